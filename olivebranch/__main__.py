@@ -1,0 +1,5 @@
+"""Allow ``python -m olivebranch``."""
+
+from olivebranch.cli import main
+
+main()

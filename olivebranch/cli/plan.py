@@ -1,0 +1,1 @@
+"""The `plan` command(s). (Being built.)"""

@@ -1,0 +1,1 @@
+"""The `signals` command(s). (Being built.)"""

@@ -1,0 +1,1 @@
+"""The `timing` command(s). (Being built.)"""

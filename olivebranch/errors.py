@@ -1,0 +1,29 @@
+"""Named errors of olivebranch, in one place.
+
+Every interface translates these at one point: the CLI in
+:func:`olivebranch.cli.main` (a one-line message and exit status 2), the web
+app in its error handler. Messages are written for the person using
+olivebranch: short, plain, and saying what to do.
+"""
+
+
+class OliveError(Exception):
+    """Base class for every error olivebranch reports to a person."""
+
+    exit_code = 2
+
+
+class InputError(OliveError):
+    """Input that olivebranch cannot use: a bad file, field or value.
+
+    ``field`` names the field at fault, when there is one, so the message can
+    point at it (``events[3].at``).
+    """
+
+    def __init__(self, message: str, field: str | None = None):
+        self.field = field
+        super().__init__(f"{field}: {message}" if field else message)
+
+
+class UnknownTopicError(InputError):
+    """A name (a tactic, a stage, a reason) that olivebranch does not know."""

@@ -1,0 +1,43 @@
+"""Shared fixtures: run the CLI in-process and capture what it prints."""
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from olivebranch.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@dataclass
+class CliResult:
+    """What one CLI run printed and its exit status."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, stdin: str = "") -> CliResult:
+    """Run ``olivebranch ARGS`` through :func:`olivebranch.cli.main`, as a user would."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin), out, err
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():
+    """The :func:`run_cli` helper, as a fixture."""
+    return run_cli
