@@ -10,6 +10,94 @@ PRIVATE = "Everything stays on this computer. Nothing is sent anywhere."
 STOPPED = "Stopped. Nothing was saved."
 
 # --- plan and assessment -------------------------------------------------------
+WELCOME = (
+    "Let's look at what happened, gently and one step at a time. "
+    "There are no wrong answers, and you can press Enter to take the suggestion in brackets."
+)
+QUESTION_OF = "Question {n} of {total}"
+CHOOSE_ONE = "Type a number"
+CHOOSE_MANY = "Type the numbers that fit, separated by commas"
+NOT_A_CHOICE = "Please type one of the numbers shown."
+NOT_A_DATE = "Please type a date like 2026-03-01."
+DATE_IN_FUTURE = "That date is still to come. Please type a date up to today."
+SINCE_LABELS = {
+    "recent": "It happened in the last week.",
+    "weeks": "It happened a few weeks ago.",
+    "long": "It happened more than two months ago.",
+}
+SAFETY_STOP = (
+    "Because of the abuse or threats you described, olivebranch recommends not "
+    "reaching out to them. Your safety comes first, and you don't owe anyone contact."
+)
+SAFETY_NO_CONTACT = (
+    "They have blocked you or asked for no contact. olivebranch won't help you reach "
+    "them, by any route or through anyone else. Your plan is about looking after "
+    "yourself and, in time, moving on."
+)
+SAFETY_CAUTION = (
+    "You mentioned {flags}. That can make a relationship harmful, so take the "
+    "Decide step slowly, with the questions marked first, before anything else."
+)
+SAFETY_CLEAR = "Nothing you described suggests it is unsafe to reach out."
+READING_TITLE = "What might be going on"
+READING_INTRO = "These are possibilities, not verdicts. Only they know for sure."
+DECIDE_TITLE = "Questions for you first"
+PLAN_TITLE = "Your plan"
+NO_REASONS = "Your answers don't point to any one reason. That's fine: the plan still works."
+SKIP_STOP = "Left out: after abuse or threats, reaching out is not recommended."
+SKIP_NO_CONTACT = "Left out: they asked for no contact, and that request deserves respect."
+SKIP_NO_CONTACT_SPACE = "Left out: no contact is not a pause to wait out, so there is nothing to time."
+NOTE_STOP = "Your plan ends here. Please put your own safety first; the people listed can help, confidentially."
+NOTE_DECIDE = "Take your time with these questions. Writing the answers down helps."
+NOTE_NOT_SURE = "You're not sure yet what you want, so give this step a few days."
+NOTE_MIN_WAIT = "Give yourself a couple of days to decide and reflect before you write."
+NOTE_FIGHT = "After a fight, let at least two full days pass so you both cool down."
+NOTE_BREAKUP = "After a breakup, give it at least a week before you write."
+NOTE_SPACE_UNTIL = "They asked for space until {until}. Let that day pass before you write."
+NOTE_SPACE_OPEN = (
+    "They asked for space without a date. Your one message accepts that and leaves "
+    "the next move to them."
+)
+NOTE_REFLECT_NO_CONTACT = "This is for your own understanding and peace, not to plan a way back in."
+NOTE_SELF_CARE = "Keep this going the whole way through, whatever they do."
+NOTE_ANGRY = "If you still feel angry on the day, move the message later. Words sent in anger rarely land well."
+NOTE_ANXIOUS = "Waiting is hard when you feel anxious. Plan something for each of these days."
+NOTE_REACH_OUT_AT = "Send it at a calm hour, around {time}. One message, then put the phone down."
+APPROACHES = {
+    "greeting": (
+        "A light hello and one easy question about them. "
+        "For example: \"Hi! I saw a poster for that band we liked and thought of you. How are things?\""
+    ),
+    "apology": (
+        "A short apology that names what you did, with no 'but' and no request. "
+        "For example: \"I'm sorry for what I said on Friday. It was unfair, and I've thought about it a lot.\""
+    ),
+    "open_door": (
+        "Say how you feel in one line and leave the next step to them. "
+        "For example: \"I miss our talks. No rush at all; if you ever want to catch up, I'd like that.\""
+    ),
+}
+WANT_NOTES = {
+    "friends": "You hope to be friends again, so keep it easy and friendly.",
+    "closure": "If closure is what you want, say what matters once, kindly, and expect nothing back.",
+}
+NOTE_WAIT = "No second message before {earliest}. Live your life meanwhile."
+NOTE_WAIT_OPEN_DOOR = "You left the door open, so the next move is theirs. Please don't follow up."
+NOTE_WAIT_FOLLOW_UP = "After that, one gentle follow-up at most, and only if it feels right; then the move is theirs."
+NOTE_PACE = "Only if they reply: match their pace and keep it light."
+NOTE_DECIDE_AGAIN = (
+    "A month after your message, check in with yourself. Nobody owes you a reply, "
+    "and moving on is a good outcome too."
+)
+NOTE_DECIDE_AGAIN_NO_CONTACT = (
+    "A month from now, notice how far you've come. Moving on is a good outcome, "
+    "and if they ever get in touch, you can decide then."
+)
+PLAN_UNDATED = "when they reply"
+SAVE_ANSWERS = "Save your answers to a file, so you can come back to them?"
+SAVE_CALENDAR = "Save your plan as a calendar file (.ics) with reminders?"
+SAVE_WHERE = "Where should it go?"
+SAVED = "Saved to {path}."
 
 # --- timing --------------------------------------------------------------------
 

@@ -1,0 +1,528 @@
+"""Reading the situation: the questionnaire, the answers and the assessment.
+
+The questionnaire is data (``olivebranch/data/questions.toml``), as are the
+ten reasons someone may go quiet (``olivebranch/data/reasons.toml``, SPEC 4).
+:class:`Answers` validates what a person answered; :func:`assess` turns it
+into an :class:`Assessment`: the likely reasons ranked by a transparent score,
+the red-flag screen (SPEC 2 Decide, SPEC 7), the Decide-step questions and
+any support resources to show first. Pure: no I/O, no clock (``today`` is
+passed in).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+import tomllib
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from olivebranch import messages
+from olivebranch.errors import InputError
+from olivebranch.support import ABUSE_INTRO, SELF_HARM_INTRO, Resource, resources
+
+QuestionType = Literal["choice", "multi-choice", "date", "text", "yes-no"]
+SafetyLevel = Literal["stop", "no_contact", "caution", "clear"]
+
+STOP_FLAGS = ("abuse", "threats")
+CAUTION_FLAGS = ("coercion", "disrespect", "cheating")
+NOTE_MAX_CHARS = 2000
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# --- the questionnaire -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a choice question offers: its id (used in answer files) and label."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the questionnaire.
+
+    ``number`` is its place in the count shown to the person ("Question 3 of
+    9"); a follow-up (``follows`` names the yes-no question it follows) shares
+    the number of that question.
+    """
+
+    id: str
+    number: int
+    prompt: str
+    type: QuestionType
+    choices: tuple[Choice, ...] = ()
+    default: Any = None
+    optional: bool = False
+    hint: str = ""
+    follows: str | None = None
+    yes_label: str = ""
+
+    def choice_ids(self) -> tuple[str, ...]:
+        """The ids of this question's choices, in order."""
+        return tuple(c.id for c in self.choices)
+
+    def label(self, choice_id: str) -> str:
+        """The label of choice ``choice_id`` (the id itself if unknown)."""
+        return next((c.label for c in self.choices if c.id == choice_id), choice_id)
+
+    def to_dict(self) -> dict:
+        """The question as a JSON-ready dict."""
+        return {
+            "id": self.id,
+            "number": self.number,
+            "prompt": self.prompt,
+            "type": self.type,
+            "choices": [{"id": c.id, "label": c.label} for c in self.choices],
+            "default": self.default,
+            "optional": self.optional,
+            "hint": self.hint,
+            "follows": self.follows,
+        }
+
+
+@dataclass(frozen=True)
+class DecideQuestion:
+    """A question to ask yourself at the Decide step, with its sources.
+
+    ``emphasised`` is set in an assessment when a red flag calls for caution.
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    caution: bool = False
+    emphasised: bool = False
+
+    def to_dict(self) -> dict:
+        """The question as a JSON-ready dict."""
+        return {"text": self.text, "sources": list(self.sources), "emphasised": self.emphasised}
+
+
+def _read_toml(name: str) -> dict:
+    return tomllib.loads(files("olivebranch.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def _questions_data() -> dict:
+    return _read_toml("questions.toml")
+
+
+@cache
+def questions() -> tuple[Question, ...]:
+    """Every question of the questionnaire, in the order it is asked."""
+    out: list[Question] = []
+    number = 0
+    for row in _questions_data()["question"]:
+        if not row.get("follows"):
+            number += 1
+        out.append(
+            Question(
+                id=row["id"],
+                number=number,
+                prompt=row["prompt"],
+                type=row["type"],
+                choices=tuple(Choice(**c) for c in row.get("choices", ())),
+                default=row.get("default"),
+                optional=row.get("optional", False),
+                hint=row.get("hint", ""),
+                follows=row.get("follows"),
+                yes_label=row.get("yes_label", ""),
+            )
+        )
+    return tuple(out)
+
+
+def question_count() -> int:
+    """How many numbered questions there are (follow-ups share a number)."""
+    return max(q.number for q in questions())
+
+
+def question(question_id: str) -> Question:
+    """The question with id ``question_id`` (a ``KeyError`` if there is none)."""
+    for q in questions():
+        if q.id == question_id:
+            return q
+    raise KeyError(question_id)
+
+
+@cache
+def decide_questions() -> tuple[DecideQuestion, ...]:
+    """The Decide-step questions (S3 1, S2 "Is he worth it?"), in our words."""
+    return tuple(
+        DecideQuestion(text=r["text"], sources=tuple(r["sources"]), caution=r.get("caution", False))
+        for r in _questions_data()["decide"]
+    )
+
+
+@cache
+def _self_harm_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _questions_data()["screen"]["self_harm"])
+
+
+def screen_self_harm(text: str) -> bool:
+    """True when ``text`` has language suggesting self-harm (a simple lexical screen)."""
+    flat = " ".join(text.replace("\u2019", "'").split())
+    return any(p.search(flat) for p in _self_harm_patterns())
+
+
+# --- the answers -----------------------------------------------------------------
+
+
+def _check_choice(field: str, value: str) -> str:
+    allowed = question(field).choice_ids()
+    if value not in allowed:
+        raise ValueError(f"'{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
+def _check_choices(field: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    for v in values:
+        _check_choice(field, v)
+    return tuple(dict.fromkeys(values))  # drop repeats, keep order
+
+
+class Answers(BaseModel):
+    """What a person answered, validated. Keys are the question ids.
+
+    Use :meth:`from_dict` for input from outside (a file, a form): it turns
+    validation problems into one :class:`InputError` naming the field.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    relationship: str
+    what_happened: str
+    happened_on: date
+    asked_for_space: bool = False
+    space_until: date | None = None
+    no_contact: bool = False
+    red_flags: tuple[str, ...] = ()
+    feelings: tuple[str, ...] = ()
+    feelings_note: str = ""
+    want: str = "not_sure"
+
+    @field_validator("happened_on", "space_until", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if value is None or isinstance(value, date):
+            return value
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+            raise ValueError(f"{value!r} is not a date like 2026-03-01")
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date") from None
+
+    @field_validator("relationship", "what_happened", "want")
+    @classmethod
+    def _one_choice(cls, value: str, info) -> str:
+        return _check_choice(info.field_name, value)
+
+    @field_validator("red_flags", "feelings", mode="before")
+    @classmethod
+    def _as_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise ValueError("should be a list, like [\"sad\", \"anxious\"]")
+        return value
+
+    @field_validator("red_flags", "feelings")
+    @classmethod
+    def _many_choices(cls, value: tuple[str, ...], info) -> tuple[str, ...]:
+        return _check_choices(info.field_name, value)
+
+    @field_validator("red_flags")
+    @classmethod
+    def _none_alone(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if "none" in value and len(value) > 1:
+            raise ValueError("'none' cannot be combined with other red flags")
+        return tuple(v for v in value if v != "none")
+
+    @field_validator("feelings_note")
+    @classmethod
+    def _short_note(cls, value: str) -> str:
+        if len(value) > NOTE_MAX_CHARS:
+            raise ValueError(f"is too long (at most {NOTE_MAX_CHARS} characters)")
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _until_needs_space(self) -> "Answers":
+        if self.space_until is not None and not self.space_requested:
+            raise ValueError("space_until: only applies when they asked for space (set asked_for_space to true)")
+        return self
+
+    @property
+    def space_requested(self) -> bool:
+        """Whether they asked for space, in either question."""
+        return self.asked_for_space or self.what_happened == "asked_for_space"
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Answers":
+        """Validate ``data`` (parsed JSON); an :class:`InputError` naming the field if it is bad."""
+        if not isinstance(data, dict):
+            raise InputError("the answers must be a JSON object with one key per question", field="answers")
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise _input_error(exc) from None
+
+    def to_dict(self) -> dict:
+        """The answers as a JSON-ready dict, in the answers-file format."""
+        out = self.model_dump(mode="json")
+        out["red_flags"] = list(self.red_flags) or ["none"]
+        out["feelings"] = list(self.feelings)
+        return out
+
+
+def _input_error(exc: ValidationError) -> InputError:
+    err = exc.errors(include_url=False)[0]
+    loc = [str(p) for p in err["loc"]]
+    field = loc[0] if loc else "answers"
+    for part in loc[1:]:
+        field += f"[{part}]" if part.isdigit() else f".{part}"
+    kind = err["type"]
+    msg = str(err.get("msg", "is not valid"))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    if not loc and ": " in msg:  # model-level checks name their field first
+        field, msg = msg.split(": ", 1)
+    if kind == "missing":
+        msg = "is missing; every answers file needs it"
+    elif kind == "extra_forbidden":
+        known = ", ".join(q.id for q in questions())
+        msg = f"is not a question olivebranch asks (the questions are: {known})"
+    elif kind.startswith("bool"):
+        msg = "should be true or false"
+    elif kind in ("tuple_type", "list_type"):
+        msg = "should be a list"
+    elif kind == "string_type":
+        msg = "should be text"
+    return InputError(msg, field=field)
+
+
+# --- the assessment -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sign:
+    """An answer that points to a reason, how many points it adds, and why."""
+
+    answer: str
+    value: str | bool
+    label: str
+    points: int
+    note: str
+
+    def to_dict(self) -> dict:
+        """The sign as a JSON-ready dict."""
+        return {"answer": self.answer, "value": self.value, "label": self.label, "points": self.points, "note": self.note}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One likely reason they went quiet, with its score and the signs behind it."""
+
+    id: str
+    title: str
+    summary: str
+    helps: tuple[str, ...]
+    sources: tuple[str, ...]
+    score: int
+    signs: tuple[Sign, ...]
+
+    def to_dict(self) -> dict:
+        """The reason as a JSON-ready dict."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "helps": list(self.helps),
+            "sources": list(self.sources),
+            "score": self.score,
+            "signs": [s.to_dict() for s in self.signs],
+        }
+
+
+@dataclass(frozen=True)
+class Safety:
+    """The red-flag screen: how cautious to be, which flags were raised, and what it means."""
+
+    level: SafetyLevel
+    flags: tuple[str, ...]
+    no_contact: bool
+    message: str
+
+    def to_dict(self) -> dict:
+        """The screen as a JSON-ready dict."""
+        return {"level": self.level, "flags": list(self.flags), "no_contact": self.no_contact, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Support:
+    """Support resources to show before anything else, with a short kind note."""
+
+    kind: Literal["self_harm", "abuse"]
+    intro: str
+    resources: tuple[Resource, ...]
+
+    def to_dict(self) -> dict:
+        """The support block as a JSON-ready dict."""
+        return {"kind": self.kind, "intro": self.intro, "resources": [r.to_dict() for r in self.resources]}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The reading of one situation, from :func:`assess`."""
+
+    answers: Answers
+    today: date
+    days_since: int
+    safety: Safety
+    reasons: tuple[Reason, ...]
+    decide: tuple[DecideQuestion, ...]
+    support: tuple[Support, ...]
+
+    @property
+    def space_until(self) -> date | None:
+        """The date they asked for space until, if they named one."""
+        return self.answers.space_until
+
+    def to_dict(self) -> dict:
+        """The assessment as a JSON-ready dict (support first, as it is shown)."""
+        return {
+            "support": [s.to_dict() for s in self.support],
+            "today": self.today.isoformat(),
+            "days_since": self.days_since,
+            "safety": self.safety.to_dict(),
+            "reasons": [r.to_dict() for r in self.reasons],
+            "decide": [d.to_dict() for d in self.decide],
+            "answers": self.answers.to_dict(),
+        }
+
+
+@cache
+def _reason_rows() -> tuple[dict, ...]:
+    return tuple(_read_toml("reasons.toml")["reason"])
+
+
+def reason_ids() -> tuple[str, ...]:
+    """The ids of the ten reasons, in file order."""
+    return tuple(r["id"] for r in _reason_rows())
+
+
+def _since(days: int) -> str:
+    return "recent" if days <= 7 else "weeks" if days <= 60 else "long"
+
+
+def _facts(answers: Answers, days_since: int) -> dict[str, Any]:
+    facts: dict[str, Any] = answers.model_dump()
+    facts["asked_for_space"] = answers.space_requested
+    facts["since"] = _since(days_since)
+    return facts
+
+
+def _matches(facts: dict[str, Any], answer: str, value: Any) -> bool:
+    have = facts.get(answer)
+    if isinstance(have, (tuple, list)):
+        return value in have
+    return have == value
+
+
+def _sign_label(answer: str, value: Any) -> str:
+    if answer == "since":
+        return messages.SINCE_LABELS[value]
+    q = question(answer)
+    if q.type == "yes-no":
+        return q.yes_label if value else f"{q.prompt} No"
+    return q.label(value)
+
+
+def rank_reasons(answers: Answers, days_since: int) -> tuple[Reason, ...]:
+    """The reasons with at least one matching sign, highest score first (ties: file order)."""
+    facts = _facts(answers, days_since)
+    ranked: list[Reason] = []
+    for row in _reason_rows():
+        signs = tuple(
+            Sign(s["answer"], s["is"], _sign_label(s["answer"], s["is"]), s["points"], s["note"])
+            for s in row["signs"]
+            if _matches(facts, s["answer"], s["is"])
+        )
+        if not signs:
+            continue
+        ranked.append(
+            Reason(
+                id=row["id"],
+                title=row["title"],
+                summary=row["summary"],
+                helps=tuple(row["helps"]),
+                sources=tuple(row["sources"]),
+                score=sum(s.points for s in signs),
+                signs=signs,
+            )
+        )
+    return tuple(sorted(ranked, key=lambda r: -r.score))  # sorted() is stable: ties keep file order
+
+
+def screen(answers: Answers) -> Safety:
+    """The red-flag screen (SPEC 2 Decide, SPEC 7)."""
+    flags = answers.red_flags
+    if any(f in STOP_FLAGS for f in flags):
+        return Safety("stop", flags, answers.no_contact, messages.SAFETY_STOP)
+    caution = [question("red_flags").label(f).lower() for f in flags if f in CAUTION_FLAGS]
+    if answers.no_contact:
+        text = messages.SAFETY_NO_CONTACT
+        if caution:
+            text += " " + messages.SAFETY_CAUTION.format(flags="; ".join(caution))
+        return Safety("no_contact", flags, True, text)
+    if caution:
+        return Safety("caution", flags, False, messages.SAFETY_CAUTION.format(flags="; ".join(caution)))
+    return Safety("clear", flags, False, messages.SAFETY_CLEAR)
+
+
+def assess(answers: Answers, today: date) -> Assessment:
+    """Read the situation described by ``answers`` as of ``today``."""
+    if answers.happened_on > today:
+        raise InputError(f"{answers.happened_on.isoformat()} is after today ({today.isoformat()})", field="happened_on")
+    days_since = (today - answers.happened_on).days
+    safety = screen(answers)
+
+    support: list[Support] = []
+    if answers.feelings_note and screen_self_harm(answers.feelings_note):
+        support.append(Support("self_harm", SELF_HARM_INTRO, resources("self_harm")))
+    if safety.level == "stop":
+        support.append(Support("abuse", ABUSE_INTRO, resources("abuse")))
+
+    if safety.level == "stop":
+        # Reasons for their silence would only pull attention back to them.
+        reasons: tuple[Reason, ...] = ()
+    else:
+        reasons = rank_reasons(answers, days_since)
+        if safety.no_contact:
+            # "What helps" is about getting back in touch, which is off the table (SPEC 7).
+            reasons = tuple(
+                Reason(r.id, r.title, r.summary, (), r.sources, r.score, r.signs) for r in reasons
+            )
+
+    emphasise = any(f in CAUTION_FLAGS for f in answers.red_flags) or safety.level == "stop"
+    decide = tuple(
+        DecideQuestion(q.text, q.sources, q.caution, emphasised=emphasise and q.caution)
+        for q in decide_questions()
+    )
+    if emphasise:
+        decide = tuple(sorted(decide, key=lambda q: not q.emphasised))
+
+    return Assessment(
+        answers=answers,
+        today=today,
+        days_since=days_since,
+        safety=safety,
+        reasons=reasons,
+        decide=decide,
+        support=tuple(support),
+    )
