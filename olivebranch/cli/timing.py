@@ -1,1 +1,125 @@
-"""The `timing` command(s). (Being built.)"""
+"""The `timing` command: may I send a message now? (SPEC 3)
+
+A thin layer over :func:`olivebranch.timing.decide`: read the scenario, make
+one call, print the answer (readable, ``--json``, or one JSON line per
+scenario with ``--jsonl``).
+"""
+
+from typing import Any
+
+import typer
+
+from olivebranch import messages
+from olivebranch.cli.app import app
+from olivebranch.cli.output import console, print_json, read_text
+from olivebranch.errors import InputError
+
+
+@app.command()
+def timing(
+    ctx: typer.Context,
+    scenario: str | None = typer.Option(
+        None, "--scenario", metavar="FILE", help="A scenario as JSON (see README); '-' reads standard input."
+    ),
+    jsonl: str | None = typer.Option(
+        None, "--jsonl", metavar="FILE", help="One scenario per line, each with an 'id'; prints one JSON line each."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
+) -> None:
+    """May I send a message now? Checks a scenario against the timing rules.
+
+    The verdict is go, wait (with the earliest time), their_move or stop,
+    with the rules that decided it. Blank lines in a --jsonl file are skipped.
+    """
+    if (scenario is None) == (jsonl is None):
+        raise typer.BadParameter("give exactly one of --scenario or --jsonl", ctx=ctx)
+    if jsonl is not None:
+        _answer_lines(read_text(jsonl, "JSON Lines file"))
+        return
+    from olivebranch.scenario import loads_scenario
+    from olivebranch.timing import decide
+
+    name = "standard input" if scenario == "-" else scenario
+    decision = decide(loads_scenario(read_text(scenario, "scenario file"), name))
+    if as_json:
+        print_json(decision.to_dict())
+    else:
+        _show(decision)
+
+
+def _answer_lines(text: str) -> None:
+    """Answer every non-blank line; a bad line gets an error line, not an exit."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            print_json(answer_line(line, number), lines=True)
+
+
+def answer_line(line: str, number: int) -> dict[str, Any]:
+    """The output object for one JSON Lines input line: the decision, or an error.
+
+    An error names the field; it also names the line when there is no ``id``
+    to tell the lines apart.
+    """
+    from olivebranch.scenario import loads_json, parse_scenario
+    from olivebranch.timing import decide
+
+    ident = None
+    try:
+        data = loads_json(line, f"line {number}")
+        if isinstance(data, dict):
+            if "id" not in data:
+                raise InputError("missing", field="id")
+            if isinstance(data["id"], bool) or not isinstance(data["id"], (str, int)):
+                raise InputError("expected text or a whole number", field="id")
+            ident = data["id"]
+        return {"id": ident, **decide(parse_scenario(data)).to_dict()}
+    except InputError as exc:
+        message = str(exc)
+        if ident is None and not message.startswith(f"line {number}"):
+            message = f"line {number}: {message}"
+        return {"id": ident, "error": message}
+
+
+def _show(decision) -> None:
+    """Print a decision for a person: support first if needed, then verdict, why, what next."""
+    from zoneinfo import ZoneInfo
+
+    from rich.markup import escape
+
+    from olivebranch.timing import local_label
+
+    out = console()
+    zone = ZoneInfo(decision.timezone)
+
+    def when(at) -> str:
+        return local_label(at, zone, decision.now) if at is not None else ""
+
+    if decision.verdict == "stop" and "T2" in decision.rule_ids:
+        from olivebranch import support
+
+        out.print(f"[bold]{messages.TIMING_SUPPORT_TITLE}[/bold]")
+        out.print(escape(support.ABUSE_INTRO))
+        for res in support.resources("abuse"):
+            out.print(f"  • [bold]{escape(res.name)}[/bold]: {escape(res.contact)}. {escape(res.note)}")
+        out.print()
+
+    out.print(f"[bold]{escape(messages.TIMING_HEADLINE[decision.verdict].format(when=when(decision.earliest)))}[/bold]")
+    out.print()
+    if decision.rules:
+        out.print(f"[bold]{messages.TIMING_WHY_TITLE}[/bold]")
+        for rule in decision.rules:
+            out.print(f"  • {escape(rule.why)} [dim]({rule.id})[/dim]")
+        out.print()
+    out.print(f"[bold]{messages.TIMING_ADVICE_TITLE}[/bold]")
+    out.print(f"  {escape(decision.advice)}")
+    look = messages.TIMING_LOOK_AGAIN.get(decision.verdict)
+    if look and not decision.move_on and (decision.look_again is not None or "{when}" not in look):
+        out.print(f"  {escape(look.format(when=when(decision.look_again)))}")
+    if decision.move_on:
+        out.print()
+        out.print(f"[bold]{messages.TIMING_MOVE_ON_TITLE}[/bold]")
+        out.print(f"  {escape(decision.move_on)}")
+    if decision.future_events:
+        out.print()
+        note = messages.TIMING_FUTURE_EVENTS["one" if decision.future_events == 1 else "many"]
+        out.print(f"[dim]{escape(note.format(count=decision.future_events))}[/dim]")

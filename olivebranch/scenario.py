@@ -1,0 +1,246 @@
+"""A timing scenario: the current time, the situation and the contact log.
+
+This module turns the JSON of SPEC 3 into checked, immutable objects, and
+nothing else: no clock, no files, no printing. Every problem is an
+:class:`~olivebranch.errors.InputError` that names the field at fault
+(``events[2].kind``), so a person can find and fix it.
+
+Parsing is a single pass of plain checks rather than a validation framework:
+the messages are ours, word for word, and a 10,000-event log parses in a few
+milliseconds.
+
+Choices the SPEC leaves open:
+
+- ``timezone`` may be left out or null (UTC); ``situation`` and ``events``
+  may be left out (no red flags, an empty log).
+- ``from`` must be ``me`` or ``them``, except for ``fight`` and ``breakup``,
+  where it may be left out (it does not matter who started it).
+- ``until`` may be given on any event but only means something on a
+  ``space_request``; ``text`` and ``open_door`` may be given on any event.
+- Unknown keys are ignored, so a scenario can carry notes or an ``id``.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+import json
+from typing import Any, Literal, NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from olivebranch.errors import InputError
+
+Kind = Literal["message", "call", "space_request", "block", "no_contact_request", "fight", "breakup"]
+Sender = Literal["me", "them"]
+
+EVENT_KINDS: tuple[str, ...] = (
+    "message",
+    "call",
+    "space_request",
+    "block",
+    "no_contact_request",
+    "fight",
+    "breakup",
+)
+SENDERS: tuple[str, ...] = ("me", "them")
+# Kinds where who sent it does not matter, so ``from`` may be left out.
+SHARED_KINDS = frozenset({"fight", "breakup"})
+
+_KINDS = frozenset(EVENT_KINDS)
+_fromisoformat = datetime.fromisoformat
+_EXAMPLE_TIME = "2026-03-02T10:00:00+00:00"
+_KINDS_LIST = ", ".join(EVENT_KINDS)
+_NO_OFFSET = f"time has no UTC offset (add one, like {_EXAMPLE_TIME})"
+
+
+class Event(NamedTuple):
+    """One entry of the contact log.
+
+    ``sender`` is ``None`` only for a ``fight`` or ``breakup`` given without
+    ``from``. ``until`` is the end of a requested break, when one was named.
+    """
+
+    at: datetime
+    sender: str | None
+    kind: str
+    until: datetime | None = None
+    open_door: bool = False
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the person told olivebranch about the relationship."""
+
+    relationship: str | None = None
+    red_flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything :func:`olivebranch.timing.decide` needs: a time, a place, a log.
+
+    ``timezone`` is an IANA name that is known to exist; ``events`` keep the
+    order they were given in (the rules do not depend on it).
+    """
+
+    now: datetime
+    timezone: str = "UTC"
+    situation: Situation = Situation()
+    events: tuple[Event, ...] = ()
+    id: str | int | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The scenario's time zone as a :class:`zoneinfo.ZoneInfo`."""
+        return ZoneInfo(self.timezone)
+
+
+def loads_scenario(text: str, name: str = "the scenario") -> Scenario:
+    """Parse a scenario from JSON text; ``name`` says what the text is in errors."""
+    return parse_scenario(loads_json(text, name))
+
+
+def loads_json(text: str, name: str = "the scenario") -> Any:
+    """Parse JSON text, as a one-line :class:`InputError` when it is not JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"column {exc.colno}" if "\n" not in text else f"line {exc.lineno}, column {exc.colno}"
+        raise InputError(f"{name} is not valid JSON ({where}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name} is nested too deeply to read") from None
+
+
+def parse_scenario(data: Any) -> Scenario:
+    """Check a decoded JSON value and build a :class:`Scenario` from it.
+
+    Raises :class:`InputError` naming the first field at fault.
+    """
+    if not isinstance(data, dict):
+        raise InputError(f"a scenario must be a JSON object, not {_type_name(data)}")
+    if "now" not in data:
+        raise InputError("missing", field="now")
+    now = parse_time(data["now"], "now")
+    timezone = parse_timezone(data.get("timezone"))
+    situation = _parse_situation(data.get("situation"))
+    events = _parse_events(data.get("events", []))
+    return Scenario(now=now, timezone=timezone, situation=situation, events=events, id=data.get("id"))
+
+
+def parse_time(value: Any, field: str) -> datetime:
+    """An ISO 8601 time with a UTC offset, e.g. ``2026-03-02T10:00:00+00:00``."""
+    if not isinstance(value, str):
+        raise InputError(f"expected a time as text, like {_EXAMPLE_TIME}, not {_type_name(value)}", field=field)
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{value!r} is not an ISO 8601 time (write it like {_EXAMPLE_TIME})", field=field) from None
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise InputError(_NO_OFFSET, field=field)
+    return at
+
+
+def parse_timezone(value: Any) -> str:
+    """An IANA time zone name such as ``Europe/London``; ``None`` means UTC."""
+    if value is None:
+        return "UTC"
+    if not isinstance(value, str):
+        raise InputError(f"expected a time zone name like Europe/London, not {_type_name(value)}", field="timezone")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        # ValueError: names that are not even paths, such as "../x" or "".
+        raise InputError(
+            f"unknown time zone {value!r} (use an IANA name such as Europe/London or America/New_York)",
+            field="timezone",
+        ) from None
+    return value
+
+
+def _parse_situation(value: Any) -> Situation:
+    if value is None:
+        return Situation()
+    if not isinstance(value, dict):
+        raise InputError(f"expected an object, not {_type_name(value)}", field="situation")
+    relationship = value.get("relationship")
+    if relationship is not None and not isinstance(relationship, str):
+        raise InputError(f"expected text, not {_type_name(relationship)}", field="situation.relationship")
+    flags = value.get("red_flags")
+    if flags is None:
+        flags = []
+    if not isinstance(flags, list):
+        raise InputError(f"expected a list of text, not {_type_name(flags)}", field="situation.red_flags")
+    for i, flag in enumerate(flags):
+        if not isinstance(flag, str):
+            raise InputError(f"expected text, not {_type_name(flag)}", field=f"situation.red_flags[{i}]")
+    return Situation(relationship=relationship, red_flags=tuple(f.strip().lower() for f in flags))
+
+
+def _parse_events(value: Any) -> tuple[Event, ...]:
+    if not isinstance(value, list):
+        raise InputError(f"expected a list of events, not {_type_name(value)}", field="events")
+    parse = _parse_event
+    return tuple([parse(item, i) for i, item in enumerate(value)])
+
+
+def _parse_event(item: Any, i: int) -> Event:
+    # The hot path for long logs: plain lookups, one fromisoformat per time.
+    if not isinstance(item, dict):
+        raise InputError(f"expected an event object, not {_type_name(item)}", field=f"events[{i}]")
+    kind = item.get("kind")
+    if kind not in _KINDS:
+        if kind is None:
+            raise InputError(f"missing (expected one of: {_KINDS_LIST})", field=f"events[{i}].kind")
+        raise InputError(
+            f"unknown event kind {kind!r} (expected one of: {_KINDS_LIST})"
+            if isinstance(kind, str)
+            else f"expected one of: {_KINDS_LIST}, not {_type_name(kind)}",
+            field=f"events[{i}].kind",
+        )
+    sender = item.get("from")
+    if sender != "me" and sender != "them":
+        if not (sender is None and kind in SHARED_KINDS):
+            what = "missing" if sender is None else f"unknown sender {sender!r}"
+            raise InputError(f"{what} (expected 'me' or 'them')", field=f"events[{i}].from")
+    at = item.get("at")
+    try:
+        at = _fromisoformat(at)  # the common case, checked in full below
+    except (TypeError, ValueError):
+        if at is None:
+            raise InputError("missing", field=f"events[{i}].at") from None
+        parse_time(at, f"events[{i}].at")  # raises the right message
+    if at.tzinfo is None:
+        raise InputError(_NO_OFFSET, field=f"events[{i}].at")
+    until = item.get("until")
+    if until is not None:
+        until = parse_time(until, f"events[{i}].until")
+    open_door = item.get("open_door", False)
+    if open_door is None:
+        open_door = False
+    elif open_door is not True and open_door is not False:
+        raise InputError(f"expected true or false, not {_type_name(open_door)}", field=f"events[{i}].open_door")
+    text = item.get("text")
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"expected text, not {_type_name(text)}", field=f"events[{i}].text")
+    return _new_event(Event, (at, sender, kind, until, open_door, text))
+
+
+# tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost
+# of parsing an event, and every field is already checked.
+_new_event = tuple.__new__
+
+
+def _type_name(value: Any) -> str:
+    """How a JSON value's type reads in a message: 'a number', 'a list'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
