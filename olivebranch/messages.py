@@ -100,6 +100,57 @@ SAVE_WHERE = "Where should it go?"
 SAVED = "Saved to {path}."
 
 # --- timing --------------------------------------------------------------------
+# Headlines, one per verdict ({when} is a local time such as "Tue 3 Mar, 20:00").
+TIMING_HEADLINE = {
+    "go": "Yes, you can send one message now.",
+    "wait": "Not yet — wait until {when} (your time).",
+    "their_move": "Not now — the next move is theirs.",
+    "stop": "Please don't contact them.",
+}
+# Why each rule applied, in plain words.
+TIMING_WHY = {
+    "T1_block": "They blocked you and haven't been in touch since. That is their answer for now.",
+    "T1_no_contact": "They asked for no contact and haven't been in touch since. That is their answer for now.",
+    "T2": "You mentioned {flags}. Your safety comes first, so olivebranch won't help you reach out.",
+    "T3_wait": "They asked for space until {until}. Giving them that time shows you heard them.",
+    "T3_their_move": "They asked for space, and you have already answered since then. The next move is theirs.",
+    "T3_go": "They asked for space. One short reply that respects it and leaves the next step to them is fine.",
+    "T4": "There was a {event} {ago} and nobody has spoken since. Letting it cool for {cool_off} first gives you both a calmer start.",
+    "T5_wait": "You reached out {ago} and haven't heard back yet. Give it until it is two days old.",
+    "T5_open_door": "Your last message, {ago}, left the door open. The next move is theirs.",
+    "T5_go": "Your last message, {ago}, hasn't had an answer. One gentle follow-up is fine; after that the next move is theirs.",
+    "T5_many": "You have reached out {count} times since they last spoke. More would feel like pressure, so the next move is theirs.",
+    "T6_go": "It is {local} where you are. A message at a calmer hour lands better, so wait until 08:00.",
+    "T6_wait": "That time falls at night where you are, so it moves to 08:00 the next morning.",
+}
+# What to do, one per outcome.
+TIMING_ADVICE = {
+    "go": "Send one short, light message: a friendly hello and an easy question about them. Then give them room to answer in their own time.",
+    "go_T3": "Send one short message that says you hear them and will give them room, and leave the next move to them.",
+    "go_T5": "Send one gentle follow-up: short, warm, and with no pressure to reply. If it goes unanswered, let the next move be theirs.",
+    "wait": "Hold off for now and let things settle. Meanwhile, put your energy into your own life: friends, rest, the things you enjoy.",
+    "their_move": "You have done your part. Leave the next move to them, and keep your own life full while you wait.",
+    "stop_T1": "Please don't reach out, not directly, not through friends, not on another app. Respecting their wish is the kindest thing you can do now.",
+    "stop_T2": "olivebranch recommends not reaching out. Please put your own safety first and talk to someone you trust or a support service.",
+}
+TIMING_MOVE_ON = (
+    "It has been {days} days since you last reached out. It may be time to decide "
+    "whether to keep waiting. Letting go is a legitimate choice, not a failure, "
+    "and you deserve peace either way."
+)
+TIMING_LOOK_AGAIN = {
+    "wait": "Look again on {when} (your time).",
+    "their_move": "Look again if they get in touch, or on {when} to think about where things stand.",
+    "go": "Once you have sent it, add it to your log; olivebranch will tell you when to look again.",
+}
+TIMING_FUTURE_EVENTS = {
+    "one": "One event in the log is dated after now, so it was left out.",
+    "many": "{count} events in the log are dated after now, so they were left out.",
+}
+TIMING_WHY_TITLE = "Why"
+TIMING_ADVICE_TITLE = "What to do"
+TIMING_MOVE_ON_TITLE = "Moving on"
+TIMING_SUPPORT_TITLE = "Support"
 
 # --- why -----------------------------------------------------------------------
 
