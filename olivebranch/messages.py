@@ -157,3 +157,16 @@ TIMING_SUPPORT_TITLE = "Support"
 # --- check ---------------------------------------------------------------------
 
 # --- signals -------------------------------------------------------------------
+SIGNALS_REPLY_CHANGE = "Their replies went from {before} to {after}, a change that shows from {since}."
+SIGNALS_SHORTER = "Their messages got shorter: {before} each in {first}, {after} in {last}."
+SIGNALS_LONGER = "Their messages got longer: {before} each in {first}, {after} in {last}."
+SIGNALS_VOLUME = "They sent {before} messages in {first} and {after} in {last}."
+SIGNALS_STARTS = "You started {mine} of the last {total} conversations."
+SIGNALS_SILENCE = "Their last message was {duration} ago."
+SIGNALS_NO_REPLY = "There are no messages from them in this chat yet."
+SIGNALS_STEADY = "Nothing changed much from month to month, as far as the messages show."
+SIGNALS_CAVEAT = (
+    "These figures describe the messages, not the person: a quieter chat can have many reasons, "
+    "and only they can tell you theirs."
+)
+SIGNALS_CHARTS_WRITTEN = "Charts saved in {folder}:"

@@ -1,1 +1,133 @@
-"""The `signals` command(s). (Being built.)"""
+"""The `signals` command: read a chat export and show how the conversation is going.
+
+It touches no database: the export is read, the signals computed and printed.
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from olivebranch.cli.app import app
+from olivebranch.errors import InputError
+
+
+def _parse_now(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now()  # the CLI may read the clock; the core never does
+    try:
+        now = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{value!r} is not an ISO time like 2026-03-02T10:00", field="--now") from None
+    if now.tzinfo is not None:
+        raise InputError("give a local time without an offset, on the export's clock (like 2026-03-02T10:00)", field="--now")
+    return now
+
+
+@app.command("signals")
+def signals_command(
+    export: str = typer.Option(..., "--export", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
+    me: str = typer.Option(..., "--me", help="Your name as it appears in the chat."),
+    now: str | None = typer.Option(None, "--now", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the signals as JSON."),
+    plot: str | None = typer.Option(None, "--plot", help="Save charts (PNG and SVG) in this folder."),
+    dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
+    monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
+    fmt: str = typer.Option("auto", "--format", help="auto, whatsapp, telegram, signal, messenger, instagram or imessage."),
+    chat: str | None = typer.Option(None, "--chat", help="Apple Messages only: the conversation (phone, e-mail or name)."),
+) -> None:
+    """Read a chat export and show reply times, who starts, and how things changed month by month."""
+    from olivebranch import signals, trends
+    from olivebranch.chat import read_chat
+
+    if dayfirst and monthfirst:
+        raise InputError("choose one of --dayfirst and --monthfirst")
+    order = True if dayfirst else (False if monthfirst else None)
+    when = _parse_now(now)
+    msgs = read_chat(export, fmt, dayfirst=order, chat=chat)
+    result = signals.compute(msgs, me, when)
+    summary = trends.summarize(result)
+    written = _write_charts(result, Path(plot)) if plot else []
+    if as_json:
+        from olivebranch.cli.output import print_json
+
+        print_json(result.to_dict())
+        return
+    _show(result, summary, written, plot)
+
+
+def _write_charts(result, folder: Path) -> list[Path]:
+    from olivebranch import charts
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not a folder", field="--plot")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for fmt in charts.FORMATS:
+            for name, data in charts.render(result, fmt).items():
+                path = folder / f"{name}.{fmt}"
+                path.write_bytes(data)
+                written.append(path)
+    except OSError as exc:
+        raise InputError(f"cannot write charts to {folder}: {exc.strerror}", field="--plot") from None
+    return written
+
+
+def _fmt_secs(value: float | None) -> str:
+    from olivebranch.trends import humanize
+
+    return "-" if value is None else humanize(value).removeprefix("about ")
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _show(result, summary: list[str], written: list[Path], plot: str | None) -> None:
+    from rich.table import Table
+
+    from olivebranch import messages
+    from olivebranch.cli.output import console
+
+    out = console()
+    o = result.overall
+    them = result.them or "them"
+    table = Table(title=f"You ({result.me}) and {them}")
+    table.add_column("")
+    table.add_column("you", justify="right")
+    table.add_column(them, justify="right")
+    table.add_row("messages", _fmt(o.messages["me"]), _fmt(o.messages["them"]))
+    table.add_row("words per message", _fmt(o.words_per_message["me"]), _fmt(o.words_per_message["them"]))
+    table.add_row("typical reply time", _fmt_secs(o.reply_time_median_s["me"]), _fmt_secs(o.reply_time_median_s["them"]))
+    table.add_row("conversations started", _fmt(o.starts.get("me", 0)), _fmt(o.starts.get("them", 0)))
+    table.add_row("follow-ups with no reply between", _fmt(o.double_texts), "")
+    out.print(table)
+    out.print(
+        f"Since their last message: {_fmt_secs(result.current_silence_s)}. "
+        f"Longest quiet spell: {_fmt_secs(result.longest_silence_s)}."
+    )
+
+    months = Table(title="Month by month")
+    for col in ("month", "msgs: you", "them", "words: you", "them", "reply: you", "them", "you started"):
+        months.add_column(col, justify="right")
+    for m in result.months:
+        share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
+        months.add_row(
+            m.month, _fmt(m.messages["me"]), _fmt(m.messages["them"]),
+            _fmt(m.words_per_message["me"]), _fmt(m.words_per_message["them"]),
+            _fmt_secs(m.reply_time_median_s["me"]), _fmt_secs(m.reply_time_median_s["them"]), share,
+        )
+    out.print(months)
+    for line in summary:
+        out.print(f"- {line}")
+    out.print(messages.SIGNALS_CAVEAT)
+    if written:
+        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot))
+        for path in written:
+            out.print(f"  {path}")
+    out.print(messages.PRIVATE)

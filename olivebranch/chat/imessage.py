@@ -1,0 +1,111 @@
+"""Apple Messages: the ``chat.db`` SQLite database from ``~/Library/Messages``.
+
+There is no export file; the database itself is the export, read with the
+standard library's ``sqlite3`` (read-only). Tables used: ``message`` (``text``,
+``attributedBody``, ``date`` in nanoseconds, or seconds in old databases,
+since 2001-01-01 UTC, ``is_from_me``, ``handle_id``, ``item_type``,
+``associated_message_type``, ``cache_has_attachments``), ``handle`` (the other
+person's phone or e-mail), ``chat`` and ``chat_message_join``.
+
+Your own messages are from ``Me``; the other person is their handle. Tapbacks
+(``associated_message_type`` not 0) and group events (``item_type`` not 0)
+are not messages. Newer macOS keeps some texts only in ``attributedBody``
+(an Apple "typedstream"); we pull the plain string out of it.
+"""
+
+import sqlite3
+from datetime import datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+
+from olivebranch.chat.message import Message, count_words
+from olivebranch.errors import InputError
+
+APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=timezone.utc)
+ME = "Me"
+_OBJECT = "\ufffc"  # stands in for an attachment inside the text
+
+_QUERY = """
+SELECT m.date, m.is_from_me, m.text, m.attributedBody, m.cache_has_attachments,
+       COALESCE(h.id, ''), c.ROWID, COALESCE(c.chat_identifier, ''),
+       COALESCE(c.display_name, '')
+FROM message m
+JOIN chat_message_join cmj ON cmj.message_id = m.ROWID
+JOIN chat c ON c.ROWID = cmj.chat_id
+LEFT JOIN handle h ON h.ROWID = m.handle_id
+WHERE COALESCE(m.item_type, 0) = 0 AND COALESCE(m.associated_message_type, 0) = 0
+ORDER BY m.date, m.ROWID
+"""
+
+
+def parse(path: str | Path, chat: str | None = None, tz: tzinfo | None = None) -> list[Message]:
+    """Read one conversation of a ``chat.db`` into messages.
+
+    ``chat`` picks the conversation by its identifier (a phone number or
+    e-mail) or display name; it may be left out when the database holds only
+    one. ``tz`` is the Mac's time zone; ``None`` means this computer's.
+    """
+    try:
+        con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = con.execute(_QUERY).fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path} is not an Apple Messages chat.db ({exc})") from None
+
+    chats: dict[int, tuple[str, str]] = {r[6]: (r[7], r[8]) for r in rows}
+    wanted = _pick_chat(chats, chat)
+    out: list[Message] = []
+    for date, from_me, text, body, has_att, handle, chat_id, _ident, _name in rows:
+        if chat_id != wanted:
+            continue
+        when = _when(date, tz)
+        sender = ME if from_me else (handle or chats[chat_id][0])
+        text = text if text is not None else _typedstream_text(body)
+        plain = (text or "").replace(_OBJECT, "").strip()
+        if has_att or (text and _OBJECT in text):
+            out.append(Message(when, sender, plain, count_words(plain), True))
+        elif plain:
+            out.append(Message(when, sender, plain, count_words(plain), False))
+    return out
+
+
+def _pick_chat(chats: dict[int, tuple[str, str]], chat: str | None) -> int:
+    if not chats:
+        raise InputError("this chat.db holds no messages")
+    if chat is None:
+        if len(chats) == 1:
+            return next(iter(chats))
+        names = ", ".join(sorted(name or ident for ident, name in chats.values()))
+        raise InputError(f"this chat.db holds {len(chats)} conversations; pick one with --chat (found: {names})")
+    key = chat.strip().casefold()
+    for chat_id, (ident, name) in chats.items():
+        if key in (ident.casefold(), name.casefold()):
+            return chat_id
+    names = ", ".join(sorted(name or ident for ident, name in chats.values()))
+    raise InputError(f"no conversation called {chat} in this chat.db (found: {names})")
+
+
+def _when(date: int | float | None, tz: tzinfo | None) -> datetime:
+    value = float(date or 0)
+    seconds = value / 1e9 if abs(value) > 1e11 else value  # nanoseconds since macOS 10.13
+    stamp = APPLE_EPOCH + timedelta(seconds=seconds)
+    return (stamp.astimezone(tz) if tz is not None else stamp.astimezone()).replace(tzinfo=None)
+
+
+def _typedstream_text(blob: bytes | None) -> str:
+    """Pull the plain string out of an ``attributedBody`` typedstream, or ``""``."""
+    if not blob:
+        return ""
+    try:
+        rest = bytes(blob).split(b"NSString", 1)[1]
+        rest = rest[5:]  # class version and type bytes before the length
+        if rest[0] == 0x81:
+            length, start = int.from_bytes(rest[1:3], "little"), 3
+        elif rest[0] == 0x82:
+            length, start = int.from_bytes(rest[1:5], "little"), 5
+        else:
+            length, start = rest[0], 1
+        return rest[start : start + length].decode("utf-8", errors="replace")
+    except (IndexError, ValueError):
+        return ""

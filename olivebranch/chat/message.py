@@ -1,0 +1,39 @@
+"""The common record every chat format is read into."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message of a chat, whatever app it came from.
+
+    ``time`` is a naive datetime on the exporting device's local clock (exports
+    carry no offset, SPEC 6). ``words`` follows SPEC 5's count; a media
+    placeholder has 0 words and ``is_media`` set.
+    """
+
+    time: datetime
+    sender: str
+    text: str
+    words: int
+    is_media: bool = False
+
+
+def count_words(text: str) -> int:
+    """Count whitespace-separated tokens holding at least one letter or digit (SPEC 5)."""
+    n = 0
+    for token in text.split():
+        if token.isalnum() or any(c.isalnum() for c in token):
+            n += 1
+    return n
+
+
+def text_message(time: datetime, sender: str, text: str) -> Message:
+    """A message whose words are counted from its text."""
+    return Message(time, sender, text, count_words(text), False)
+
+
+def media_message(time: datetime, sender: str, text: str = "", caption: str = "") -> Message:
+    """A media message: 0 words unless it carries a caption the sender typed."""
+    return Message(time, sender, caption or text, count_words(caption), True)

@@ -1,0 +1,82 @@
+"""Facebook Messenger and Instagram exports: ``message_1.json`` from "Download your information".
+
+Both write the same JSON shape: ``participants``, then ``messages`` newest
+first, each with ``sender_name``, ``timestamp_ms`` (milliseconds since the
+epoch, UTC) and ``content`` or media lists (``photos``, ``videos``,
+``audio_files``, ``gifs``, ``files``, ``sticker``, ``share``).
+
+Every string in these files is mojibake: UTF-8 bytes written as if each were
+a Latin-1 character (``"Ã©"`` for ``"é"``). We re-encode as Latin-1 and decode
+as UTF-8, keeping the string as it is where that fails (a file someone already
+repaired). chat-miner does the same repair but turns times into UTC with the
+deprecated ``utcfromtimestamp``; SPEC 6 wants the local clock, so we convert
+with the time zone handed to us. Reactions, "liked a message", calls and
+"named the group"-style lines are notices, not messages.
+"""
+
+import re
+from datetime import datetime, timezone, tzinfo
+from typing import Any
+
+from olivebranch.chat.message import Message, count_words
+from olivebranch.errors import InputError
+
+_MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "files", "sticker")
+_NOTICE = re.compile(
+    r"^(?:.* )?(?:Liked a message|liked a message|Reacted .* to (?:your|their|a) message"
+    r"|reacted .* to (?:your|their|a) message|You are now connected on Messenger"
+    r"|You can now message and call each other.*|.* changed the theme.*|.* set the emoji.*"
+    r"|.* set (?:the|your|their|his|her) nickname.*|.* named the group.*|.* missed (?:a|your) (?:video )?call.*"
+    r"|.* started (?:a|an audio|a video) call.*|The (?:video )?call ended.*|.* (?:sent|started sharing) (?:a|their) live location.*)$"
+)
+_ATTACHMENT_ONLY = re.compile(r"^.* sent (?:an attachment|a photo|a video|a voice message|a GIF|a sticker|a link)\.?$")
+
+
+def looks_like(data: Any) -> bool:
+    """Whether parsed JSON looks like a Messenger or Instagram ``message_N.json``."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("messages"), list)
+        and isinstance(data.get("participants"), list)
+    )
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo Meta's Latin-1-encoded UTF-8 (``"Ã©"`` back to ``"é"``)."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def parse(data: Any, tz: tzinfo | None = None) -> list[Message]:
+    """Read a ``message_N.json`` (already parsed JSON) into messages, oldest first.
+
+    ``tz`` is the exporting device's time zone; ``None`` means this computer's.
+    """
+    out: list[Message] = []
+    for i, entry in enumerate(data["messages"]):
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("type") in ("Call", "Subscribe", "Unsubscribe") or entry.get("is_unsent"):
+            continue
+        try:
+            stamp = datetime.fromtimestamp(int(entry["timestamp_ms"]) / 1000, tz or timezone.utc)
+        except (KeyError, TypeError, ValueError, OverflowError, OSError):
+            raise InputError("has no readable timestamp_ms", field=f"messages[{i}].timestamp_ms") from None
+        when = (stamp.astimezone() if tz is None else stamp).replace(tzinfo=None)
+        sender = fix_mojibake(str(entry.get("sender_name") or "Unknown"))
+        text = fix_mojibake(str(entry.get("content") or ""))
+        has_media = any(entry.get(k) for k in _MEDIA_KEYS) or bool(entry.get("share"))
+        if text and _NOTICE.match(text.strip()):
+            continue
+        if has_media or (text and _ATTACHMENT_ONLY.match(text.strip())):
+            caption = "" if (not text or _ATTACHMENT_ONLY.match(text.strip())) else text
+            share = entry.get("share") or {}
+            if caption and share.get("link") and caption.strip() == share["link"]:
+                caption = ""
+            out.append(Message(when, sender, text, count_words(caption), True))
+        elif text:
+            out.append(Message(when, sender, text, count_words(text), False))
+    out.sort(key=lambda m: m.time)
+    return out

@@ -1,0 +1,93 @@
+"""Open a chat export, tell which app wrote it, and hand it to that format's reader."""
+
+import json
+from datetime import tzinfo
+from pathlib import Path
+
+from olivebranch.chat import imessage, meta, signal, telegram, whatsapp
+from olivebranch.chat.message import Message
+from olivebranch.errors import InputError
+
+FORMATS = ("auto", "whatsapp", "telegram", "signal", "messenger", "instagram", "imessage")
+KNOWN = "WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger or Instagram message_1.json, or Apple Messages chat.db"
+_SQLITE = b"SQLite format 3\x00"
+
+
+def read_chat(
+    path: str | Path,
+    fmt: str = "auto",
+    *,
+    dayfirst: bool | None = None,
+    chat: str | None = None,
+    tz: tzinfo | None = None,
+) -> list[Message]:
+    """Read the export at ``path`` into messages, oldest first.
+
+    ``fmt`` names the format or ``"auto"`` to detect it. ``dayfirst`` settles
+    WhatsApp date order when the file cannot; ``chat`` picks a conversation in
+    an Apple Messages database; ``tz`` is the exporting device's time zone for
+    formats that store UTC (Messenger, Instagram, Apple Messages), ``None``
+    meaning this computer's. Raises :class:`InputError` with a one-line reason.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"no file at {path}")
+    if p.is_dir():
+        raise InputError(f"{path} is a folder; give the export file inside it")
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    if not raw.strip():
+        raise InputError(f"{path} is empty")
+
+    if raw.startswith(_SQLITE):
+        if fmt not in ("auto", "imessage"):
+            raise InputError(f"{path} is a database, not a {fmt} export")
+        messages = imessage.parse(p, chat=chat, tz=tz)
+    elif fmt == "imessage":
+        raise InputError(f"{path} is not an Apple Messages chat.db")
+    else:
+        text = _decode(raw, path)
+        messages = _read_text(text, fmt, path, dayfirst, tz)
+    if not messages:
+        raise InputError(f"{path} holds no messages")
+    return sorted(messages, key=lambda m: m.time)  # stable: same-minute messages keep file order
+
+
+def _decode(raw: bytes, path: str | Path) -> str:
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{path} is a binary file, not a chat export ({KNOWN})")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not a text file (it is not UTF-8), so not a chat export ({KNOWN})") from None
+
+
+def _read_text(text: str, fmt: str, path: str | Path, dayfirst: bool | None, tz: tzinfo | None) -> list[Message]:
+    stripped = text.lstrip()
+    if stripped[:1] == "{" and fmt in ("auto", "telegram", "messenger", "instagram"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{path} is not complete JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                "it may have been cut short"
+            ) from None
+        if fmt in ("auto", "messenger", "instagram") and meta.looks_like(data):
+            return meta.parse(data, tz=tz)
+        if fmt in ("auto", "telegram") and telegram.looks_like(data):
+            return telegram.parse(data)
+        raise InputError(f"{path} is JSON but not a chat export olivebranch can read ({KNOWN})")
+    if fmt in ("telegram", "messenger", "instagram"):
+        raise InputError(f"{path} is not a {fmt} JSON export")
+    head = text[:4000]
+    if fmt in ("auto", "signal") and signal.looks_like(head):
+        return signal.parse(text)
+    if fmt in ("auto", "whatsapp") and whatsapp.looks_like(head):
+        return whatsapp.parse(text, dayfirst=dayfirst)
+    if fmt != "auto":
+        raise InputError(f"{path} does not look like a {fmt} export")
+    raise InputError(f"{path} does not look like a chat export olivebranch can read ({KNOWN})")
