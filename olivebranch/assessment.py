@@ -64,10 +64,20 @@ class Question:
     hint: str = ""
     follows: str | None = None
     yes_label: str = ""
+    yes_if: tuple[str, Any] | None = None
+    not_after_today: bool = False
 
     def choice_ids(self) -> tuple[str, ...]:
         """The ids of this question's choices, in order."""
         return tuple(c.id for c in self.choices)
+
+    def suggestion(self, earlier: dict[str, Any], today: date) -> Any:
+        """The default to offer, given the ``earlier`` answers (``"today"`` becomes ``today``)."""
+        if self.yes_if and earlier.get(self.yes_if[0]) == self.yes_if[1]:
+            return True
+        if self.default == "today" and self.type == "date":
+            return today
+        return self.default
 
     def label(self, choice_id: str) -> str:
         """The label of choice ``choice_id`` (the id itself if unknown)."""
@@ -134,6 +144,8 @@ def questions() -> tuple[Question, ...]:
                 hint=row.get("hint", ""),
                 follows=row.get("follows"),
                 yes_label=row.get("yes_label", ""),
+                yes_if=(row["yes_if"]["answer"], row["yes_if"]["is"]) if "yes_if" in row else None,
+                not_after_today=row.get("not_after_today", False),
             )
         )
     return tuple(out)

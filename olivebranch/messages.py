@@ -21,9 +21,9 @@ NOT_A_CHOICE = "Please type one of the numbers shown."
 NOT_A_DATE = "Please type a date like 2026-03-01."
 DATE_IN_FUTURE = "That date is still to come. Please type a date up to today."
 SINCE_LABELS = {
-    "recent": "It happened in the last week.",
-    "weeks": "It happened a few weeks ago.",
-    "long": "It happened more than two months ago.",
+    "recent": "In the last week",
+    "weeks": "A few weeks ago",
+    "long": "More than two months ago",
 }
 SAFETY_STOP = (
     "Because of the abuse or threats you described, olivebranch recommends not "
@@ -41,10 +41,11 @@ SAFETY_CAUTION = (
 SAFETY_CLEAR = "Nothing you described suggests it is unsafe to reach out."
 READING_TITLE = "What might be going on"
 READING_INTRO = "These are possibilities, not verdicts. Only they know for sure."
+MORE_REASONS = "Also possible: {titles}."
 DECIDE_TITLE = "Questions for you first"
 PLAN_TITLE = "Your plan"
 NO_REASONS = "Your answers don't point to any one reason. That's fine: the plan still works."
-SKIP_STOP = "Left out: after abuse or threats, reaching out is not recommended."
+SKIP_STOP = "Left out: after abuse or threats, the plan stops at Decide. Your safety comes first."
 SKIP_NO_CONTACT = "Left out: they asked for no contact, and that request deserves respect."
 SKIP_NO_CONTACT_SPACE = "Left out: no contact is not a pause to wait out, so there is nothing to time."
 NOTE_STOP = "Your plan ends here. Please put your own safety first; the people listed can help, confidentially."

@@ -237,7 +237,9 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
     decide_end = start + timedelta(days=decide_days - 1)
 
     if path == "stop":
-        decide = active("decide", start, start, notes=(safety.message, messages.NOTE_STOP))
+        # Only the safety advice: the rest of Decide weighs getting back in touch.
+        decide = Step(stages["decide"], "active", start, start, notes=(safety.message, messages.NOTE_STOP),
+                      do=tuple(x for x in playbook.for_stage("decide", "do") if "safety" in x.tags))
         rest = [skipped(s.id, messages.SKIP_STOP) for s in playbook.stages() if s.id != "decide"]
         steps = (decide, *rest)
         approach = None

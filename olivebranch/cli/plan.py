@@ -1,1 +1,362 @@
-"""The `plan` command(s). (Being built.)"""
+"""The `start`, `assess` and `plan` commands: the guided questions, the reading and the dated plan.
+
+Thin by design: the questions, the scoring and the dates live in
+:mod:`olivebranch.assessment`, :mod:`olivebranch.plan` and :mod:`olivebranch.ics`;
+this module asks, calls and prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from olivebranch import messages
+from olivebranch.assessment import (
+    Answers,
+    Assessment,
+    Question,
+    assess as assess_answers,
+    question_count,
+    questions,
+    screen_self_harm,
+)
+from olivebranch.cli.app import app
+from olivebranch.cli.output import console, print_json, read_json
+from olivebranch.errors import InputError
+from olivebranch.plan import Plan, build_plan, zone
+from olivebranch.support import SELF_HARM_INTRO, resources
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DEFAULT_ANSWERS_FILE = "olivebranch-answers.json"
+DEFAULT_CALENDAR_FILE = "olivebranch-plan.ics"
+TIMELINE_DO = 3  # advice lines per step in the timeline; the calendar and --json have all
+TIMELINE_DONT = 2
+TIMELINE_REASONS = 3  # reasons shown in full; the rest by title (--json has all)
+
+TodayOpt = Annotated[Optional[str], typer.Option("--today", help="The date to count from, YYYY-MM-DD (default: today).", metavar="DATE")]
+ZoneOpt = Annotated[
+    Optional[str],
+    typer.Option("--timezone", help="Your time zone, e.g. Europe/London (default: this computer's).", metavar="TZ"),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+# --- small helpers ----------------------------------------------------------------------
+
+
+def parse_date(text: str, field: str) -> date:
+    """An ISO ``YYYY-MM-DD`` date, or an :class:`InputError` naming ``field``."""
+    value = text.strip()
+    if not _ISO_DATE.fullmatch(value):
+        raise InputError(f"'{text}' is not a date like 2026-03-01", field=field)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"'{text}' is not a real date", field=field) from None
+
+
+def local_zone_name() -> str:
+    """This computer's IANA time zone name, or ``UTC`` when it cannot be told."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                zone(name)
+                return name
+            except InputError:
+                continue
+    return "UTC"
+
+
+def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--today") -> tuple[str, date]:
+    name = tz_name or local_zone_name()
+    tz, _ = zone(name)
+    day = parse_date(today, field) if today else datetime.now(tz).date()
+    return name, day
+
+
+def _load_answers(path: str) -> Answers:
+    return Answers.from_dict(read_json(path, "answers file"))
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).expanduser().write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}", field="path") from None
+
+
+# --- the questionnaire ----------------------------------------------------------------------
+
+
+def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
+    from rich.prompt import Prompt
+
+    ids = q.choice_ids()
+    for i, c in enumerate(q.choices, start=1):
+        con.print(f"  {i}. {c.label}")
+    if many:
+        suggestion = ",".join(str(ids.index(d) + 1) for d in (default or ()))
+    else:
+        suggestion = str(ids.index(default) + 1) if default in ids else ""
+    while True:
+        raw = Prompt.ask(
+            messages.CHOOSE_MANY if many else messages.CHOOSE_ONE,
+            console=con,
+            default=suggestion,
+            show_default=bool(suggestion),
+        )
+        parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+        picked: list[str] = []
+        for p in parts:
+            if p.isdigit() and 1 <= int(p) <= len(ids):
+                picked.append(ids[int(p) - 1])
+            elif p in ids:
+                picked.append(p)
+            else:
+                picked = []
+                break
+        if many and (picked or not parts):
+            return picked
+        if not many and len(picked) == 1:
+            return picked[0]
+        con.print(messages.NOT_A_CHOICE)
+
+
+def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
+    from rich.prompt import Prompt
+
+    suggestion = default.isoformat() if isinstance(default, date) else ""
+    while True:
+        raw = Prompt.ask(q.prompt, console=con, default=suggestion, show_default=bool(suggestion)).strip()
+        if not raw and q.optional:
+            return None
+        try:
+            day = parse_date(raw, q.id)
+        except InputError:
+            con.print(messages.NOT_A_DATE)
+            continue
+        if q.not_after_today and day > today:
+            con.print(messages.DATE_IN_FUTURE)
+            continue
+        return day.isoformat()
+
+
+def _show_support(con, blocks) -> None:
+    from rich.panel import Panel
+
+    for kind, intro, items in blocks:
+        body = intro + "\n" + "\n".join(f"• {r.name}: {r.contact}\n  {r.note}" for r in items)
+        con.print(Panel(body, title="Support", border_style="magenta"))
+
+
+def ask_answers(con, today: date) -> Answers:
+    """Ask the questionnaire on ``con`` and return the validated answers."""
+    from rich.prompt import Confirm, Prompt
+
+    con.print(messages.WELCOME)
+    con.print(messages.PRIVATE, style="dim")
+    total = question_count()
+    raw: dict[str, Any] = {}
+    for q in questions():
+        if q.follows and not raw.get(q.follows):
+            continue
+        default = q.suggestion(raw, today)
+        if not q.follows:
+            con.print()
+            con.print(messages.QUESTION_OF.format(n=q.number, total=total), style="bold")
+        if q.type in ("choice", "multi-choice"):
+            con.print(q.prompt)
+        if q.hint:
+            con.print(q.hint, style="dim")
+        if q.type == "choice":
+            raw[q.id] = _ask_choice(con, q, default, many=False)
+        elif q.type == "multi-choice":
+            raw[q.id] = _ask_choice(con, q, default, many=True)
+        elif q.type == "date":
+            value = _ask_date(con, q, default, today)
+            if value is not None:
+                raw[q.id] = value
+        elif q.type == "yes-no":
+            raw[q.id] = Confirm.ask(q.prompt, console=con, default=bool(default))
+        else:
+            raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
+            if screen_self_harm(raw[q.id]):
+                _show_support(con, [("self_harm", SELF_HARM_INTRO, resources("self_harm"))])
+    return Answers.from_dict(raw)
+
+
+# --- showing the reading and the plan -----------------------------------------------------
+
+
+def _nice(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def show_assessment(con, assessment: Assessment) -> None:
+    """Print the reading: support first, then safety, likely reasons and the Decide questions."""
+    _show_support(con, [(s.kind, s.intro, s.resources) for s in assessment.support])
+    con.print()
+    con.print(assessment.safety.message, style="bold" if assessment.safety.level != "clear" else None)
+    if assessment.reasons:
+        con.print()
+        con.print(messages.READING_TITLE, style="bold underline")
+        con.print(messages.READING_INTRO, style="dim")
+        for i, r in enumerate(assessment.reasons[:TIMELINE_REASONS], start=1):
+            con.print(f"\n{i}. [bold]{r.title}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
+            con.print(f"   {r.summary}")
+            for s in r.signs:
+                con.print(f"   [dim]+{s.points}[/dim] {s.label}: {s.note}")
+            for h in r.helps:
+                con.print(f"   [green]Helps:[/green] {h}")
+        more = assessment.reasons[TIMELINE_REASONS:]
+        if more:
+            con.print("\n" + messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)))
+    elif assessment.safety.level != "stop":
+        con.print(messages.NO_REASONS)
+    con.print()
+    con.print(messages.DECIDE_TITLE, style="bold underline")
+    for d in assessment.decide:
+        mark = "[bold yellow]![/bold yellow] " if d.emphasised else "- "
+        con.print(f"{mark}{d.text} [dim]({', '.join(d.sources)})[/dim]")
+
+
+def show_plan(con, plan: Plan) -> None:
+    """Print the plan as a timeline, one stage after another."""
+    con.print()
+    con.print(f"{messages.PLAN_TITLE} ({plan.timezone})", style="bold underline")
+    for step in plan.steps:
+        head = f"{step.stage.number}. {step.stage.title}"
+        if step.status == "skipped":
+            con.print(f"\n[dim]{head}: {step.why_skipped}[/dim]")
+            continue
+        if step.at is not None:
+            when = f"{_nice(step.at.date())}, {step.at:%H:%M}"
+        elif step.conditional:
+            when = f"from {_nice(step.starts)}, {messages.PLAN_UNDATED}"
+        elif step.ends is None:
+            when = f"from {_nice(step.starts)}, ongoing"
+        elif step.ends == step.starts:
+            when = _nice(step.starts)
+        else:
+            when = f"{_nice(step.starts)} to {_nice(step.ends)}"
+        con.print(f"\n[bold]{head}[/bold]  [cyan]{when}[/cyan]")
+        for note in step.notes:
+            con.print(f"   {note}")
+        for a in step.do[:TIMELINE_DO]:
+            con.print(f"   [green]Do:[/green] {a.text}")
+        for a in step.dont[:TIMELINE_DONT]:
+            con.print(f"   [red]Don't:[/red] {a.text}")
+        con.print(f"   [dim]Sources: {', '.join(step.sources)}[/dim]")
+
+
+def _offer_to_save(con, answers: Answers, plan: Plan) -> None:
+    from rich.prompt import Confirm, Prompt
+
+    from olivebranch.ics import to_ics
+
+    con.print()
+    offers = (
+        (messages.SAVE_ANSWERS, DEFAULT_ANSWERS_FILE,
+         lambda: (json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
+        (messages.SAVE_CALENDAR, DEFAULT_CALENDAR_FILE, lambda: to_ics(plan, datetime.now(timezone.utc))),
+    )
+    for question_text, default_path, content in offers:
+        if not Confirm.ask(question_text, console=con, default=False):
+            continue
+        path = Prompt.ask(messages.SAVE_WHERE, console=con, default=default_path).strip() or default_path
+        _write(path, content())
+        con.print(messages.SAVED.format(path=path))
+
+
+# --- the commands ------------------------------------------------------------------------------
+
+
+@app.command()
+def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
+    """Answer nine short questions, then see what may be going on and a dated plan.
+
+    At the end you can save your answers (JSON) and the plan as a calendar
+    file (.ics). Ctrl-C stops at any time; nothing is saved unless you say so.
+    """
+    name, day = _zone_and_today(timezone_name, today)
+    con = console()
+    answers = ask_answers(con, day)
+    assessment = assess_answers(answers, day)
+    plan = build_plan(assessment, day, name)
+    show_assessment(con, assessment)
+    show_plan(con, plan)
+    _offer_to_save(con, answers, plan)
+
+
+@app.command()
+def assess(
+    answers: Annotated[
+        Optional[str], typer.Option("--answers", help="A JSON answers file (see the README); without it, the questions are asked.", metavar="FILE")
+    ] = None,
+    as_json: JsonOpt = False,
+    today: TodayOpt = None,
+) -> None:
+    """Read your situation: likely reasons for the silence, a safety check, and questions for you.
+
+    With --answers FILE it reads a saved answers file; without it, it asks the
+    questions (with --json, the questions go to stderr so stdout stays JSON).
+    """
+    _, day = _zone_and_today(None, today)
+    if answers is not None:
+        given = _load_answers(answers)
+    else:
+        from rich.console import Console
+
+        given = ask_answers(Console(stderr=True, highlight=False) if as_json else console(), day)
+    assessment = assess_answers(given, day)
+    if as_json:
+        print_json(assessment.to_dict())
+    else:
+        show_assessment(console(), assessment)
+
+
+@app.command("plan")
+def plan_command(
+    answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE")],
+    start_date: Annotated[
+        Optional[str], typer.Option("--start", help="The plan's first day, YYYY-MM-DD (default: today).", metavar="DATE")
+    ] = None,
+    timezone_name: ZoneOpt = None,
+    as_json: JsonOpt = False,
+    ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE")] = None,
+) -> None:
+    """Build a dated plan from an answers file: eight stages, each with what to do and its sources.
+
+    Dates follow the timing rules (cool-off after a fight or breakup, the end
+    of a space request, 48 hours before any follow-up, a review 30 days after
+    your message). --ics FILE also writes it as a calendar with reminders.
+    """
+    name, day = _zone_and_today(timezone_name, start_date, field="--start")
+    given = _load_answers(answers)
+    plan = build_plan(assess_answers(given, day), day, name)
+    if ics is not None:
+        from olivebranch.ics import to_ics
+
+        _write(ics, to_ics(plan, datetime.now(timezone.utc)))
+    if as_json:
+        print_json(plan.to_dict())
+        return
+    con = console()
+    _show_support(con, [(s.kind, s.intro, s.resources) for s in plan.support])
+    show_plan(con, plan)
+    if ics is not None:
+        con.print()
+        con.print(messages.SAVED.format(path=ics))
