@@ -1,0 +1,5 @@
+"""Fixtures shared by the chat format tests."""
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "chats"

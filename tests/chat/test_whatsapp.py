@@ -1,0 +1,112 @@
+"""WhatsApp exports: Android and iOS, 12/24h, locales, date order, notices, media."""
+
+from datetime import datetime
+
+import pytest
+
+from olivebranch.chat import read_chat
+from olivebranch.chat.whatsapp import parse
+from olivebranch.errors import InputError
+from tests.chat.conftest import FIXTURES
+
+
+def test_android_24h_day_first_with_multiline_media_and_notices():
+    msgs = read_chat(FIXTURES / "whatsapp_android_24h.txt")
+    # 14 lines: 2 notices (encryption, changed number) and 1 continuation line.
+    assert len(msgs) == 12
+    assert {m.sender for m in msgs} == {"Sam", "Alex Kim"}
+    assert msgs[0].time == datetime(2026, 1, 14, 9, 0)
+    media = [m for m in msgs if m.is_media]
+    assert [(m.text, m.words) for m in media] == [("<Media omitted>", 0)]
+    multi = msgs[5]
+    assert multi.text == "Sure, Friday works\nSee you at 7" and multi.words == 7
+    assert msgs[6].text == "👍" and msgs[6].words == 0 and not msgs[6].is_media
+    assert not any("phone number" in m.text or "encrypted" in m.text for m in msgs)
+    assert msgs[-1].time == datetime(2026, 2, 13, 9, 0)
+
+
+def test_android_12h_us_with_narrow_no_break_space():
+    msgs = read_chat(FIXTURES / "whatsapp_android_12h_us.txt")
+    assert [m.time for m in msgs] == [
+        datetime(2026, 1, 25, 23, 59),
+        datetime(2026, 1, 26, 0, 15),  # 12:15 AM
+        datetime(2026, 1, 26, 0, 16),
+        datetime(2026, 1, 26, 12, 30),  # 12:30 PM
+        datetime(2026, 1, 26, 12, 31),
+        datetime(2026, 1, 26, 13, 5),
+    ]
+    assert [m.is_media for m in msgs] == [False, False, True, True, False, False]
+    assert msgs[4].text == "This message was deleted" and msgs[4].words == 0
+    assert msgs[5].text == "Lunch soon?"  # "<This message was edited>" dropped
+
+
+def test_ios_brackets_encryption_notice_under_a_sender_and_media():
+    msgs = read_chat(FIXTURES / "whatsapp_ios.txt")
+    texts = [m.text for m in msgs]
+    assert not any("encrypted" in t or "security code" in t or "Missed voice call" in t for t in texts)
+    assert len(msgs) == 6
+    assert msgs[0].time == datetime(2026, 1, 14, 9, 1, 30)
+    assert [m.text for m in msgs if m.is_media] == [
+        "image omitted",
+        "<attached: 00000012-PHOTO-2026-01-14-09-21-00.jpg>",
+        "sticker omitted",
+    ]
+    assert all(m.words == 0 for m in msgs if m.is_media)
+    assert msgs[2].text == "Haha that photo\nI still have the mug\nand the hat" and msgs[2].words == 11
+
+
+def test_ios_us_month_first_12h():
+    msgs = read_chat(FIXTURES / "whatsapp_ios_us.txt")
+    assert [m.time for m in msgs] == [
+        datetime(2026, 1, 14, 9, 1),
+        datetime(2026, 1, 14, 12, 0, 30),
+        datetime(2026, 1, 14, 12, 5),
+        datetime(2026, 2, 3, 19, 45),
+    ]
+    assert msgs[2].is_media
+
+
+def test_german_dotted_two_digit_years():
+    msgs = read_chat(FIXTURES / "whatsapp_german.txt")
+    assert [m.time for m in msgs] == [
+        datetime(2026, 1, 14, 9, 0),
+        datetime(2026, 1, 14, 9, 45),
+        datetime(2026, 1, 14, 9, 46),
+        datetime(2026, 1, 15, 21, 30),
+    ]
+    assert msgs[2].is_media and msgs[0].words == 5
+
+
+def test_ambiguous_dates_say_so_and_take_a_flag():
+    path = FIXTURES / "whatsapp_ambiguous.txt"
+    with pytest.raises(InputError, match="no day is above 12.*--dayfirst or --monthfirst"):
+        read_chat(path)
+    assert read_chat(path, dayfirst=True)[2].time == datetime(2026, 5, 4, 8, 0)
+    assert read_chat(path, dayfirst=False)[2].time == datetime(2026, 4, 5, 8, 0)
+
+
+def test_flag_that_contradicts_the_file_is_refused():
+    with pytest.raises(InputError, match="--monthfirst does not fit"):
+        read_chat(FIXTURES / "whatsapp_android_24h.txt", dayfirst=False)
+    with pytest.raises(InputError, match="--dayfirst does not fit"):
+        read_chat(FIXTURES / "whatsapp_ios_us.txt", dayfirst=True)
+
+
+def test_year_first_dates_and_dash_separators():
+    msgs = parse("2026-01-14 09:00 - Sam: hi there\n2026-01-14 09:05 - Alex: hello\n")
+    assert [m.time for m in msgs] == [datetime(2026, 1, 14, 9, 0), datetime(2026, 1, 14, 9, 5)]
+
+
+def test_spanish_style_pm_marker():
+    msgs = parse("14/1/26, 3:05 p. m. - Ana: hola\n14/1/26, 3:07 p. m. - Luis: ¿qué tal?\n")
+    assert msgs[0].time == datetime(2026, 1, 14, 15, 5)
+
+
+def test_impossible_date_is_refused_with_its_line():
+    with pytest.raises(InputError, match="line 2"):
+        parse("14/01/2026, 09:00 - Sam: hi\n31/02/2026, 09:00 - Alex: hey\n")
+
+
+def test_text_before_first_header_is_not_whatsapp():
+    with pytest.raises(InputError, match="line 1"):
+        parse("hello\n14/01/2026, 09:00 - Sam: hi\n")
