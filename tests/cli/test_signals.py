@@ -1,0 +1,100 @@
+"""`olivebranch signals`: JSON per SPEC 6, readable output, charts, and one-line errors."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "chats"
+CHAT = str(FIX / "whatsapp_android_24h.txt")
+
+
+def test_json_matches_spec(cli):
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--json")
+    assert r.code == 0, r.err
+    d = json.loads(r.out)
+    assert d["me"] == "Sam" and d["them"] == "Alex Kim"
+    assert d["messages"] == {"me": 8, "them": 4}
+    assert d["current_silence_s"] == 1436400.0
+    assert [m["month"] for m in d["months"]] == ["2026-01", "2026-02"]
+
+
+def test_readable_output_has_tables_and_summary(cli):
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00")
+    assert r.code == 0, r.err
+    assert "Month by month" in r.out and "2026-02" in r.out
+    assert "You started 4 of the last 6 conversations." in r.out
+    assert "Nothing is sent anywhere." in r.out
+
+
+def test_plot_writes_png_and_svg(cli, tmp_path):
+    out = tmp_path / "charts"
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--plot", str(out), "--json")
+    assert r.code == 0, r.err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{n}.{e}" for n in ("reply_time", "conversation_starts", "words_per_message", "messages") for e in ("png", "svg"))
+    assert (out / "messages.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_ambiguous_dates_and_flags(cli):
+    path = str(FIX / "whatsapp_ambiguous.txt")
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-06-01T00:00", "--json")
+    assert r.code == 2 and "--dayfirst or --monthfirst" in r.err
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-06-01T00:00", "--json", "--dayfirst")
+    assert r.code == 0 and json.loads(r.out)["months"][0]["month"] == "2026-04"
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-06-01T00:00", "--json", "--monthfirst")
+    assert r.code == 0 and json.loads(r.out)["months"][0]["month"] == "2026-03"
+    r = cli("signals", "--export", path, "--me", "Sam", "--dayfirst", "--monthfirst")
+    assert r.code == 2 and "choose one" in r.err
+
+
+def test_every_format_through_the_cli(cli):
+    for name, me in [("telegram_result.json", "Sam"), ("signal_chat.md", "Me"),
+                     ("messenger_message_1.json", "Sam"), ("instagram_message_1.json", "Jordan Lee"),
+                     ("whatsapp_ios.txt", "Sam")]:
+        r = cli("signals", "--export", str(FIX / name), "--me", me, "--now", "2026-03-01T00:00", "--json")
+        assert r.code == 0, (name, r.err)
+        assert json.loads(r.out)["me"] == me
+
+
+def _bad(tmp_path, content: bytes) -> str:
+    p = tmp_path / "export.txt"
+    p.write_bytes(content)
+    return str(p)
+
+
+@pytest.mark.parametrize(
+    "make, me, now, needle",
+    [
+        (lambda t: str(t / "missing.txt"), "Sam", None, "no file at"),
+        (lambda t: _bad(t, b""), "Sam", None, "is empty"),
+        (lambda t: _bad(t, b"\x00\x01\x02binary\xff"), "Sam", None, "binary"),
+        (lambda t: _bad(t, b"just some notes\nnothing else\n"), "Sam", None, "does not look like a chat export"),
+        (lambda t: _bad(t, b'{"name": "A", "type": "personal_chat", "id": 1, "messages": [{"id"'), "Sam", None, "not complete JSON"),
+        (lambda t: CHAT, "Bob", None, "--me 'Bob' is not one of the people in this chat (found: Sam, Alex Kim)"),
+        (lambda t: CHAT, "Sam", "2026-02-20T09:00+01:00", "without an offset"),
+        (lambda t: CHAT, "Sam", "next tuesday", "not an ISO time"),
+    ],
+)
+def test_bad_input_one_line_exit_2(cli, tmp_path, make, me, now, needle):
+    args = ["signals", "--export", make(tmp_path), "--me", me, "--json"]
+    if now:
+        args += ["--now", now]
+    r = cli(*args)
+    assert r.code == 2
+    assert needle in r.err
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert r.out == ""
+
+
+def test_group_chat_is_refused(cli, tmp_path):
+    path = _bad(tmp_path, b"14/01/2026, 09:00 - A: hi\n14/01/2026, 09:01 - B: hey\n14/01/2026, 09:02 - C: yo\n")
+    r = cli("signals", "--export", path, "--me", "A")
+    assert r.code == 2 and "group chat" in r.err
+
+
+def test_help_lists_options(cli):
+    r = cli("signals", "--help")
+    assert r.code == 0
+    for opt in ("--export", "--me", "--now", "--json", "--plot", "--dayfirst", "--monthfirst", "--format"):
+        assert opt in r.out
