@@ -1,0 +1,278 @@
+"""The dated plan: stages, dates per situation, safety paths, and agreement with the timing guard."""
+
+import json
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from olivebranch import playbook
+from olivebranch.assessment import Answers, assess
+from olivebranch.errors import InputError
+from olivebranch.plan import build_plan
+from olivebranch.scenario import parse_scenario
+from olivebranch.support import resources
+from olivebranch.timing import decide
+
+START = date(2026, 3, 2)
+ZONES = ["UTC", "Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "Pacific/Kiritimati"]
+
+
+def plan_for(start=START, tz="Europe/London", **kw):
+    data = {"relationship": "partner", "what_happened": "went_quiet", "happened_on": "2026-02-20",
+            "want": "back_together"}
+    data.update(kw)
+    return build_plan(assess(Answers.from_dict(data), start), start, tz)
+
+
+def reach_day(plan) -> date:
+    return plan.step("reach_out").starts
+
+
+# --- shape -----------------------------------------------------------------------------
+
+
+def test_the_eight_stages_in_order_each_with_sources_and_advice():
+    plan = plan_for()
+    assert [s.stage.id for s in plan.steps] == [s.id for s in playbook.stages()]
+    assert len(plan.steps) == 8
+    for step in plan.steps:
+        assert step.status == "active"
+        assert step.starts is not None and step.starts >= START
+        assert step.sources and all(s.startswith("S") for s in step.sources)
+        assert step.do or step.dont, f"{step.stage.id} has no advice from the playbook"
+        assert step.notes
+
+
+def test_dates_run_in_plan_order():
+    plan = plan_for(what_happened="fight", happened_on="2026-03-01")
+    d = {s.stage.id: s for s in plan.steps}
+    assert d["decide"].starts == START
+    assert d["give_space"].ends < d["reach_out"].starts
+    assert d["reflect"].ends < d["reach_out"].starts
+    assert d["reach_out"].starts <= d["wait"].ends < d["decide_again"].starts
+    assert d["pace"].conditional and d["pace"].starts == d["reach_out"].starts
+
+
+def test_plan_is_deterministic_and_json_ready():
+    a, b = plan_for(what_happened="fight"), plan_for(what_happened="fight")
+    assert a.to_dict() == b.to_dict()
+    out = json.loads(json.dumps(a.to_dict()))
+    assert out["path"] == "full" and len(out["steps"]) == 8
+    assert out["reach_out_at"].startswith(reach_day(a).isoformat())
+
+
+# --- dates that follow the situation --------------------------------------------------------
+
+
+def test_fight_today_waits_for_the_cool_off():
+    plan = plan_for(what_happened="fight", happened_on="2026-03-02")
+    assert reach_day(plan) >= START + timedelta(days=2)
+    assert reach_day(plan) == date(2026, 3, 5)  # the fight's day counts in full: +2 days, +1
+    assert plan.approach == "open_door"
+
+
+def test_an_old_fight_still_leaves_a_couple_of_days_to_reflect():
+    assert reach_day(plan_for(what_happened="fight", happened_on="2026-01-10")) == START + timedelta(days=2)
+
+
+def test_breakup_waits_more_than_a_week():
+    plan = plan_for(what_happened="breakup", happened_on="2026-03-01")
+    assert reach_day(plan) == date(2026, 3, 9)
+    assert reach_day(plan) - date(2026, 3, 1) > timedelta(days=7)
+
+
+def test_space_until_a_date_waits_until_after_it():
+    plan = plan_for(what_happened="asked_for_space", asked_for_space=True, space_until="2026-03-14")
+    assert reach_day(plan) == date(2026, 3, 15)
+    assert any("14 March" in n for n in plan.step("give_space").notes)
+    assert plan.approach == "open_door" and plan.earliest_follow_up is None
+
+
+def test_space_without_a_date_sends_one_open_door_message():
+    plan = plan_for(what_happened="asked_for_space")
+    assert plan.approach == "open_door"
+    assert reach_day(plan) == START + timedelta(days=2)
+    assert plan.earliest_follow_up is None
+    assert any("theirs" in n for n in plan.step("wait").notes)
+
+
+def test_drifting_apart_gets_a_couple_of_days_of_reflection_then_a_greeting():
+    plan = plan_for(relationship="friend", what_happened="drifted", happened_on="2025-09-01", want="friends")
+    assert reach_day(plan) == START + timedelta(days=2)
+    assert plan.approach == "greeting"
+
+
+def test_not_sure_what_you_want_gives_decide_more_days():
+    plan = plan_for(relationship="friend", what_happened="drifted", want="not_sure")
+    assert plan.step("decide").ends == START + timedelta(days=2)
+    assert reach_day(plan) == START + timedelta(days=3)
+
+
+def test_an_apology_after_messing_up():
+    assert plan_for(what_happened="i_messed_up").approach == "apology"
+
+
+def test_one_message_at_a_sensible_hour_then_48_hours_then_a_review_30_days_on():
+    plan = plan_for(tz="America/New_York")
+    at = plan.reach_out_at
+    assert at.tzinfo is not None and at.timetz().replace(tzinfo=None) == time(10, 0)
+    assert plan.earliest_follow_up - at == timedelta(hours=48)
+    review = plan.step("decide_again").at
+    assert review.astimezone(timezone.utc) - at.astimezone(timezone.utc) == timedelta(days=30)
+    assert plan.step("wait").ends == plan.earliest_follow_up.date()
+
+
+def test_review_is_thirty_days_of_elapsed_time_across_a_clock_change():
+    plan = plan_for(tz="Europe/London")  # reach out in early March, review after the clocks go forward
+    at, review = plan.reach_out_at, plan.step("decide_again").at
+    assert review.astimezone(timezone.utc) - at.astimezone(timezone.utc) == timedelta(days=30)
+    assert 8 <= review.hour < 22
+
+
+def test_angry_and_anxious_feelings_add_a_kind_note():
+    plan = plan_for(feelings=["angry", "anxious"])
+    assert any("angry" in n for n in plan.step("reach_out").notes)
+    assert any("anxious" in n for n in plan.step("wait").notes)
+
+
+# --- safety paths --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["abuse", "threats"])
+def test_abuse_or_threats_end_the_plan_at_decide_with_resources(flag):
+    plan = plan_for(red_flags=[flag])
+    assert plan.path == "stop"
+    assert [s.stage.id for s in plan.steps if s.status == "active"] == ["decide"]
+    assert plan.reach_out_at is None and plan.approach is None
+    assert plan.support[0].kind == "abuse" and plan.support[0].resources == resources("abuse")
+    for step in plan.steps[1:]:
+        assert step.why_skipped and step.starts is None and step.at is None
+    out = plan.to_dict()
+    assert out["support"][0]["resources"][0]["contact"]
+    assert out["steps"][4]["status"] == "skipped" and out["steps"][4]["why_skipped"]
+
+
+def test_blocked_or_no_contact_means_no_outreach():
+    plan = plan_for(no_contact=True)
+    assert plan.path == "no_contact"
+    status = {s.stage.id: s.status for s in plan.steps}
+    assert status["reach_out"] == status["wait"] == status["pace"] == "skipped"
+    assert status["self_care"] == status["decide_again"] == status["reflect"] == "active"
+    assert plan.reach_out_at is None and plan.earliest_follow_up is None
+    for step in plan.steps:
+        if step.status == "skipped":
+            assert step.why_skipped
+    assert plan.step("decide_again").starts == START + timedelta(days=30)
+    text = json.dumps(plan.to_dict())
+    assert "For example" not in text  # no message suggestions at all
+
+
+def test_caution_flags_keep_the_plan_but_slow_decide():
+    plan = plan_for(red_flags=["disrespect"])
+    assert plan.path == "full"
+    assert plan.step("decide").ends == START + timedelta(days=2)
+    assert plan.assessment.decide[0].emphasised
+
+
+def test_self_harm_support_comes_first_in_the_plan():
+    plan = plan_for(feelings_note="some nights I want to die")
+    assert plan.to_dict()["support"][0]["kind"] == "self_harm"
+    assert list(plan.to_dict())[0] == "support"
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def test_unknown_time_zone_names_the_field():
+    with pytest.raises(InputError) as exc:
+        plan_for(tz="Mars/Olympus_Mons")
+    assert exc.value.field == "timezone"
+
+
+def test_a_start_before_the_assessment_is_refused():
+    a = assess(Answers.from_dict({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01"}), START)
+    with pytest.raises(InputError) as exc:
+        build_plan(a, START - timedelta(days=1), "UTC")
+    assert exc.value.field == "start"
+
+
+def test_a_tzinfo_object_works_too():
+    plan = build_plan(assess(Answers.from_dict({"relationship": "ex", "what_happened": "drifted",
+                                                 "happened_on": "2026-01-01"}), START), START, ZoneInfo("Asia/Tokyo"))
+    assert plan.timezone == "Asia/Tokyo" and plan.reach_out_at.utcoffset() == timedelta(hours=9)
+
+
+# --- agreement with the timing guard (SPEC 3) -----------------------------------------------------
+
+
+def _verdict(plan, now, events, red_flags=()):
+    scenario = parse_scenario({
+        "now": now.isoformat(),
+        "timezone": plan.timezone,
+        "situation": {"relationship": "partner", "red_flags": list(red_flags)},
+        "events": events,
+    })
+    return decide(scenario)
+
+
+def _late(day: date, tz: str) -> str:
+    """The worst case for a day-only answer: the event was at 23:59 local."""
+    return datetime.combine(day, time(23, 59), ZoneInfo(tz)).isoformat()
+
+
+situations = st.fixed_dictionaries({
+    "what_happened": st.sampled_from(["fight", "breakup", "drifted", "went_quiet", "i_messed_up", "asked_for_space"]),
+    "days_ago": st.integers(0, 40),
+    "until_in": st.one_of(st.none(), st.integers(-5, 30)),
+    "tz": st.sampled_from(ZONES),
+    "start": st.dates(date(2026, 1, 1), date(2027, 12, 31)),
+})
+
+
+@settings(max_examples=200, deadline=None)
+@given(situations)
+def test_the_timing_guard_agrees_with_every_date_of_the_plan(s):
+    start, tz = s["start"], s["tz"]
+    happened = start - timedelta(days=s["days_ago"])
+    data = {"relationship": "partner", "what_happened": s["what_happened"], "happened_on": happened.isoformat(),
+            "want": "back_together"}
+    events = []
+    if s["what_happened"] in ("fight", "breakup"):
+        events.append({"at": _late(happened, tz), "from": "them", "kind": s["what_happened"]})
+    if s["until_in"] is not None:
+        until = start + timedelta(days=s["until_in"])
+        data.update(asked_for_space=True, space_until=until.isoformat())
+        events.append({"at": _late(happened, tz), "from": "them", "kind": "space_request",
+                       "until": _late(until, tz)})
+    elif s["what_happened"] == "asked_for_space":
+        events.append({"at": _late(happened, tz), "from": "them", "kind": "space_request"})
+    plan = build_plan(assess(Answers.from_dict(data), start), start, tz)
+
+    send = plan.reach_out_at
+    assert 8 <= send.hour < 22
+    assert _verdict(plan, send, events).verdict == "go", "the plan's send time must be one the guard allows"
+
+    sent = events + [{"at": send.isoformat(), "from": "me", "kind": "message",
+                      "open_door": plan.approach == "open_door"}]
+    just_before = plan.earliest_follow_up or (send + timedelta(hours=48))
+    assert _verdict(plan, just_before - timedelta(minutes=1), sent).verdict in ("wait", "their_move")
+    if plan.earliest_follow_up is not None:
+        assert _verdict(plan, plan.earliest_follow_up, sent).verdict in ("go", "their_move")
+
+    review = plan.step("decide_again").at
+    if plan.approach == "open_door":
+        later = _verdict(plan, review, sent)
+        assert later.verdict == "their_move" and later.move_on_review
+
+
+def test_the_guard_stops_what_the_plan_leaves_out():
+    plan = plan_for(red_flags=["threats"])
+    now = datetime.combine(START, time(12), ZoneInfo("Europe/London"))
+    assert _verdict(plan, now, [], red_flags=["threats"]).verdict == "stop"
+    blocked = plan_for(no_contact=True)
+    block = [{"at": _late(date(2026, 2, 20), "Europe/London"), "from": "them", "kind": "block"}]
+    assert blocked.reach_out_at is None
+    assert _verdict(blocked, now, block).verdict == "stop"
