@@ -154,6 +154,24 @@ TIMING_MOVE_ON_TITLE = "Moving on"
 TIMING_SUPPORT_TITLE = "Support"
 
 # --- why -----------------------------------------------------------------------
+WHY_VERDICT = {
+    "recommended": "olivebranch recommends this",
+    "with_care": "olivebranch recommends this, with care",
+    "avoid": "olivebranch advises against this",
+    "left_out": "olivebranch leaves this out",
+}
+WHY_FOR = "What the sources say for it"
+WHY_AGAINST = "What the sources say against it"
+WHY_NONE_FOR = "None of the sources recommends this."
+WHY_NONE_AGAINST = "None of the sources argues against this."
+WHY_RELATED = "Related advice"
+WHY_ALSO = "also asked as"
+WHY_LIST_TITLE = "Tactics olivebranch can explain"
+WHY_LIST_HINT = "Ask about one with: olivebranch why NAME"
+WHY_NEED_NAME = "name a tactic to explain, or use --list to see them all"
+WHY_UNKNOWN = "there is no tactic called '{name}' here; {hint} (see 'olivebranch why --list')"
+WHY_DID_YOU_MEAN = "did you mean {names}?"
+WHY_SOME_KNOWN = "try, for example, {names}"
 
 # --- check ---------------------------------------------------------------------
 

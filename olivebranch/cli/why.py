@@ -1,9 +1,96 @@
-"""The `why` command. (Being built.)"""
+"""The `why` command: what the sources say about a tactic, and olivebranch's stance."""
 
+from typing import List, Optional
+
+import typer
+
+from olivebranch import messages
 from olivebranch.cli.app import app
+from olivebranch.cli.output import console, print_json
+from olivebranch.errors import InputError
+
+_MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
 
 
 @app.command()
-def why(tactic: str) -> None:
-    """Explain what the sources say about a TACTIC."""
-    raise NotImplementedError
+def why(
+    tactic: Optional[List[str]] = typer.Argument(
+        None, metavar="TACTIC", help="A tactic, e.g. jealousy, double-text, 'hot and cold', ultimatum."
+    ),
+    list_: bool = typer.Option(False, "--list", help="List every tactic olivebranch can explain."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+) -> None:
+    """Explain what the sources say for and against a TACTIC, and where olivebranch stands.
+
+    Examples: olivebranch why jealousy, olivebranch why double text,
+    olivebranch why --list.
+    """
+    from olivebranch import tactics
+
+    if list_:
+        _print_list(tactics.tactics(), as_json)
+        return
+    if not tactic:
+        raise InputError(messages.WHY_NEED_NAME)
+    explanation = tactics.explain(tactic)
+    if as_json:
+        print_json(explanation.to_dict())
+    else:
+        _print_explanation(explanation)
+
+
+def _print_list(items, as_json: bool) -> None:
+    if as_json:
+        print_json([
+            {"name": t.name, "stance": t.stance, "verdict": messages.WHY_VERDICT[t.stance], "aliases": list(t.aliases)}
+            for t in items
+        ])
+        return
+    from rich.markup import escape
+
+    out = console()
+    out.print(f"[bold]{messages.WHY_LIST_TITLE}[/]")
+    width = max(len(t.name) for t in items)
+    for t in items:
+        out.print(f"  {_MARK[t.stance]} {escape(t.name.ljust(width))}  {messages.WHY_VERDICT[t.stance]}")
+    out.print(messages.WHY_LIST_HINT)
+
+
+def _print_explanation(ex) -> None:
+    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out = console()
+    t = ex.tactic
+
+    def indented(*parts) -> Padding:
+        return Padding(Text.assemble(*parts), (0, 0, 0, 2), expand=False)
+
+    if ex.resources:
+        from olivebranch.support import SELF_HARM_INTRO
+
+        out.print(Text(SELF_HARM_INTRO, style="bold"))
+        for r in ex.resources:
+            out.print(indented("• ", (r.name, "bold"), f": {r.contact}"))
+        out.print()
+    also = f"  ({messages.WHY_ALSO}: {', '.join(t.aliases[:3])})" if t.aliases else ""
+    out.print(Text.assemble((t.name, "bold"), (also, "dim")))
+    out.print(f"{_MARK[t.stance]} [bold]{escape(ex.verdict)}[/]")
+    out.print(Text(t.summary))
+    for title, claims, none in (
+        (messages.WHY_FOR, t.pro, messages.WHY_NONE_FOR),
+        (messages.WHY_AGAINST, t.con, messages.WHY_NONE_AGAINST),
+    ):
+        out.print()
+        out.print(Text(title, style="bold"))
+        if not claims:
+            out.print(indented(none))
+        for c in claims:
+            out.print(indented((c.item, "cyan"), "  ", c.says))
+    if ex.related:
+        out.print()
+        out.print(Text(messages.WHY_RELATED, style="bold"))
+        for a in ex.related:
+            label = {"do": "do", "dont": "don't", "left_out": "left out"}[a.kind]
+            out.print(indented("• ", (f"{label}: ", "dim"), a.text, (f" ({', '.join(a.sources)})", "dim")))

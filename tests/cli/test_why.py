@@ -1,0 +1,71 @@
+"""`olivebranch why TACTIC`: text, JSON, --list and one-line errors."""
+
+import json
+
+from olivebranch import tactics
+
+
+def test_why_prints_a_verdict_and_the_sources(cli):
+    res = cli("why", "jealousy")
+    assert res.code == 0, res.err
+    assert "olivebranch leaves this out" in res.out
+    assert "S2.18" in res.out and "S3.16" in res.out and "S4.avoid.2.jealousy_date" in res.out
+    assert res.err == ""
+
+
+def test_why_recommends_and_with_care(cli):
+    assert "olivebranch recommends this" in cli("why", "apology").out
+    assert "with care" in cli("why", "double", "texting").out
+
+
+def test_several_words_are_joined(cli):
+    res = cli("why", "hot", "and", "cold")
+    assert res.code == 0, res.err
+    assert res.out.startswith("hot-and-cold")
+
+
+def test_json_shape(cli):
+    res = cli("why", "double text", "--json")
+    assert res.code == 0, res.err
+    data = json.loads(res.out)
+    assert data["tactic"] == "double-text"
+    assert data["stance"] == "with_care"
+    assert set(data) >= {"aliases", "verdict", "summary", "for", "against", "related", "resources"}
+    assert "S1" in {c["source"] for c in data["against"]}
+    assert all(set(r) >= {"id", "kind", "text", "why", "sources"} for r in data["related"])
+
+
+def test_unknown_tactic_is_one_line_and_exit_2(cli):
+    res = cli("why", "ultimatim")
+    assert res.code == 0  # a near miss is understood
+    res = cli("why", "flowers")
+    assert res.code == 2
+    assert res.out == ""
+    assert len(res.err.strip().splitlines()) == 1
+    assert "flowers" in res.err and "--list" in res.err
+
+
+def test_no_tactic_is_a_one_line_error(cli):
+    res = cli("why")
+    assert res.code == 2
+    assert len(res.err.strip().splitlines()) == 1
+
+
+def test_list(cli):
+    res = cli("why", "--list")
+    assert res.code == 0
+    for name in tactics.names():
+        assert name in res.out
+
+
+def test_list_json(cli):
+    data = json.loads(cli("why", "--list", "--json").out)
+    assert [d["name"] for d in data] == list(tactics.names())
+    assert {d["stance"] for d in data} <= set(tactics.STANCES)
+
+
+def test_self_harm_shows_support_first(cli):
+    res = cli("why", "self-harm", "threat")
+    assert res.code == 0
+    assert "findahelpline" in res.out
+    assert res.out.index("findahelpline") < res.out.index("olivebranch leaves this out")
