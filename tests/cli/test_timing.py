@@ -1,0 +1,239 @@
+"""`olivebranch timing`: readable output, --json, --jsonl and one-line errors."""
+
+import json
+
+import pytest
+
+from olivebranch import messages, support
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "timing"
+EXAMPLE = FIXTURES / "spec_example.json"
+BATCH = FIXTURES / "batch.jsonl"
+
+
+def write(tmp_path, data, name="scenario.json"):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def one_line_error(res, *needles):
+    assert res.code == 2, (res.out, res.err)
+    assert res.out == ""
+    lines = res.err.strip().splitlines()
+    assert len(lines) == 1, res.err
+    assert "Traceback" not in res.err
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+# --- --scenario --------------------------------------------------------------------------
+
+
+def test_json_output_matches_the_spec_example(cli):
+    res = cli("timing", "--scenario", str(EXAMPLE), "--json")
+    assert res.code == 0, res.err
+    data = json.loads(res.out)
+    assert data["verdict"] == "wait"
+    assert data["earliest"] == "2026-03-03T20:00:00+00:00"
+    assert [rule["id"] for rule in data["rules"]] == ["T5"]
+    assert data["move_on_review"] is False
+    assert list(data) == ["verdict", "earliest", "rules", "move_on_review", "advice"]
+    assert res.err == ""
+
+
+def test_scenario_from_stdin(cli):
+    res = cli("timing", "--scenario", "-", "--json", stdin=EXAMPLE.read_text(encoding="utf-8"))
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["earliest"] == "2026-03-03T20:00:00+00:00"
+
+
+def test_readable_output_says_when_why_and_when_to_look_again(cli):
+    res = cli("timing", "--scenario", str(EXAMPLE))
+    assert res.code == 0, res.err
+    out = " ".join(res.out.split())
+    assert out.startswith("Not yet — wait until Tue 3 Mar, 20:00 (your time).")
+    assert "14 hours ago" in out and "(T5)" in out
+    assert messages.TIMING_ADVICE["wait"] in out
+    assert "Look again on Tue 3 Mar, 20:00 (your time)." in out
+    assert "Moving on" not in out
+
+
+def test_readable_go(cli, tmp_path):
+    res = cli("timing", "--scenario", write(tmp_path, {"now": "2026-03-02T12:00:00+00:00"}))
+    assert res.code == 0
+    out = " ".join(res.out.split())
+    assert out.startswith(messages.TIMING_HEADLINE["go"])
+    assert messages.TIMING_ADVICE["go"] in out
+
+
+def test_readable_shows_local_time_in_the_scenario_zone(cli, tmp_path):
+    path = write(tmp_path, {"now": "2026-03-02T14:00:00+00:00", "timezone": "Asia/Tokyo"})
+    out = " ".join(cli("timing", "--scenario", path).out.split())
+    assert out.startswith("Not yet — wait until Tue 3 Mar, 08:00 (your time).")
+    assert "(T6)" in out
+
+
+def test_abuse_shows_support_resources_first(cli, tmp_path):
+    path = write(tmp_path, {"now": "2026-03-02T12:00:00+00:00", "situation": {"red_flags": ["threats"]}})
+    res = cli("timing", "--scenario", path)
+    assert res.code == 0
+    out = " ".join(res.out.split())
+    first = support.resources("abuse")[0]
+    assert first.name in out and first.contact in out
+    assert out.index(first.name) < out.index(messages.TIMING_HEADLINE["stop"])
+    assert out.startswith(messages.TIMING_SUPPORT_TITLE)
+
+
+def test_block_is_stop_without_abuse_resources(cli, tmp_path):
+    path = write(tmp_path, {
+        "now": "2026-03-02T12:00:00+00:00",
+        "events": [{"at": "2026-03-01T12:00:00+00:00", "from": "them", "kind": "block"}],
+    })
+    res = cli("timing", "--scenario", path)
+    assert res.code == 0
+    out = " ".join(res.out.split())
+    assert out.startswith(messages.TIMING_HEADLINE["stop"])
+    assert support.resources("abuse")[0].name not in out
+
+
+def test_move_on_review_is_shown_gently(cli, tmp_path):
+    path = write(tmp_path, {
+        "now": "2026-03-02T12:00:00+00:00",
+        "events": [{"at": "2026-01-20T12:00:00+00:00", "from": "me", "kind": "message", "open_door": True}],
+    })
+    res = cli("timing", "--scenario", path)
+    assert res.code == 0
+    out = " ".join(res.out.split())
+    assert out.startswith(messages.TIMING_HEADLINE["their_move"])
+    assert "Moving on" in out and "41 days" in out and "legitimate choice" in out
+    data = json.loads(cli("timing", "--scenario", path, "--json").out)
+    assert data["verdict"] == "their_move" and data["move_on_review"] is True
+    assert "legitimate choice" in data["advice"]
+
+
+def test_their_move_before_review_says_when_to_look_again(cli, tmp_path):
+    path = write(tmp_path, {
+        "now": "2026-03-02T12:00:00+00:00",
+        "events": [{"at": "2026-02-20T12:00:00+00:00", "from": "me", "kind": "message", "open_door": True}],
+    })
+    out = " ".join(cli("timing", "--scenario", path).out.split())
+    assert "Look again if they get in touch, or on Sun 22 Mar, 12:00" in out
+
+
+def test_future_events_are_mentioned(cli, tmp_path):
+    path = write(tmp_path, {
+        "now": "2026-03-02T12:00:00+00:00",
+        "events": [{"at": "2026-03-05T12:00:00+00:00", "from": "me", "kind": "message"}],
+    })
+    out = " ".join(cli("timing", "--scenario", path).out.split())
+    assert messages.TIMING_FUTURE_EVENTS["one"] in out
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data, needles", [
+    ("{not json", ["is not valid JSON", "column 2"]),
+    ("[1, 2]", ["a scenario must be a JSON object"]),
+    ({"events": []}, ["now: missing"]),
+    ({"now": "2026-03-02T10:00:00"}, ["now: time has no UTC offset"]),
+    ({"now": "2026-03-02T10:00:00+00:00", "events": [{"at": "2026-03-01T10:00:00+00:00", "from": "me",
+                                                      "kind": "text"}]},
+     ["events[0].kind: unknown event kind 'text' (expected one of: message, call,"]),
+    ({"now": "2026-03-02T10:00:00+00:00", "timezone": "Nowhere/Land"}, ["timezone: unknown time zone"]),
+    ({"now": "2026-03-02T10:00:00+00:00", "events": [{"at": "2026-03-01T10:00:00+00:00", "from": "it",
+                                                      "kind": "call"}]},
+     ["events[0].from:"]),
+])
+def test_bad_scenario_is_one_line_and_exit_2(cli, tmp_path, data, needles):
+    one_line_error(cli("timing", "--scenario", write(tmp_path, data)), *needles)
+
+
+def test_bad_json_on_stdin_names_stdin(cli):
+    one_line_error(cli("timing", "--scenario", "-", stdin="nope"), "standard input is not valid JSON")
+
+
+def test_missing_file(cli, tmp_path):
+    one_line_error(cli("timing", "--scenario", str(tmp_path / "nope.json")), "nope.json")
+    one_line_error(cli("timing", "--jsonl", str(tmp_path / "nope.jsonl")), "nope.jsonl")
+
+
+@pytest.mark.parametrize("args", [
+    [],
+    ["--json"],
+    ["--scenario", str(EXAMPLE), "--jsonl", str(BATCH)],
+])
+def test_exactly_one_of_scenario_or_jsonl(cli, args):
+    one_line_error(cli("timing", *args), "exactly one of --scenario or --jsonl", "--help")
+
+
+def test_help(cli):
+    res = cli("timing", "--help")
+    assert res.code == 0
+    assert "--scenario" in res.out and "--jsonl" in res.out and "--json" in res.out
+
+
+# --- --jsonl ------------------------------------------------------------------------------
+
+
+def test_jsonl_answers_every_line_in_order(cli):
+    res = cli("timing", "--jsonl", str(BATCH))
+    assert res.code == 0, res.err
+    assert res.err == ""
+    rows = [json.loads(line) for line in res.out.splitlines()]
+    # Six lines in the file, one of them blank: five answers.
+    assert [row["id"] for row in rows] == ["example", "night", "typo", None, 4]
+    example, night, typo, garbage, old = rows
+    assert example["verdict"] == "wait" and example["earliest"] == "2026-03-03T20:00:00+00:00"
+    assert night["verdict"] == "wait" and [r["id"] for r in night["rules"]] == ["T6"]
+    assert night["earliest"] == "2026-03-02T23:00:00+00:00"
+    assert set(typo) == {"id", "error"}
+    assert typo["error"].startswith("events[0].kind: unknown event kind 'text'")
+    assert set(garbage) == {"id", "error"} and garbage["error"].startswith("line 5")
+    assert old["verdict"] == "their_move" and old["move_on_review"] is True
+
+
+def test_jsonl_from_stdin_and_id_first(cli):
+    res = cli("timing", "--jsonl", "-", stdin=BATCH.read_text(encoding="utf-8"))
+    assert res.code == 0
+    first = res.out.splitlines()[0]
+    assert first.startswith('{"id": "example", "verdict": "wait"')
+
+
+def test_jsonl_blank_lines_are_skipped(cli, tmp_path):
+    line = json.dumps({"id": "a", "now": "2026-03-02T12:00:00+00:00"})
+    res = cli("timing", "--jsonl", write(tmp_path, f"\n{line}\n   \n\n{line}\n", "x.jsonl"))
+    assert res.code == 0
+    assert len(res.out.splitlines()) == 2
+
+
+def test_jsonl_empty_file_prints_nothing(cli, tmp_path):
+    res = cli("timing", "--jsonl", write(tmp_path, "", "x.jsonl"))
+    assert (res.code, res.out) == (0, "")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('{"now": "2026-03-02T12:00:00+00:00"}', {"id": None, "error": "line 1: id: missing"}),
+    ('{"id": null, "now": "2026-03-02T12:00:00+00:00"}',
+     {"id": None, "error": "line 1: id: expected text or a whole number"}),
+    ('{"id": [1], "now": "2026-03-02T12:00:00+00:00"}',
+     {"id": None, "error": "line 1: id: expected text or a whole number"}),
+    ('{"id": "x"}', {"id": "x", "error": "now: missing"}),
+    ('{"id": 7, "now": "2026-03-02T12:00"}',
+     {"id": 7, "error": "now: time has no UTC offset (add one, like 2026-03-02T10:00:00+00:00)"}),
+    ("[]", {"id": None, "error": "line 1: a scenario must be a JSON object, not a list"}),
+    ("{", {"id": None, "error": "line 1 is not valid JSON (column 2: Expecting property name enclosed in "
+                                "double quotes)"}),
+])
+def test_jsonl_error_lines(cli, tmp_path, line, expected):
+    res = cli("timing", "--jsonl", write(tmp_path, line + "\n", "x.jsonl"))
+    assert res.code == 0
+    assert json.loads(res.out) == expected
+
+
+def test_jsonl_ignores_json_flag(cli):
+    res = cli("timing", "--jsonl", str(BATCH), "--json")
+    assert res.code == 0 and len(res.out.splitlines()) == 5
