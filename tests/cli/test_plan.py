@@ -1,0 +1,227 @@
+"""`olivebranch start`, `assess` and `plan`, driven as a person would: typed lines on stdin."""
+
+import json
+
+import pytest
+from icalendar import Calendar
+
+from olivebranch.assessment import Answers
+from tests.conftest import REPO
+
+EXAMPLE = str(REPO / "examples" / "answers.json")
+DAY = ["--today", "2026-03-02", "--timezone", "Europe/London"]
+
+
+def typed(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def one_line_error(res, *needles):
+    assert res.code == 2, (res.code, res.err)
+    assert res.out == ""
+    lines = res.err.strip().splitlines()
+    assert len(lines) == 1, res.err
+    for n in needles:
+        assert n in lines[0], (n, lines[0])
+    assert "Traceback" not in res.err
+
+
+def write(tmp_path, data, name="answers.json"):
+    p = tmp_path / name
+    p.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(p)
+
+
+# --- olivebranch start -----------------------------------------------------------------
+
+
+def test_start_accepting_every_suggestion_gives_a_plan(cli):
+    res = cli("start", *DAY, stdin=typed(*[""] * 11))
+    assert res.code == 0, res.err
+    for n in range(1, 10):
+        assert f"Question {n} of 9" in res.out
+    assert "Question 10" not in res.out
+    assert "What might be going on" in res.out
+    for title in ("1. Decide", "5. Reach out once", "8. Decide again"):
+        assert title in res.out
+    assert "Thu 5 Mar, 10:00" in res.out  # not sure what you want: three days of Decide first
+    assert "Saved" not in res.out
+
+
+def test_start_typed_answers_then_saves_answers_and_calendar(cli, tmp_path):
+    answers_path, ics_path = tmp_path / "mine.json", tmp_path / "plan.ics"
+    res = cli(
+        "start", *DAY,
+        stdin=typed(
+            "3",              # a friend
+            "drifted",        # ids work as well as numbers
+            "2025-12-01",
+            "n", "n",
+            "6",              # none of these
+            "2, 5",           # sad, lonely
+            "I miss our walks",
+            "2",              # friends again
+            "y", str(answers_path),
+            "y", str(ics_path),
+        ),
+    )
+    assert res.code == 0, res.err
+    assert "You drifted apart without any event" in res.out
+    assert "Wed 4 Mar, 10:00" in res.out
+    saved = Answers.from_dict(json.loads(answers_path.read_text(encoding="utf-8")))
+    assert saved.relationship == "friend" and saved.what_happened == "drifted"
+    assert saved.feelings == ("sad", "lonely") and saved.want == "friends"
+    assert saved.feelings_note == "I miss our walks"
+    cal = Calendar.from_ical(ics_path.read_bytes())
+    assert len(cal.walk("VEVENT")) == 8
+    assert f"Saved to {answers_path}" in res.out
+
+
+def test_start_asks_again_after_a_bad_answer(cli):
+    res = cli(
+        "start", *DAY,
+        stdin=typed("9", "2", "1", "yesterday", "2026-04-01", "2026-02-27", *[""] * 8),
+    )
+    assert res.code == 0, res.err
+    assert "Please type one of the numbers shown." in res.out
+    assert "Please type a date like 2026-03-01." in res.out
+    assert "That date is still to come" in res.out
+
+
+def test_start_asks_until_when_only_after_a_yes(cli):
+    res = cli("start", *DAY, stdin=typed("2", "6", "2026-02-28", "y", "2026-03-10", *[""] * 7))
+    assert res.code == 0, res.err
+    assert "Until when?" in res.out
+    assert "Question 5 of 9" in res.out and "Question 10" not in res.out
+    assert "Wed 11 Mar, 10:00" in res.out  # the day after the space they asked for
+    res = cli("start", *DAY, stdin=typed(*[""] * 11))
+    assert "Until when?" not in res.out
+
+
+def test_start_with_self_harm_words_shows_support_first(cli):
+    res = cli("start", *DAY, stdin=typed("", "", "", "", "", "", "", "honestly I want to die", "", "", ""))
+    assert res.code == 0, res.err
+    assert "findahelpline.com" in res.out
+    assert res.out.index("findahelpline.com") < res.out.index("Question 9 of 9")
+    assert res.out.rindex("findahelpline.com") < res.out.index("What might be going on")
+
+
+def test_start_with_threats_ends_at_decide_with_resources(cli):
+    res = cli("start", *DAY, stdin=typed("", "1", "", "", "", "2", "", "", "", "", ""))
+    assert res.code == 0, res.err
+    assert "hotpeachpages" in res.out
+    assert res.out.index("hotpeachpages") < res.out.index("Your plan")
+    assert "5. Reach out once: Left out" in res.out
+
+
+def test_start_when_blocked_has_no_outreach(cli):
+    res = cli("start", *DAY, stdin=typed("", "", "", "", "y", "", "", "", "", "", ""))
+    assert res.code == 0, res.err
+    assert "won't help you reach" in res.out
+    assert "5. Reach out once: Left out" in res.out
+
+
+@pytest.mark.parametrize("lines", [0, 1, 4, 8])
+def test_end_of_input_mid_questionnaire_stops_cleanly(cli, lines):
+    res = cli("start", *DAY, stdin=typed(*[""] * lines) if lines else "")
+    assert res.code == 130
+    assert res.err.strip() == "olivebranch: Stopped. Nothing was saved."
+    assert "Traceback" not in res.err
+
+
+def test_start_bad_today_is_one_line(cli):
+    one_line_error(cli("start", "--today", "02/03/2026"), "--today", "02/03/2026")
+
+
+# --- olivebranch assess --------------------------------------------------------------------
+
+
+def test_assess_from_the_example_file_as_json(cli):
+    res = cli("assess", "--answers", EXAMPLE, "--today", "2026-03-02", "--json")
+    assert res.code == 0, res.err
+    out = json.loads(res.out)
+    assert out["safety"]["level"] == "clear"
+    assert out["reasons"][0]["id"] == "need_time"
+    assert all(r["signs"] and r["sources"] for r in out["reasons"])
+    assert out["decide"] and out["support"] == []
+
+
+def test_assess_as_text(cli):
+    res = cli("assess", "--answers", EXAMPLE, "--today", "2026-03-02")
+    assert res.code == 0, res.err
+    assert "What might be going on" in res.out and "Questions for you first" in res.out
+
+
+def test_assess_interactive_json_keeps_stdout_clean(cli):
+    res = cli("assess", "--json", "--today", "2026-03-02", stdin=typed("4", "3", "2025-11-11", *[""] * 6))
+    assert res.code == 0, res.err
+    out = json.loads(res.out)
+    assert out["answers"]["relationship"] == "family"
+    assert out["reasons"][0]["id"] == "drifted"
+    assert "Question 1 of 9" in res.err
+
+
+# --- olivebranch plan --------------------------------------------------------------------------
+
+
+def test_plan_json_and_calendar(cli, tmp_path):
+    ics = tmp_path / "plan.ics"
+    res = cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--timezone", "Europe/Paris",
+              "--json", "--ics", str(ics))
+    assert res.code == 0, res.err
+    out = json.loads(res.out)
+    assert out["timezone"] == "Europe/Paris" and out["path"] == "full"
+    assert [s["stage"] for s in out["steps"]][0] == "decide" and len(out["steps"]) == 8
+    assert out["reach_out_at"] == "2026-03-07T10:00:00+01:00"  # the day after the space they asked for
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+
+
+def test_plan_as_a_timeline(cli):
+    res = cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--timezone", "UTC")
+    assert res.code == 0, res.err
+    assert "Your plan (UTC)" in res.out and "Sat 7 Mar, 10:00" in res.out and "Sources:" in res.out
+
+
+def test_plan_needs_an_answers_file(cli):
+    res = cli("plan")
+    assert res.code == 2 and "--answers" in res.err and len(res.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "content, needles",
+    [
+        ("{not json", ["not valid JSON"]),
+        ({"relationship": "ex", "what_happened": "fight"}, ["happened_on", "missing"]),
+        ({"relationship": "spouse", "what_happened": "fight", "happened_on": "2026-03-01"}, ["relationship", "spouse"]),
+        ({"relationship": "ex", "what_happened": "fight", "happened_on": "1 March"}, ["happened_on", "1 March"]),
+        ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "red_flags": ["lies"]},
+         ["red_flags", "lies"]),
+        ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-09"}, ["happened_on", "after today"]),
+        ([1, 2], ["answers"]),
+    ],
+)
+@pytest.mark.parametrize("command", ["plan", "assess"])
+def test_bad_answers_file_is_one_line_naming_the_field(cli, tmp_path, content, needles, command):
+    path = write(tmp_path, content)
+    flag = "--start" if command == "plan" else "--today"
+    one_line_error(cli(command, "--answers", path, flag, "2026-03-02"), *needles)
+
+
+def test_missing_answers_file(cli, tmp_path):
+    one_line_error(cli("plan", "--answers", str(tmp_path / "nope.json")), "nope.json")
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026-3-2"])
+def test_bad_start_date(cli, bad):
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--start", bad), "--start", bad)
+
+
+def test_bad_time_zone(cli):
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--timezone", "Nowhere/Special"), "timezone", "Nowhere/Special")
+
+
+def test_unwritable_calendar_path(cli, tmp_path):
+    one_line_error(
+        cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(tmp_path / "no" / "such" / "dir.ics")),
+        "dir.ics",
+    )
