@@ -12,25 +12,22 @@ import os
 import re
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from rich.markup import escape
 
 from olivebranch import messages
-from olivebranch.assessment import (
-    Answers,
-    Assessment,
-    Question,
-    assess as assess_answers,
-    question_count,
-    questions,
-    screen_self_harm,
-)
 from olivebranch.cli.app import app
 from olivebranch.cli.output import console, print_json, read_json
 from olivebranch.errors import InputError
-from olivebranch.plan import Plan, build_plan, zone
-from olivebranch.support import SELF_HARM_INTRO, resources
+
+if TYPE_CHECKING:
+    from olivebranch.assessment import Answers, Assessment, Question
+    from olivebranch.plan import Plan
+
+# The core (pydantic models, data files) is imported inside the commands, so
+# `olivebranch --help` stays quick.
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_ANSWERS_FILE = "olivebranch-answers.json"
@@ -63,6 +60,8 @@ def parse_date(text: str, field: str) -> date:
 
 def local_zone_name() -> str:
     """This computer's IANA time zone name, or ``UTC`` when it cannot be told."""
+    from olivebranch.plan import zone
+
     candidates = [os.environ.get("TZ", "").lstrip(":")]
     try:
         target = os.path.realpath("/etc/localtime")
@@ -81,6 +80,8 @@ def local_zone_name() -> str:
 
 
 def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--today") -> tuple[str, date]:
+    from olivebranch.plan import zone
+
     name = tz_name or local_zone_name()
     tz, _ = zone(name)
     day = parse_date(today, field) if today else datetime.now(tz).date()
@@ -88,6 +89,8 @@ def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--toda
 
 
 def _load_answers(path: str) -> Answers:
+    from olivebranch.assessment import Answers
+
     return Answers.from_dict(read_json(path, "answers file"))
 
 
@@ -106,7 +109,7 @@ def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
 
     ids = q.choice_ids()
     for i, c in enumerate(q.choices, start=1):
-        con.print(f"  {i}. {c.label}")
+        con.print(f"  {i}. {c.label}", markup=False)
     if many:
         suggestion = ",".join(str(ids.index(d) + 1) for d in (default or ()))
     else:
@@ -159,12 +162,15 @@ def _show_support(con, blocks) -> None:
 
     for kind, intro, items in blocks:
         body = intro + "\n" + "\n".join(f"• {r.name}: {r.contact}\n  {r.note}" for r in items)
-        con.print(Panel(body, title="Support", border_style="magenta"))
+        con.print(Panel(escape(body), title="Support", border_style="magenta"))
 
 
 def ask_answers(con, today: date) -> Answers:
     """Ask the questionnaire on ``con`` and return the validated answers."""
     from rich.prompt import Confirm, Prompt
+
+    from olivebranch.assessment import Answers, question_count, questions, screen_self_harm
+    from olivebranch.support import SELF_HARM_INTRO, resources
 
     con.print(messages.WELCOME)
     con.print(messages.PRIVATE, style="dim")
@@ -178,9 +184,9 @@ def ask_answers(con, today: date) -> Answers:
             con.print()
             con.print(messages.QUESTION_OF.format(n=q.number, total=total), style="bold")
         if q.type in ("choice", "multi-choice"):
-            con.print(q.prompt)
+            con.print(q.prompt, markup=False)
         if q.hint:
-            con.print(q.hint, style="dim")
+            con.print(q.hint, style="dim", markup=False)
         if q.type == "choice":
             raw[q.id] = _ask_choice(con, q, default, many=False)
         elif q.type == "multi-choice":
@@ -209,28 +215,28 @@ def show_assessment(con, assessment: Assessment) -> None:
     """Print the reading: support first, then safety, likely reasons and the Decide questions."""
     _show_support(con, [(s.kind, s.intro, s.resources) for s in assessment.support])
     con.print()
-    con.print(assessment.safety.message, style="bold" if assessment.safety.level != "clear" else None)
+    con.print(assessment.safety.message, style="bold" if assessment.safety.level != "clear" else None, markup=False)
     if assessment.reasons:
         con.print()
         con.print(messages.READING_TITLE, style="bold underline")
         con.print(messages.READING_INTRO, style="dim")
         for i, r in enumerate(assessment.reasons[:TIMELINE_REASONS], start=1):
-            con.print(f"\n{i}. [bold]{r.title}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
-            con.print(f"   {r.summary}")
+            con.print(f"\n{i}. [bold]{escape(r.title)}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
+            con.print(f"   {r.summary}", markup=False)
             for s in r.signs:
-                con.print(f"   [dim]+{s.points}[/dim] {s.label}: {s.note}")
+                con.print(f"   [dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}")
             for h in r.helps:
-                con.print(f"   [green]Helps:[/green] {h}")
+                con.print(f"   [green]Helps:[/green] {escape(h)}")
         more = assessment.reasons[TIMELINE_REASONS:]
         if more:
-            con.print("\n" + messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)))
+            con.print("\n" + messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)), markup=False)
     elif assessment.safety.level != "stop":
         con.print(messages.NO_REASONS)
     con.print()
     con.print(messages.DECIDE_TITLE, style="bold underline")
     for d in assessment.decide:
         mark = "[bold yellow]![/bold yellow] " if d.emphasised else "- "
-        con.print(f"{mark}{d.text} [dim]({', '.join(d.sources)})[/dim]")
+        con.print(f"{mark}{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]")
 
 
 def show_plan(con, plan: Plan) -> None:
@@ -240,7 +246,7 @@ def show_plan(con, plan: Plan) -> None:
     for step in plan.steps:
         head = f"{step.stage.number}. {step.stage.title}"
         if step.status == "skipped":
-            con.print(f"\n[dim]{head}: {step.why_skipped}[/dim]")
+            con.print(f"\n[dim]{escape(head)}: {escape(step.why_skipped)}[/dim]")
             continue
         if step.at is not None:
             when = f"{_nice(step.at.date())}, {step.at:%H:%M}"
@@ -252,13 +258,13 @@ def show_plan(con, plan: Plan) -> None:
             when = _nice(step.starts)
         else:
             when = f"{_nice(step.starts)} to {_nice(step.ends)}"
-        con.print(f"\n[bold]{head}[/bold]  [cyan]{when}[/cyan]")
+        con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
         for note in step.notes:
-            con.print(f"   {note}")
+            con.print(f"   {note}", markup=False)
         for a in step.do[:TIMELINE_DO]:
-            con.print(f"   [green]Do:[/green] {a.text}")
+            con.print(f"   [green]Do:[/green] {escape(a.text)}")
         for a in step.dont[:TIMELINE_DONT]:
-            con.print(f"   [red]Don't:[/red] {a.text}")
+            con.print(f"   [red]Don't:[/red] {escape(a.text)}")
         con.print(f"   [dim]Sources: {', '.join(step.sources)}[/dim]")
 
 
@@ -278,7 +284,7 @@ def _offer_to_save(con, answers: Answers, plan: Plan) -> None:
             continue
         path = Prompt.ask(messages.SAVE_WHERE, console=con, default=default_path).strip() or default_path
         _write(path, content())
-        con.print(messages.SAVED.format(path=path))
+        con.print(messages.SAVED.format(path=path), markup=False, soft_wrap=True)
 
 
 # --- the commands ------------------------------------------------------------------------------
@@ -291,6 +297,9 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
     At the end you can save your answers (JSON) and the plan as a calendar
     file (.ics). Ctrl-C stops at any time; nothing is saved unless you say so.
     """
+    from olivebranch.assessment import assess as assess_answers
+    from olivebranch.plan import build_plan
+
     name, day = _zone_and_today(timezone_name, today)
     con = console()
     answers = ask_answers(con, day)
@@ -314,6 +323,8 @@ def assess(
     With --answers FILE it reads a saved answers file; without it, it asks the
     questions (with --json, the questions go to stderr so stdout stays JSON).
     """
+    from olivebranch.assessment import assess as assess_answers
+
     _, day = _zone_and_today(None, today)
     if answers is not None:
         given = _load_answers(answers)
@@ -344,6 +355,9 @@ def plan_command(
     of a space request, 48 hours before any follow-up, a review 30 days after
     your message). --ics FILE also writes it as a calendar with reminders.
     """
+    from olivebranch.assessment import assess as assess_answers
+    from olivebranch.plan import build_plan
+
     name, day = _zone_and_today(timezone_name, start_date, field="--start")
     given = _load_answers(answers)
     plan = build_plan(assess_answers(given, day), day, name)
@@ -359,4 +373,4 @@ def plan_command(
     show_plan(con, plan)
     if ics is not None:
         con.print()
-        con.print(messages.SAVED.format(path=ics))
+        con.print(messages.SAVED.format(path=ics), markup=False, soft_wrap=True)
