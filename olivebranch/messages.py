@@ -98,6 +98,7 @@ PLAN_UNDATED = "when they reply"
 SAVE_ANSWERS = "Save your answers to a file, so you can come back to them?"
 SAVE_CALENDAR = "Save your plan as a calendar file (.ics) with reminders?"
 SAVE_WHERE = "Where should it go?"
+SAVE_REPLACE = "There is already a file at {path}. Replace it?"
 SAVED = "Saved to {path}."
 
 # --- timing --------------------------------------------------------------------

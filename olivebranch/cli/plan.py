@@ -283,6 +283,10 @@ def _offer_to_save(con, answers: Answers, plan: Plan) -> None:
         if not Confirm.ask(question_text, console=con, default=False):
             continue
         path = Prompt.ask(messages.SAVE_WHERE, console=con, default=default_path).strip() or default_path
+        if Path(path).expanduser().exists() and not Confirm.ask(
+            messages.SAVE_REPLACE.format(path=escape(path)), console=con, default=False
+        ):
+            continue
         _write(path, content())
         con.print(messages.SAVED.format(path=path), markup=False, soft_wrap=True)
 

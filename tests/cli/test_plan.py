@@ -77,6 +77,17 @@ def test_start_typed_answers_then_saves_answers_and_calendar(cli, tmp_path):
     assert f"Saved to {answers_path}" in res.out
 
 
+def test_start_asks_before_replacing_a_file(cli, tmp_path):
+    existing = tmp_path / "answers.json"
+    existing.write_text("keep me", encoding="utf-8")
+    res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "n", "n"))
+    assert res.code == 0, res.err
+    assert "Replace it?" in res.out
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "y", "n"))
+    assert Answers.from_dict(json.loads(existing.read_text(encoding="utf-8"))).want == "not_sure"
+
+
 def test_start_asks_again_after_a_bad_answer(cli):
     res = cli(
         "start", *DAY,
