@@ -18,10 +18,14 @@ Choices the SPEC leaves open:
 - ``until`` may be given on any event but only means something on a
   ``space_request``; ``text`` and ``open_door`` may be given on any event.
 - Unknown keys are ignored, so a scenario can carry notes or an ``id``.
+
+Every time is converted to UTC as it is read: the instant is what counts,
+and comparing times that share one ``tzinfo`` is many times faster than
+comparing times with different offsets (it matters on long logs).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 import json
 from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,13 +50,14 @@ SHARED_KINDS = frozenset({"fight", "breakup"})
 
 _KINDS = frozenset(EVENT_KINDS)
 _fromisoformat = datetime.fromisoformat
+_UTC = timezone.utc
 _EXAMPLE_TIME = "2026-03-02T10:00:00+00:00"
 _KINDS_LIST = ", ".join(EVENT_KINDS)
 _NO_OFFSET = f"time has no UTC offset (add one, like {_EXAMPLE_TIME})"
 
 
 class Event(NamedTuple):
-    """One entry of the contact log.
+    """One entry of the contact log (times in UTC).
 
     ``sender`` is ``None`` only for a ``fight`` or ``breakup`` given without
     ``from``. ``until`` is the end of a requested break, when one was named.
@@ -127,7 +132,7 @@ def parse_scenario(data: Any) -> Scenario:
 
 
 def parse_time(value: Any, field: str) -> datetime:
-    """An ISO 8601 time with a UTC offset, e.g. ``2026-03-02T10:00:00+00:00``."""
+    """An ISO 8601 time with a UTC offset, e.g. ``2026-03-02T10:00:00+00:00``, in UTC."""
     if not isinstance(value, str):
         raise InputError(f"expected a time as text, like {_EXAMPLE_TIME}, not {_type_name(value)}", field=field)
     try:
@@ -136,7 +141,7 @@ def parse_time(value: Any, field: str) -> datetime:
         raise InputError(f"{value!r} is not an ISO 8601 time (write it like {_EXAMPLE_TIME})", field=field) from None
     if at.tzinfo is None or at.utcoffset() is None:
         raise InputError(_NO_OFFSET, field=field)
-    return at
+    return at.astimezone(_UTC)
 
 
 def parse_timezone(value: Any) -> str:
@@ -183,6 +188,7 @@ def _parse_events(value: Any) -> tuple[Event, ...]:
 
 
 def _parse_event(item: Any, i: int) -> Event:
+    """Check one event and build it, or raise the error that names its field."""
     # The hot path for long logs: plain lookups, one fromisoformat per time.
     if not isinstance(item, dict):
         raise InputError(f"expected an event object, not {_type_name(item)}", field=f"events[{i}]")
@@ -208,8 +214,10 @@ def _parse_event(item: Any, i: int) -> Event:
         if at is None:
             raise InputError("missing", field=f"events[{i}].at") from None
         parse_time(at, f"events[{i}].at")  # raises the right message
-    if at.tzinfo is None:
-        raise InputError(_NO_OFFSET, field=f"events[{i}].at")
+    if at.tzinfo is not _UTC:
+        if at.tzinfo is None:
+            raise InputError(_NO_OFFSET, field=f"events[{i}].at")
+        at = at.astimezone(_UTC)
     until = item.get("until")
     if until is not None:
         until = parse_time(until, f"events[{i}].until")

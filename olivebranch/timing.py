@@ -122,6 +122,7 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         now = scenario.now
     elif now.tzinfo is None or now.utcoffset() is None:
         raise InputError("time has no UTC offset", field="now")
+    now = now.astimezone(UTC)  # one tzinfo for every time: fast comparisons
     zone = scenario.zone
     log, mine = _read_log(scenario.events, now)
 
