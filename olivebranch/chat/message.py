@@ -1,5 +1,6 @@
 """The common record every chat format is read into."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,13 +21,14 @@ class Message:
     is_media: bool = False
 
 
+# A whitespace-separated token with at least one letter or digit: each match
+# spans one whole token ([^\W_] is a letter or digit in any script).
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
 def count_words(text: str) -> int:
     """Count whitespace-separated tokens holding at least one letter or digit (SPEC 5)."""
-    n = 0
-    for token in text.split():
-        if token.isalnum() or any(c.isalnum() for c in token):
-            n += 1
-    return n
+    return len(_WORD.findall(text))
 
 
 def text_message(time: datetime, sender: str, text: str) -> Message:

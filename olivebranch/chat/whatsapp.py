@@ -48,28 +48,29 @@ HEADER = re.compile(
 
 # System notices: WhatsApp writes these without a sender on Android and, on
 # iOS, often under the other person's name. They are not messages (SPEC 6).
+# Notices that start a certain way are matched by prefix (cheap); the few that
+# start with a name are only tried when a key word is in the text.
 NOTICES = re.compile(
-    r"^(?:"
-    r"Messages and calls are end-to-end encrypted"
+    r"(?:Messages and calls are end-to-end encrypted"
     r"|Messages to this chat and calls are now secured with end-to-end encryption"
     r"|Messages you send to this chat and calls are now secured"
     r"|Your security code with .* changed"
-    r"|.*changed (?:their|his|her) phone number"
-    r"|.*changed to \+?[\d ()-]+$"
     r"|You blocked this contact|You unblocked this contact"
-    r"|.*turned (?:on|off) disappearing messages"
-    r"|.*uses a default timer for disappearing messages"
     r"|Disappearing messages were turned"
     r"|Missed (?:voice|video|group voice|group video) call"
     r"|(?:Voice|Video) call(?:, (?:\d+ (?:sec|min|hr|h)\w*(?: \d+ \w+)?|No answer))?$"
     r"|Silenced (?:voice|video) call"
     r"|This chat is with a business account"
-    r"|Tap to (?:learn more|change)"
-    r")"
+    r"|Tap to (?:learn more|change))"
 )
+_NAMED_NOTICES = re.compile(
+    r".*(?:changed (?:their|his|her) phone number|changed to \+?[\d ()-]+$"
+    r"|turned (?:on|off) disappearing messages|uses a default timer for disappearing messages)"
+)
+_NOTICE_FIRST = frozenset("MYDTSV")  # first letters of the prefix notices
 
 MEDIA = re.compile(
-    r"^(?:<Media omitted>|<attached: [^>]*>|null"
+    r"(?:<Media omitted>|<attached: [^>]*>|null"
     r"|(?:image|video|audio|sticker|GIF|document|Contact card|voice message) omitted"
     r"|.* document omitted|.*\(file attached\)"
     r"|<Medien ausgeschlossen>|<Multimedia omitido>|<Médias omis>|<Media weggelaten>)\s*$",
@@ -104,7 +105,8 @@ def parse(text: str, dayfirst: bool | None = None) -> list[Message]:
             if not line.strip():
                 continue
             raise InputError(f"line {lineno} does not start with a date and time, so this is not a WhatsApp export")
-        entries.append([m.group(1, 2, 3), m.group(4), m.group(5), m.group(6), m.group(7), line[m.end():], [], lineno])
+        g = m.groups()
+        entries.append([g[:3], g[3], g[4], g[5], g[6], line[m.end():], [], lineno])
     if not entries:
         raise InputError("there are no messages in this WhatsApp export")
 
@@ -133,16 +135,22 @@ def parse(text: str, dayfirst: bool | None = None) -> list[Message]:
         body = body.strip()
         if body.endswith(EDITED.strip()):
             body = body[: -len(EDITED.strip())].rstrip()
-        if NOTICES.match(body):
+        if _is_notice(body):
             continue  # a notice under a sender's name (iOS)
         sender = sender.strip()
-        if MEDIA.match(body):
+        if body and (body[0] == "<" or body[-1] in "d)l") and MEDIA.match(body):
             messages.append(Message(when, sender, body, 0, True))
         elif DELETED.match(body):
             messages.append(Message(when, sender, body, 0, False))
         else:
             messages.append(Message(when, sender, body, count_words(body), False))
     return messages
+
+
+def _is_notice(body: str) -> bool:
+    if body[:1] in _NOTICE_FIRST and NOTICES.match(body):
+        return True
+    return ("change" in body or "disappearing" in body) and _NAMED_NOTICES.match(body) is not None
 
 
 def _date_order(fields: list[tuple[str, str, str]], dayfirst: bool | None) -> str:
