@@ -82,44 +82,57 @@ def answer_line(line: str, number: int) -> dict[str, Any]:
 
 def _show(decision) -> None:
     """Print a decision for a person: support first if needed, then verdict, why, what next."""
+    import textwrap
     from zoneinfo import ZoneInfo
 
-    from rich.markup import escape
+    from rich.text import Text
 
     from olivebranch.timing import local_label
 
     out = console()
     zone = ZoneInfo(decision.timezone)
+    width = max(out.width, 40)
 
     def when(at) -> str:
         return local_label(at, zone, decision.now) if at is not None else ""
 
+    def title(text: str) -> None:
+        out.print(Text(text, style="bold"))
+
+    def para(text: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
+        # Wrapped here rather than by Rich, for hanging indents without trailing spaces.
+        for line in textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest):
+            out.print(Text(line, style=style))
+
+    def bullet(text: str) -> None:
+        para(text, "  • ", "    ")
+
     if decision.verdict == "stop" and "T2" in decision.rule_ids:
         from olivebranch import support
 
-        out.print(f"[bold]{messages.TIMING_SUPPORT_TITLE}[/bold]")
-        out.print(escape(support.ABUSE_INTRO))
+        title(messages.TIMING_SUPPORT_TITLE)
+        para(support.ABUSE_INTRO)
         for res in support.resources("abuse"):
-            out.print(f"  • [bold]{escape(res.name)}[/bold]: {escape(res.contact)}. {escape(res.note)}")
+            bullet(f"{res.name}: {res.contact}. {res.note}")
         out.print()
 
-    out.print(f"[bold]{escape(messages.TIMING_HEADLINE[decision.verdict].format(when=when(decision.earliest)))}[/bold]")
+    title(messages.TIMING_HEADLINE[decision.verdict].format(when=when(decision.earliest)))
     out.print()
     if decision.rules:
-        out.print(f"[bold]{messages.TIMING_WHY_TITLE}[/bold]")
+        title(messages.TIMING_WHY_TITLE)
         for rule in decision.rules:
-            out.print(f"  • {escape(rule.why)} [dim]({rule.id})[/dim]")
+            bullet(f"{rule.why} ({rule.id})")
         out.print()
-    out.print(f"[bold]{messages.TIMING_ADVICE_TITLE}[/bold]")
-    out.print(f"  {escape(decision.advice)}")
+    title(messages.TIMING_ADVICE_TITLE)
+    para(decision.advice)
     look = messages.TIMING_LOOK_AGAIN.get(decision.verdict)
     if look and not decision.move_on and (decision.look_again is not None or "{when}" not in look):
-        out.print(f"  {escape(look.format(when=when(decision.look_again)))}")
+        para(look.format(when=when(decision.look_again)))
     if decision.move_on:
         out.print()
-        out.print(f"[bold]{messages.TIMING_MOVE_ON_TITLE}[/bold]")
-        out.print(f"  {escape(decision.move_on)}")
+        title(messages.TIMING_MOVE_ON_TITLE)
+        para(decision.move_on)
     if decision.future_events:
         out.print()
         note = messages.TIMING_FUTURE_EVENTS["one" if decision.future_events == 1 else "many"]
-        out.print(f"[dim]{escape(note.format(count=decision.future_events))}[/dim]")
+        para(note.format(count=decision.future_events), style="dim")
