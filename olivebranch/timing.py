@@ -15,8 +15,9 @@ Choices the SPEC leaves open:
   decision counts them (``future_events``) so an interface can say so.
 - My own ``space_request``, ``block`` or ``no_contact_request`` is kept in
   the log but moves no rule: the SPEC's speech and T1/T3 are about theirs.
-- When two conflicts share the latest instant, a breakup (the longer
-  cool-off) wins; when two space requests do, an open-ended one wins.
+- Ties on the latest instant are broken by kind, never by order: a breakup
+  (the longer cool-off) over a fight, a block over a no-contact request, an
+  open-ended space request over one with an ``until``.
 """
 
 from dataclasses import dataclass
@@ -206,7 +207,8 @@ def _read_log(events: tuple[Event, ...], now: datetime) -> tuple[_Log, list[tupl
             if log.conflict is None or (at, kind == "breakup") > (log.conflict.at, log.conflict.kind == "breakup"):
                 log.conflict = event
         elif event.sender == "them":  # block, no_contact_request
-            if log.their_stop is None or at > log.their_stop.at:
+            stop = log.their_stop
+            if stop is None or (at, kind == "block") > (stop.at, stop.kind == "block"):
                 log.their_stop = event
     return log, mine
 

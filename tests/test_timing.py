@@ -136,6 +136,12 @@ def test_t1_message_at_the_same_instant_does_not_lift_it():
     assert d.verdict == "stop"
 
 
+def test_t1_block_and_no_contact_request_at_the_same_instant_read_the_same_in_any_order():
+    pair = [ev(hours(-5), "no_contact_request", "them"), ev(hours(-5), "block", "them")]
+    assert run(pair).to_dict() == run(pair[::-1]).to_dict()
+    assert run(pair).rules[0].why == messages.TIMING_WHY["T1_block"]
+
+
 @pytest.mark.parametrize("kind", ["block", "no_contact_request"])
 def test_t1_my_own_block_moves_no_rule(kind):
     d = run([ev(hours(-50), kind, "me")])
@@ -762,7 +768,9 @@ def scenarios(draw):
     events = []
     for _ in range(draw(st.integers(0, 12))):
         kind = draw(st.sampled_from(EVENT_KINDS))
-        when = now - timedelta(minutes=draw(st.integers(-60 * 24 * 3, 60 * 24 * 60)))
+        # A few fixed ages as well as any, so that events often share an instant.
+        age = draw(st.one_of(st.sampled_from([0, 60, 60 * 30, 60 * 49]), st.integers(-60 * 24 * 3, 60 * 24 * 60)))
+        when = now - timedelta(minutes=age)
         event = {"at": iso(when), "kind": kind, "from": draw(st.sampled_from(["me", "them"]))}
         if draw(st.booleans()):
             event["open_door"] = True
