@@ -127,22 +127,14 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
     zone = scenario.zone
     log, mine = _read_log(scenario.events, now)
 
-    applied: list[RuleResult] = []
-    t1 = _t1(log)
-    if t1:
-        applied.append(t1)
-    t2 = _t2(scenario.situation.red_flags)
-    if t2:
-        applied.append(t2)
-    t3 = _t3(log, mine, now, zone)
-    if t3:
-        applied.append(t3)
-    t4 = _t4(log, now)
-    if t4:
-        applied.append(t4)
-    t5 = _t5(log, mine, now)
-    if t5:
-        applied.append(t5)
+    candidates = (
+        _t1(log),
+        _t2(scenario.situation.red_flags),
+        _t3(log, mine, now, zone),
+        _t4(log, now),
+        _t5(log, mine, now),
+    )
+    applied = [rule for rule in candidates if rule is not None]
 
     verdict: Verdict = max((r.verdict for r in applied), key=_RANK.__getitem__, default="go")
     earliest = None
