@@ -1,7 +1,9 @@
 """Benchmark: the timing guard on a 10,000-event scenario (target: under 50 ms median).
 
 Run with ``make bench`` or
-``.venv/bin/python -m pytest bench/bench_timing.py --benchmark-enable --benchmark-only -q``.
+``.venv/bin/python -m pytest bench -k timing --benchmark-enable --benchmark-only -q``
+(naming the file itself collects it twice: once as an argument, once by
+``bench/conftest.py``).
 
 All three runs share one benchmark group, so the table shows them side by side
 with their ratio to the fastest: ``json.loads`` of the same text is the
