@@ -54,6 +54,10 @@ _UTC = timezone.utc
 _EXAMPLE_TIME = "2026-03-02T10:00:00+00:00"
 _KINDS_LIST = ", ".join(EVENT_KINDS)
 _NO_OFFSET = f"time has no UTC offset (add one, like {_EXAMPLE_TIME})"
+# Far beyond any real log, and far enough from datetime's limits (years 1 and
+# 9999) that adding a cool-off or finding the next morning cannot overflow.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+_OUT_OF_RANGE = f"time is out of range (years {MIN_YEAR} to {MAX_YEAR})"
 
 
 class Event(NamedTuple):
@@ -141,6 +145,8 @@ def parse_time(value: Any, field: str) -> datetime:
         raise InputError(f"{value!r} is not an ISO 8601 time (write it like {_EXAMPLE_TIME})", field=field) from None
     if at.tzinfo is None or at.utcoffset() is None:
         raise InputError(_NO_OFFSET, field=field)
+    if not MIN_YEAR <= at.year <= MAX_YEAR:
+        raise InputError(_OUT_OF_RANGE, field=field)
     return at.astimezone(_UTC)
 
 
@@ -193,7 +199,7 @@ def _parse_event(item: Any, i: int) -> Event:
     if not isinstance(item, dict):
         raise InputError(f"expected an event object, not {_type_name(item)}", field=f"events[{i}]")
     kind = item.get("kind")
-    if kind not in _KINDS:
+    if not isinstance(kind, str) or kind not in _KINDS:  # a list is not even hashable
         if kind is None:
             raise InputError(f"missing (expected one of: {_KINDS_LIST})", field=f"events[{i}].kind")
         raise InputError(
@@ -214,6 +220,8 @@ def _parse_event(item: Any, i: int) -> Event:
         if at is None:
             raise InputError("missing", field=f"events[{i}].at") from None
         parse_time(at, f"events[{i}].at")  # raises the right message
+    if not MIN_YEAR <= at.year <= MAX_YEAR:
+        raise InputError(_OUT_OF_RANGE, field=f"events[{i}].at")
     if at.tzinfo is not _UTC:
         if at.tzinfo is None:
             raise InputError(_NO_OFFSET, field=f"events[{i}].at")

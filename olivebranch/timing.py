@@ -26,7 +26,7 @@ from typing import Literal
 
 from olivebranch import messages
 from olivebranch.errors import InputError
-from olivebranch.scenario import Event, Scenario
+from olivebranch.scenario import MAX_YEAR, MIN_YEAR, Event, Scenario
 
 Verdict = Literal["go", "wait", "their_move", "stop"]
 
@@ -123,6 +123,8 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         now = scenario.now
     elif now.tzinfo is None or now.utcoffset() is None:
         raise InputError("time has no UTC offset", field="now")
+    elif not MIN_YEAR <= now.year <= MAX_YEAR:
+        raise InputError(f"time is out of range (years {MIN_YEAR} to {MAX_YEAR})", field="now")
     now = now.astimezone(UTC)  # one tzinfo for every time: fast comparisons
     zone = scenario.zone
     log, mine = _read_log(scenario.events, now)

@@ -709,6 +709,10 @@ def with_event(**changes) -> dict:
     (with_event(at="yesterday"), "events[2].at: 'yesterday' is not an ISO 8601 time"),
     (with_event(at=20260301), "events[2].at: expected a time as text"),
     (with_event(kind="space_request", until="2026-03-09T10:00:00"), "events[2].until: time has no UTC offset"),
+    (scenario(now="9999-12-31T23:00:00+00:00"), "now: time is out of range (years 1900 to 2999)"),
+    (with_event(at="0001-01-01T00:00:00+01:00"), "events[2].at: time is out of range"),
+    (with_event(at="0001-01-01T00:00:00"), "events[2].at: time is out of range"),
+    (with_event(kind="space_request", until="9999-12-31T23:59:59-05:00"), "events[2].until: time is out of range"),
     (with_event(kind="space_request", until=7), "events[2].until: expected a time as text"),
     (with_event(open_door="yes"), "events[2].open_door: expected true or false, not text"),
     (with_event(open_door=1), "events[2].open_door: expected true or false, not a number"),
@@ -754,6 +758,39 @@ def test_unknown_keys_are_ignored():
     data = scenario([{**GOOD_EVENT, "mood": "sad"}], note="written on the train")
     assert decide(parse_scenario(data)).verdict in {"go", "wait", "their_move", "stop"}
     assert parse_scenario(data).events[0].kind == "message"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
+    | st.sampled_from(["me", "them", "fight", "message", "2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00",
+                       "Europe/London", "abuse", "9999-12-31T23:59:59+00:00"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+FIELDS = ["now", "timezone", "situation", "events", "situation.red_flags",
+          "event.at", "event.from", "event.kind", "event.until", "event.open_door", "event.text", "event"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(FIELDS), json_values)
+def test_any_value_anywhere_is_parsed_or_an_input_error(field, value):
+    data = scenario([dict(GOOD_EVENT, kind="space_request")], flags=["abuse"])
+    if field.startswith("event."):
+        data["events"][0][field[6:]] = value
+    elif field == "event":
+        data["events"][0] = value
+    elif field == "situation.red_flags":
+        data["situation"]["red_flags"] = value
+    else:
+        data[field] = value
+    try:
+        sc = parse_scenario(data)
+    except InputError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        if exc.field is not None:
+            assert exc.field.split("[")[0].split(".")[0] in {"now", "timezone", "situation", "events"}
+        return
+    assert decide(sc).verdict in RANK
 
 
 # --- properties --------------------------------------------------------------------------
