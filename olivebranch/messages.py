@@ -175,6 +175,21 @@ WHY_DID_YOU_MEAN = "did you mean {names}?"
 WHY_SOME_KNOWN = "try, for example, {names}"
 
 # --- check ---------------------------------------------------------------------
+CHECK_HEADLINE = {
+    "send": "This reads well. It's fine to send.",
+    "revise": "This could land better with a few changes.",
+    "dont_send": "Better not to send this as it is.",
+}
+CHECK_SUPPORT_TITLE = "Support first"
+CHECK_MESSAGE_TITLE = "Your message"
+CHECK_FLAGS_TITLE = "What might push them away"
+CHECK_INSTEAD = "Instead: {suggestion}"
+CHECK_STRENGTHS_TITLE = "What works"
+CHECK_REWRITE_TITLE = "A gentler version"
+CHECK_REWRITE_NONE = "No suggested version this time. Try the ideas above in your own words."
+CHECK_WHOLE_MESSAGE = "the whole message"
+CHECK_NEED_TEXT = "give the message to check, '-' to read it from standard input, or --jsonl FILE"
+CHECK_TEXT_AND_JSONL = "give either a message or --jsonl FILE, not both"
 
 # --- signals -------------------------------------------------------------------
 SIGNALS_REPLY_CHANGE = "Their replies went from {before} to {after}, a change that shows from {since}."

@@ -1,1 +1,194 @@
-"""The `check` command(s). (Being built.)"""
+"""The `check` command: read a draft before you send it. (SPEC 5)
+
+A thin layer over :func:`olivebranch.check.check`: read the draft, make one
+call, print the result (readable, ``--json``, or one JSON line per draft with
+``--jsonl``). The check and its model are imported inside the command, so
+``olivebranch --help`` never loads them.
+"""
+
+from typing import Any
+
+import typer
+
+from olivebranch import messages
+from olivebranch.cli.app import app
+from olivebranch.cli.output import console, print_json, read_text
+from olivebranch.errors import InputError
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    text: list[str] | None = typer.Argument(
+        None, metavar="TEXT", show_default=False,
+        help="The message you are thinking of sending (quote it); '-' reads standard input.",
+    ),
+    jsonl: str | None = typer.Option(
+        None, "--jsonl", metavar="FILE",
+        help="One draft per line as {\"id\": ..., \"text\": ...}; prints one JSON line each ('-' reads stdin).",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Check a draft before you send it: what may push them away, what works, and a gentler version.
+
+    The verdict is send, revise or dont_send. Each flag points at the words
+    that raised it, says why and what to do instead. Nothing is sent anywhere.
+    Blank lines in a --jsonl file are skipped.
+    """
+    if jsonl is not None:
+        if text:
+            raise typer.BadParameter(messages.CHECK_TEXT_AND_JSONL, ctx=ctx)
+        _answer_lines(read_text(jsonl, "JSON Lines file"))
+        return
+    if not text:
+        raise typer.BadParameter(messages.CHECK_NEED_TEXT, ctx=ctx)
+    draft = read_text("-").rstrip("\r\n") if text == ["-"] else " ".join(text)
+
+    from olivebranch.check import check as check_draft
+
+    result = check_draft(draft)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        show(result)
+
+
+def _answer_lines(text: str) -> None:
+    """Answer every non-blank line; a bad line gets an error line, not an exit."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            print_json(answer_line(line, number), lines=True)
+
+
+def answer_line(line: str, number: int) -> dict[str, Any]:
+    """The output object for one JSON Lines input line: the check's result, or an error.
+
+    An error names the field; it also names the line when there is no ``id``
+    to tell the lines apart.
+    """
+    import json
+
+    from olivebranch.check import check as check_draft
+
+    ident = None
+    try:
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {number} is not valid JSON (column {exc.colno}: {exc.msg})") from None
+        if not isinstance(data, dict):
+            raise InputError(f"line {number}: a draft must be a JSON object like "
+                             f'{{"id": "m1", "text": "..."}}, not {_kind(data)}')
+        if "id" not in data:
+            raise InputError("missing", field="id")
+        if isinstance(data["id"], bool) or not isinstance(data["id"], (str, int)):
+            raise InputError("expected text or a whole number", field="id")
+        ident = data["id"]
+        if "text" not in data:
+            raise InputError("missing", field="text")
+        if not isinstance(data["text"], str):
+            raise InputError("expected the message as text", field="text")
+        return {"id": ident, **check_draft(data["text"]).to_dict()}
+    except InputError as exc:
+        message = str(exc)
+        if ident is None and not message.startswith(f"line {number}"):
+            message = f"line {number}: {message}"
+        return {"id": ident, "error": message}
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "a string", int: "a number", float: "a number",
+            bool: "true or false", type(None): "null"}.get(type(value), "something else")
+
+
+def show(result) -> None:
+    """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite."""
+    import textwrap
+
+    from rich.text import Text
+
+    from olivebranch import support
+    from olivebranch.check.codes import flag_info, strength_info
+
+    out = console()
+    width = max(out.width, 40)
+    plain = not out.is_terminal or out.no_color
+
+    def title(words: str, style: str = "bold") -> None:
+        out.print(Text(words, style=style))
+
+    def para(words: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
+        # Wrapped here rather than by Rich, for hanging indents without trailing spaces.
+        for line in textwrap.wrap(words, width=width, initial_indent=first, subsequent_indent=rest):
+            out.print(Text(line, style=style))
+
+    def bullet(words: str) -> None:
+        para(words, "  • ", "    ")
+
+    if result.resources:
+        title(messages.CHECK_SUPPORT_TITLE)
+        para(support.SELF_HARM_INTRO)
+        for res in result.resources:
+            bullet(f"{res.name}: {res.contact}. {res.note}")
+        out.print()
+
+    title(messages.CHECK_HEADLINE[result.verdict])
+    out.print()
+    title(messages.CHECK_MESSAGE_TITLE)
+    for line in message_lines(result.text, result.flags, width - 2, plain=plain):
+        out.print(Text("  ") + line)
+
+    if result.flags:
+        out.print()
+        title(messages.CHECK_FLAGS_TITLE)
+        for flag in result.flags:
+            info = flag_info(flag.code)
+            words = _quote(result.text, flag)
+            out.print(Text("  • ") + Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity])
+                      + Text(f": {words}" if words else ""))
+            para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
+            para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
+    if result.strengths:
+        out.print()
+        title(messages.CHECK_STRENGTHS_TITLE)
+        for code in result.strengths:
+            info = strength_info(code)
+            bullet(f"{info.title}. {info.note}")
+    if result.verdict != "send" and not result.resources:
+        out.print()
+        title(messages.CHECK_REWRITE_TITLE)
+        para(result.rewrite or messages.CHECK_REWRITE_NONE)
+
+
+def message_lines(text: str, flags, width: int, *, plain: bool) -> list:
+    """The draft as wrapped Rich lines, flagged words in colour or, when ``plain``, in [[markers]]."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from olivebranch.check.highlight import marked, segments
+
+    if plain:
+        body = Text(marked(text, flags))
+    else:
+        body = Text()
+        for seg in segments(text, flags):
+            body.append(seg.text, style=f"{SEVERITY_STYLE[seg.severity]} underline" if seg.flagged else "")
+    lines = []
+    for paragraph in body.split("\n"):
+        wrapped = paragraph.wrap(Console(width=width), width) if paragraph.plain.strip() else [Text("")]
+        for line in wrapped:
+            line.rstrip()
+            lines.append(line)
+    return lines
+
+
+def _quote(text: str, flag, limit: int = 60) -> str:
+    """The flagged words in quotes, shortened if long; the whole message is named, not quoted."""
+    words = " ".join(text[flag.start:flag.end].split())
+    if flag.code == "wall_of_text":
+        return messages.CHECK_WHOLE_MESSAGE
+    if len(words) > limit:
+        words = words[: limit - 1].rstrip() + "…"
+    return f"“{words}”"
