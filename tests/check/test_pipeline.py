@@ -1,0 +1,170 @@
+"""The draft check end to end (SPEC 5): verdict, flags and their spans, strengths, resources."""
+
+import pytest
+
+from olivebranch.check import FLAGS, STRENGTHS, check, verdict_for
+from olivebranch.check import model as model_module
+from olivebranch.check.codes import flag_info, severity
+from olivebranch.check.model import ModelNotBuiltError
+from olivebranch.errors import InputError
+
+# SPEC 5's table, written out again so a change to codes.toml cannot slip by.
+SPEC_SEVERITY = {
+    "self_harm": "high", "ultimatum": "high", "manipulation": "high", "guilt_trip": "high", "blame": "high",
+    "pressure": "medium", "begging": "medium", "entitlement": "medium", "sarcasm": "medium",
+    "non_apology": "medium", "lecturing": "medium", "venting": "medium",
+    "wall_of_text": "low", "low_effort": "low",
+}
+
+# Unmistakable forms: each must raise its flag, pointing at these words.
+STRONG = [
+    ("answer me by tonight or we're done", "ultimatum", "or we're done"),
+    ("i want to kill myself", "self_harm", "kill myself"),
+    ("after everything I did for you, this is how you treat me", "guilt_trip", "after everything I did"),
+    ("sorry you feel that way", "non_apology", "sorry you feel"),
+    ("you owe me an answer", "entitlement", "you owe me"),
+    ("I can't live without you", "begging", "live without you"),
+    ("I'm going to tell everyone what you did", "manipulation", "tell everyone"),
+]
+GOOD = "Hey Sam, I miss talking with you. How have you been?"
+
+
+def test_codes_match_the_spec():
+    assert set(FLAGS) == set(SPEC_SEVERITY) and len(FLAGS) == 14
+    assert set(STRENGTHS) == {"i_statement", "open_question", "apology", "gives_space", "warmth"}
+
+
+@pytest.mark.parametrize("code", FLAGS)
+def test_severity_per_spec_table(code):
+    assert severity(code) == SPEC_SEVERITY[code]
+    info = flag_info(code)
+    assert info.severity == SPEC_SEVERITY[code]
+    assert info.title and info.why and info.suggestion and info.sources
+
+
+@pytest.mark.parametrize("codes, verdict", [
+    (set(), "send"),
+    ({"low_effort"}, "revise"),
+    ({"wall_of_text", "low_effort"}, "revise"),
+    ({"pressure"}, "revise"),
+    ({"venting", "wall_of_text"}, "revise"),
+    ({"ultimatum"}, "dont_send"),
+    ({"blame", "low_effort"}, "dont_send"),
+    ({"self_harm", "pressure", "wall_of_text"}, "dont_send"),
+])
+def test_verdict_rule(codes, verdict):
+    assert verdict_for(codes) == verdict
+
+
+@pytest.mark.parametrize("code", FLAGS)
+def test_verdict_rule_for_each_code_alone(code):
+    expected = {"high": "dont_send", "medium": "revise", "low": "revise"}[SPEC_SEVERITY[code]]
+    assert verdict_for({code}) == expected
+    assert verdict_for([code, code]) == expected
+
+
+@pytest.mark.parametrize("text, code, words", STRONG)
+def test_strong_forms_raise_their_flag_over_their_words(text, code, words):
+    result = check(text)
+    mine = [f for f in result.flags if f.code == code]
+    assert mine, (code, result.codes)
+    assert any(words.lower() in text[f.start:f.end].lower() for f in mine), [text[f.start:f.end] for f in mine]
+    assert result.verdict == verdict_for(result.codes)
+    if SPEC_SEVERITY[code] == "high":
+        assert result.verdict == "dont_send"
+    else:
+        assert result.verdict in ("revise", "dont_send")
+
+
+@pytest.mark.parametrize("text", [s[0] for s in STRONG] + [GOOD, "hey", "x " * 90, "??"])
+def test_every_flag_has_spec_fields_and_a_span_inside_the_text(text):
+    result = check(text)
+    data = result.to_dict()
+    assert list(data) == ["verdict", "flags", "strengths", "rewrite", "resources"]
+    assert data["verdict"] == verdict_for(result.codes)
+    assert set(data["strengths"]) <= set(STRENGTHS)
+    for flag, row in zip(result.flags, data["flags"]):
+        assert list(row) == ["code", "severity", "start", "end", "why", "sources", "suggestion"]
+        assert row["code"] in FLAGS and row["severity"] == SPEC_SEVERITY[row["code"]]
+        assert isinstance(row["start"], int) and isinstance(row["end"], int)
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert text[row["start"]:row["end"]].strip(), "a span points at words, not only spaces"
+        assert row["why"] and row["suggestion"]
+        assert row["sources"] and all(s.startswith("S") for s in row["sources"])
+        assert (flag.code, flag.start, flag.end) == (row["code"], row["start"], row["end"])
+
+
+def test_flags_are_most_severe_first():
+    result = check("you owe me an answer. answer me by tonight or we're done")
+    order = {"high": 0, "medium": 1, "low": 2}
+    ranks = [order[f.severity] for f in result.flags]
+    assert ranks == sorted(ranks) and {"ultimatum", "entitlement"} <= result.codes
+
+
+def test_a_warm_message_is_fine_to_send():
+    result = check(GOOD)
+    assert result.verdict == "send"
+    assert result.flags == () and result.rewrite is None and result.resources == ()
+    assert result.strengths
+
+
+@pytest.mark.parametrize("text", ["i want to kill myself", "honestly everyone would be better off without me",
+                                  "if you leave i'll kill myself"])
+def test_self_harm_returns_resources_and_no_rewrite(text):
+    result = check(text)
+    assert "self_harm" in result.codes and result.verdict == "dont_send"
+    assert result.rewrite is None
+    assert result.resources
+    data = result.to_dict()
+    assert data["resources"] and all(r["name"] and r["contact"] for r in data["resources"])
+    assert any("findahelpline" in r["contact"] for r in data["resources"])
+
+
+def test_no_resources_without_self_harm():
+    for text, code, _ in STRONG:
+        if code != "self_harm":
+            assert check(text).resources == ()
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t  \n"])
+def test_empty_text_is_an_input_error(text):
+    with pytest.raises(InputError) as exc:
+        check(text)
+    assert "\n" not in str(exc.value) and "empty" in str(exc.value)
+
+
+def test_not_text_is_an_input_error():
+    with pytest.raises(InputError):
+        check(None)
+
+
+def test_a_very_long_text_is_checked_not_refused():
+    text = ("I keep thinking about the summer we had and how easy it all felt. " * 200)[:10_001]
+    assert len(text) == 10_001
+    result = check(text)
+    assert "wall_of_text" in result.codes
+    wall = next(f for f in result.flags if f.code == "wall_of_text")
+    assert 0 <= wall.start < wall.end <= len(text)
+
+
+def test_check_has_no_hidden_state():
+    first = check("you owe me an answer").to_dict()
+    check(GOOD)
+    assert check("you owe me an answer").to_dict() == first
+
+
+@pytest.fixture
+def no_model(monkeypatch, tmp_path):
+    """The check as it is before `make install` built the model."""
+    monkeypatch.setattr(model_module, "model_dir", lambda: tmp_path)
+    model_module.load.cache_clear()
+    yield
+    model_module.load.cache_clear()
+
+
+def test_model_not_built_is_a_one_line_error(no_model):
+    with pytest.raises(ModelNotBuiltError) as exc:
+        check("hey, how have you been?")
+    message = str(exc.value)
+    assert "\n" not in message and "make install" in message
+    assert exc.value.exit_code == 2
