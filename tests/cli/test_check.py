@@ -1,0 +1,254 @@
+"""`olivebranch check`: readable output, --json, --jsonl, support first, and one-line errors."""
+
+import json
+import re
+
+import pytest
+
+from olivebranch import messages, support
+from olivebranch.check import model as model_module
+
+ULTIMATUM = "answer me by tonight or we're done"
+SELF_HARM = "i want to kill myself"
+GOOD = "Hey Sam, I miss talking with you. How have you been?"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def plain_env(monkeypatch):
+    """No colour forced either way: output goes to a captured stream, not a terminal."""
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def one_line_error(res, *needles):
+    assert res.code == 2, (res.out, res.err)
+    assert res.out == ""
+    lines = res.err.strip().splitlines()
+    assert len(lines) == 1, res.err
+    assert "Traceback" not in res.err
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- --json -------------------------------------------------------------------------------
+
+
+def test_json_has_the_spec_shape(cli):
+    res = cli("check", "--json", ULTIMATUM)
+    assert res.code == 0, res.err
+    assert res.err == ""
+    data = json.loads(res.out)
+    assert list(data) == ["verdict", "flags", "strengths", "rewrite", "resources"]
+    assert data["verdict"] == "dont_send"
+    codes = [f["code"] for f in data["flags"]]
+    assert "ultimatum" in codes
+    for f in data["flags"]:
+        assert list(f) == ["code", "severity", "start", "end", "why", "sources", "suggestion"]
+        assert 0 <= f["start"] < f["end"] <= len(ULTIMATUM)
+    ult = next(f for f in data["flags"] if f["code"] == "ultimatum")
+    assert ult["severity"] == "high" and "or we're done" in ULTIMATUM[ult["start"]:ult["end"]]
+    assert data["rewrite"] and data["resources"] == []
+
+
+def test_json_good_message(cli):
+    data = json.loads(cli("check", "--json", GOOD).out)
+    assert data["verdict"] == "send" and data["flags"] == [] and data["rewrite"] is None
+    assert data["strengths"]
+
+
+def test_json_self_harm_fills_resources(cli):
+    data = json.loads(cli("check", "--json", SELF_HARM).out)
+    assert data["verdict"] == "dont_send"
+    assert "self_harm" in [f["code"] for f in data["flags"]]
+    assert data["rewrite"] is None
+    assert data["resources"] == [r.to_dict() for r in support.resources("self_harm")]
+    assert data["resources"]
+
+
+def test_stdin(cli):
+    res = cli("check", "--json", "-", stdin=ULTIMATUM + "\n")
+    assert res.code == 0, res.err
+    data = json.loads(res.out)
+    assert data == json.loads(cli("check", "--json", ULTIMATUM).out)
+
+
+def test_words_without_quotes_are_one_message(cli):
+    assert json.loads(cli("check", "--json", "you", "owe", "me", "an", "answer").out) == \
+        json.loads(cli("check", "--json", "you owe me an answer").out)
+
+
+def test_long_text_is_checked_not_refused(cli):
+    text = ("We used to walk to the market on Sundays and I still think of it. " * 200)[:10_001]
+    res = cli("check", "--json", "-", stdin=text)
+    assert res.code == 0, res.err
+    assert "wall_of_text" in [f["code"] for f in json.loads(res.out)["flags"]]
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, stdin", [
+    (["check", ""], ""),
+    (["check", "   "], ""),
+    (["check", "--json", " \t "], ""),
+    (["check", "-"], "  \n\n"),
+    (["check", "--json", "-"], ""),
+])
+def test_empty_text_is_exit_2_one_line(cli, args, stdin):
+    one_line_error(cli(*args, stdin=stdin), "empty")
+
+
+def test_no_text_is_a_usage_error(cli):
+    one_line_error(cli("check"), "--jsonl", "--help")
+    one_line_error(cli("check", "--json"), "--jsonl")
+
+
+def test_text_and_jsonl_together(cli, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": 1, "text": "hey"}\n', encoding="utf-8")
+    one_line_error(cli("check", "hey", "--jsonl", str(path)), "not both")
+
+
+def test_missing_jsonl_file(cli, tmp_path):
+    one_line_error(cli("check", "--jsonl", str(tmp_path / "nope.jsonl")), "nope.jsonl")
+
+
+def test_help(cli):
+    res = cli("check", "--help")
+    assert res.code == 0
+    assert "Usage" in res.out and "TEXT" in res.out
+    assert "--json" in res.out and "--jsonl" in res.out and "standard input" in res.out
+
+
+def test_model_not_built_is_exit_2_one_line(cli, monkeypatch, tmp_path):
+    monkeypatch.setattr(model_module, "model_dir", lambda: tmp_path)
+    model_module.load.cache_clear()
+    try:
+        one_line_error(cli("check", "hey, how have you been?"), "make install")
+        jsonl = tmp_path / "d.jsonl"
+        jsonl.write_text('{"id": 1, "text": "how have you been?"}\n', encoding="utf-8")
+        one_line_error(cli("check", "--jsonl", str(jsonl)), "make install")
+    finally:
+        model_module.load.cache_clear()
+
+
+# --- --jsonl ----------------------------------------------------------------------------------
+
+
+def test_jsonl_good_and_bad_lines_in_order(cli, tmp_path):
+    lines = [
+        json.dumps({"id": "m1", "text": ULTIMATUM}),
+        "",
+        "not json",
+        json.dumps({"id": 2}),
+        json.dumps({"id": "m3", "text": "   "}),
+        "   ",
+        json.dumps({"id": "m4", "text": SELF_HARM}),
+        json.dumps(["m5", "hey"]),
+        json.dumps({"text": "hey"}),
+        json.dumps({"id": "m7", "text": 5}),
+        json.dumps({"id": "m8", "text": GOOD}),
+    ]
+    path = tmp_path / "drafts.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = cli("check", "--jsonl", str(path))
+    assert res.code == 0, res.err
+    assert res.err == ""
+    rows = [json.loads(line) for line in res.out.splitlines()]
+    assert [r["id"] for r in rows] == ["m1", None, 2, "m3", "m4", None, None, "m7", "m8"]
+    m1, bad_json, no_text, empty, m4, a_list, no_id, not_text, m8 = rows
+    assert list(m1) == ["id", "verdict", "flags", "strengths", "rewrite", "resources"]
+    assert m1["verdict"] == "dont_send" and "ultimatum" in [f["code"] for f in m1["flags"]]
+    assert bad_json["error"].startswith("line 3 is not valid JSON")
+    assert no_text == {"id": 2, "error": "text: missing"}
+    assert set(empty) == {"id", "error"} and "empty" in empty["error"]
+    assert m4["resources"] and m4["rewrite"] is None
+    assert set(a_list) == {"id", "error"} and a_list["error"].startswith("line 8:")
+    assert no_id == {"id": None, "error": "line 9: id: missing"}
+    assert set(not_text) == {"id", "error"} and not_text["error"].startswith("text:")
+    assert m8["verdict"] == "send"
+    for row in rows:
+        assert "\n" not in row.get("error", "")
+
+
+def test_jsonl_matches_json(cli):
+    line = json.dumps({"id": "x", "text": ULTIMATUM})
+    row = json.loads(cli("check", "--jsonl", "-", stdin=line).out)
+    assert row.pop("id") == "x"
+    assert row == json.loads(cli("check", "--json", ULTIMATUM).out)
+
+
+def test_jsonl_empty_input_prints_nothing(cli):
+    res = cli("check", "--jsonl", "-", stdin="\n  \n")
+    assert (res.code, res.out) == (0, "")
+
+
+# --- readable output ----------------------------------------------------------------------
+
+
+def test_readable_revise_shows_verdict_flags_and_rewrite(cli, plain_env):
+    res = cli("check", ULTIMATUM)
+    assert res.code == 0, res.err
+    out = flat(res.out)
+    assert res.out.startswith(messages.CHECK_HEADLINE["dont_send"])
+    assert "[[" in res.out and "or we're done]]" in res.out
+    assert "An ultimatum" in out and "Instead: Drop the deadline." in out and "(S4, S2)" in out
+    assert messages.CHECK_REWRITE_TITLE in out
+    assert support.resources("self_harm")[0].name not in out
+    assert not ANSI.search(res.out)
+    assert all(line == line.rstrip() for line in res.out.splitlines())
+
+
+def test_readable_send(cli, plain_env):
+    res = cli("check", GOOD)
+    out = flat(res.out)
+    assert res.out.startswith(messages.CHECK_HEADLINE["send"])
+    assert "[[" not in res.out and GOOD in out
+    assert messages.CHECK_STRENGTHS_TITLE in out
+    assert messages.CHECK_REWRITE_TITLE not in out
+
+
+def test_readable_low_effort(cli, plain_env):
+    out = cli("check", "hey").out
+    assert out.startswith(messages.CHECK_HEADLINE["revise"])
+    assert "[[hey]]" in out
+
+
+def test_readable_self_harm_shows_support_before_anything_else(cli, plain_env):
+    res = cli("check", SELF_HARM)
+    assert res.code == 0
+    out = flat(res.out)
+    assert out.startswith(messages.CHECK_SUPPORT_TITLE)
+    verdict_at = out.index(messages.CHECK_HEADLINE["dont_send"])
+    for res_ in support.resources("self_harm"):
+        assert res_.name in out and out.index(res_.name) < verdict_at
+    assert out.index(support.SELF_HARM_INTRO) < verdict_at
+    assert messages.CHECK_REWRITE_TITLE not in out
+
+
+def test_readable_wall_of_text_is_named_not_marked(cli, plain_env):
+    text = " ".join(["We walked by the river and talked for hours about nothing."] * 9)
+    out = cli("check", text).out
+    assert "A wall of text" in out and messages.CHECK_WHOLE_MESSAGE in out
+
+
+def test_colour_in_a_terminal(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    res = cli("check", ULTIMATUM)
+    assert ANSI.search(res.out)
+    assert "[[" not in res.out
+    assert "or we're done" in ANSI.sub("", res.out)
+
+
+def test_no_color_gives_plain_markers_even_in_a_terminal(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    res = cli("check", ULTIMATUM)
+    assert "[[" in res.out and "]]" in res.out
+    assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", res.out)  # no foreground colour
