@@ -198,7 +198,7 @@ def test_readable_revise_shows_verdict_flags_and_rewrite(cli, plain_env):
     out = flat(res.out)
     assert res.out.startswith(messages.CHECK_HEADLINE["dont_send"])
     assert "[[" in res.out and "or we're done]]" in res.out
-    assert "An ultimatum" in out and "Instead: Drop the deadline." in out and "(S4, S2)" in out
+    assert "An ultimatum" in out and "Try this: Drop the deadline." in out and "(S4, S2)" in out
     assert messages.CHECK_REWRITE_TITLE in out
     assert support.resources("self_harm")[0].name not in out
     assert not ANSI.search(res.out)
