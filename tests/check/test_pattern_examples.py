@@ -1,0 +1,176 @@
+"""Hand-written examples for the lexical patterns (olivebranch/data/check/patterns.toml).
+
+Each positive is a general form written for this test (not taken from the
+corpus) and must raise its code through a strong group; each hard negative
+looks risky on the surface but must raise no strong hit at all.
+"""
+
+import re
+import tomllib
+from importlib.resources import files
+
+import pytest
+
+from olivebranch.check.patterns import PATTERN_CODES, PatternDetector, _MACRO
+from olivebranch.check.text import Draft
+
+POSITIVES = {
+    "self_harm": [
+        "honestly i don't see the point of anything anymore",
+        "nobody would even notice if i was gone",
+        "if you're gone then so am i",
+        "i've been saving up my sleeping pills for a while now",
+        "some days i think about driving into a tree on the motorway",
+        "don't worry, you won't have to deal with me for much longer",
+        "i'm scared of what i might do to myself tonight",
+        "i just want to sleep and never wake up",
+        "everyone would be better off without me",
+        "i've been thinking about ending it, i'm so tired",
+        "if you leave i'll end it",
+        "i keep thinking about stepping in front of a train",
+    ],
+    "ultimatum": [
+        "either you call me tonight or i'm blocking you",
+        "if you don't reply by sunday then we're done",
+        "i'm giving you till friday to decide. after that i'm out",
+        "text me back by 9 or i'm telling everyone",
+        "it's me or your friends, choose",
+        "one more excuse and we're finished",
+        "come to the wedding or consider yourself uninvited",
+        "if you go to that party don't bother coming back",
+    ],
+    "manipulation": [
+        "i'll tell your whole family exactly what you did",
+        "would be a shame if those photos of you ended up online",
+        "keep ignoring me and see what i post",
+        "even your own sister agrees with me, you know",
+        "maybe i'll just download tinder again then",
+        "been seeing someone new actually, thought you should know",
+        "found someone who actually replies to texts, so",
+        "i've asked my cousin to talk to you about it",
+    ],
+    "guilt_trip": [
+        "i gave you everything and you just walked away",
+        "i drove four hours to see you and you can't even say thanks",
+        "it's not like i cooked all weekend for you or anything",
+        "i stayed up every night with you, and this is the thanks i get",
+        "i've done so much for you this year",
+        "you spent the money on her. hope it was worth it",
+        "i hardly think one phone call is too much to ask",
+        "since you left i haven't been able to eat or sleep",
+    ],
+    "blame": [
+        "you're such a selfish coward",
+        "it's all your fault and you know it",
+        "you only ever think about yourself",
+        "you never listen to a word i say",
+        "you always make everything about you",
+        "what kind of person ignores their own mother",
+        "you lying little snake",
+        "how dare you treat me like that",
+    ],
+    "pressure": [
+        "answer me",
+        "why won't you just reply",
+        "why are you ignoring me",
+        "i can see you're online, i know you've read my messages",
+        "we need to talk. right now",
+        "i need an answer today",
+        "call me back right now",
+    ],
+    "begging": [
+        "i'm begging you, talk to me",
+        "please please just say something",
+        "i can't live without you",
+        "i'm nothing without you",
+        "i'll do anything, just give me one more chance",
+        "please don't leave me",
+        "i'm on my knees here",
+    ],
+    "entitlement": [
+        "you owe me an explanation",
+        "i think i deserve an answer at least",
+        "i'm owed a proper conversation",
+        "i have every right to know",
+        "you don't get to just ignore me",
+        "i think i've earned a reply",
+        "you have to forgive me",
+    ],
+    "non_apology": [
+        "sorry you feel that way",
+        "sorry if you were offended",
+        "i'm sorry but you started it",
+        "sorry i guess",
+        "sorry if what i said came out wrong",
+        "sorry for caring i suppose",
+        "i'm sorry the truth hurts",
+    ],
+}
+
+HARD_NEGATIVES = [
+    "no pressure, no ultimatums, just wanted to say hi",
+    "if you ever want to talk I'm here",
+    "I was a jerk and I'm sorry",
+    "haha remember when you set the kitchen on fire",
+    "this week is killing me lol",
+    "you always made the best pancakes",
+    "I'm dying to hear about the trip",
+    "i could die of embarrassment about the karaoke",
+    "i won't give you a deadline, take all the time you need",
+    "reply whenever you like, there's no rush",
+    "answer me whenever you're free, honestly no stress",
+    "I'm sorry I snapped at you on friday. that was on me",
+    "after everything that happened this year, I hope you're doing ok",
+    "I know I hurt you and I'm so sorry",
+    "you deserve someone who makes you happy",
+    "please don't feel you owe me anything",
+    "I hope you're happy in the new flat!",
+    "you never told me you got the job, congrats!!",
+    "the traffic today is going to be the death of me",
+    "i'd die for a slice of your mum's lasagne right now",
+    "you're killing it at the new job",
+    "take care of yourself, ok? no need to reply",
+    "if it's easier for you, we can just meet next month",
+    "either way works for me, you pick the place",
+    "my sister says hi and wants to know how you are",
+    "my friends all think you're great, we miss you at quiz night",
+    "I've been thinking about you and I hope things are good",
+    "thanks for driving me to the airport that time, it meant a lot",
+    "i gave you a hard time about the trip and that wasn't fair",
+    "sorry for the slow reply, work has been mad",
+    "no worries if you'd rather not talk",
+    "i miss you. whenever you're ready, i'd love a coffee",
+    "that film was so sad i wanted to cry",
+    "the group chat is dead without you lol",
+]
+
+
+def strong_codes(text):
+    return {h.code for h in PatternDetector().detect(Draft(text)) if h.kind == "strong"}
+
+
+@pytest.mark.parametrize("code,text", [(c, t) for c, ts in POSITIVES.items() for t in ts])
+def test_positive_raises_code(code, text):
+    assert code in strong_codes(text), f"{code} not raised by strong group for: {text!r}"
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negative_has_no_strong_hit(text):
+    assert strong_codes(text) == set(), f"strong hit on hard negative: {text!r}"
+
+
+def test_every_pattern_compiles_and_never_matches_empty():
+    table = tomllib.loads(files("olivebranch.data").joinpath("check", "patterns.toml").read_text(encoding="utf-8"))
+    macros = table.pop("macros")
+    for code in PATTERN_CODES:
+        for group in table.get(code, []):
+            for pattern in group["patterns"]:
+                expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+                regex = re.compile(expanded, re.IGNORECASE)
+                assert regex.search("") is None, (code, pattern)
+                assert regex.fullmatch("") is None, (code, pattern)
+
+
+def test_counts():
+    assert all(len(v) >= 6 for v in POSITIVES.values())
+    assert len(HARD_NEGATIVES) >= 25
