@@ -8,8 +8,11 @@ heads are trained on the project's own labelled corpus (``corpus/``) by
 ``olivebranch --help`` never pays for them. Inference is numpy only.
 
 Features are the embedding, the pattern evidence for each code (so the model
-learns how far to trust each lexical form in context) and a few shape
-features; :func:`features` is shared by training and inference.
+learns how far to trust each lexical form in context), a few shape features
+(:func:`features`), and hashed word and character n-grams
+(:mod:`olivebranch.check.ngrams`); both are shared by training and inference.
+The dense block is standardised and each part weighted (``BLOCK_WEIGHTS``,
+chosen by out-of-fold F1 on the train split).
 """
 
 from dataclasses import dataclass
@@ -24,6 +27,12 @@ from olivebranch.check.text import Draft, Span
 from olivebranch.errors import OliveError
 
 SHAPE_FEATURES = ("log_words", "has_question", "many_exclaims", "ellipsis")
+EMBEDDING_DIMS = 256
+# Relative weight of each feature block: embedding, evidence and shape, n-grams.
+BLOCK_WEIGHTS = {"embedding": 0.05, "evidence": 0.15, "ngrams": 2.0}
+# Codes also scored sentence by sentence: one line of crisis inside an
+# ordinary message must not be averaged away by the rest of it.
+SENTENCE_CODES = ("self_harm",)
 
 
 class ModelNotBuiltError(OliveError):
@@ -54,25 +63,42 @@ def features(embeddings, drafts: list[Draft], hits: list[tuple[Hit, ...]]):
     return np.hstack([np.asarray(embeddings, dtype=np.float32), evidence, shape])
 
 
+def block_weights(n_dense: int):
+    """The weight of each dense column: the embedding's, then evidence and shape."""
+    import numpy as np
+
+    w = np.full(n_dense, BLOCK_WEIGHTS["evidence"], dtype=np.float32)
+    w[:EMBEDDING_DIMS] = BLOCK_WEIGHTS["embedding"]
+    return w
+
+
 @dataclass(frozen=True)
 class TextModel:
     """The loaded embedding and heads; :meth:`probabilities` scores drafts."""
 
     embedder: object
     codes: tuple[str, ...]
-    weights: object      # (n_codes, n_features)
-    bias: object         # (n_codes,)
-    mean: object         # feature standardisation
-    scale: object
+    dense_weights: object   # (n_codes, n_dense), already scaled per column
+    ngram_weights: object   # (n_codes, ngrams.BUCKETS), already scaled
+    bias: object            # (n_codes,)
+    mean: object            # (n_dense,) column means of the train split
     thresholds: dict
 
     def probabilities(self, drafts: list[Draft], hits: list[tuple[Hit, ...]]):
         """Per-draft, per-code probabilities, shape (len(drafts), len(codes))."""
         import numpy as np
 
+        from olivebranch.check.ngrams import ngrams
+
         emb = self.embedder.encode([d.text for d in drafts])
-        x = (features(emb, drafts, hits) - self.mean) / self.scale
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights.T + self.bias)))
+        z = (features(emb, drafts, hits) - self.mean) @ self.dense_weights.T + self.bias
+        for row, draft in enumerate(drafts):
+            grams = ngrams(draft.normal)
+            if grams:
+                keys = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
+                vals = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
+                z[row] += self.ngram_weights[:, keys] @ vals
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 @cache
@@ -89,10 +115,10 @@ def load() -> TextModel:
     return TextModel(
         embedder=StaticModel.from_pretrained(str(folder.joinpath("static"))),
         codes=tuple(meta["codes"]),
-        weights=heads["weights"],
+        dense_weights=heads["dense_weights"],
+        ngram_weights=heads["ngram_weights"],
         bias=heads["bias"],
         mean=heads["mean"],
-        scale=heads["scale"],
         thresholds=meta["thresholds"],
     )
 
@@ -103,24 +129,28 @@ class ModelDetector:
     name = "model"
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
-        """A ``model`` hit per code over its threshold, spanning the sentence that drives it."""
+        """A ``model`` hit per code over its threshold, spanning the sentence that drives it.
+
+        Codes in ``SENTENCE_CODES`` are raised when the whole draft or any one
+        sentence of it passes the threshold.
+        """
+        import numpy as np
+
         model = load()
         probs = model.probabilities([draft], [prior])[0]
-        hits = []
-        for code, p in zip(model.codes, probs):
-            if p >= model.thresholds[code]:
-                span = self._span(model, draft, prior, code)
-                hits.append(Hit(code, span.start, span.end, "model", float(p)))
-        return tuple(hits)
-
-    @staticmethod
-    def _span(model: TextModel, draft: Draft, prior: tuple[Hit, ...], code: str) -> Span:
-        """The sentence that scores highest for ``code`` (the whole draft if it has one)."""
         sentences = draft.sentences
-        if len(sentences) == 1:
-            return sentences[0]
-        parts = [Draft(draft.text[s.start:s.end]) for s in sentences]
-        part_hits = [tuple(h for h in prior if s.start <= h.start and h.end <= s.end) for s in sentences]
-        col = model.codes.index(code)
-        scores = model.probabilities(parts, part_hits)[:, col]
-        return sentences[int(scores.argmax())]
+        by_sentence = None
+        if len(sentences) > 1:
+            parts = [Draft(draft.text[s.start:s.end]) for s in sentences]
+            part_hits = [tuple(h for h in prior if s.start <= h.start and h.end <= s.end) for s in sentences]
+            by_sentence = model.probabilities(parts, part_hits)
+            for code in SENTENCE_CODES:
+                i = model.codes.index(code)
+                probs[i] = max(probs[i], float(np.max(by_sentence[:, i])))
+        hits = []
+        for i, code in enumerate(model.codes):
+            if probs[i] < model.thresholds[code]:
+                continue
+            span = sentences[int(by_sentence[:, i].argmax())] if by_sentence is not None else sentences[0]
+            hits.append(Hit(code, span.start, span.end, "model", float(probs[i])))
+        return tuple(hits)

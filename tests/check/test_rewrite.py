@@ -49,7 +49,7 @@ def test_no_rewrite_for_send_or_self_harm(corpus_results):
             assert r.resources, ex.id
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
+@pytest.mark.xfail(strict=True, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
                    "(goodbye letters, standing on a bridge) are still missed by the current model")
 def test_every_self_harm_draft_in_the_corpus_is_caught(corpus_results):
     labelled = [ex.id for ex, r in corpus_results if "self_harm" in ex.flags]
