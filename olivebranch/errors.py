@@ -27,3 +27,20 @@ class InputError(OliveError):
 
 class UnknownTopicError(InputError):
     """A name (a tactic, a stage, a reason) that olivebranch does not know."""
+
+
+def type_name(value: object) -> str:
+    """How a decoded JSON value's type reads in a message: 'a number', 'a list'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__

@@ -30,7 +30,7 @@ import json
 from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from olivebranch.errors import InputError
+from olivebranch.errors import InputError, type_name
 
 Kind = Literal["message", "call", "space_request", "block", "no_contact_request", "fight", "breakup"]
 Sender = Literal["me", "them"]
@@ -125,7 +125,7 @@ def parse_scenario(data: Any) -> Scenario:
     Raises :class:`InputError` naming the first field at fault.
     """
     if not isinstance(data, dict):
-        raise InputError(f"a scenario must be a JSON object, not {_type_name(data)}")
+        raise InputError(f"a scenario must be a JSON object, not {type_name(data)}")
     if "now" not in data:
         raise InputError("missing", field="now")
     now = parse_time(data["now"], "now")
@@ -138,7 +138,7 @@ def parse_scenario(data: Any) -> Scenario:
 def parse_time(value: Any, field: str) -> datetime:
     """An ISO 8601 time with a UTC offset, e.g. ``2026-03-02T10:00:00+00:00``, in UTC."""
     if not isinstance(value, str):
-        raise InputError(f"expected a time as text, like {_EXAMPLE_TIME}, not {_type_name(value)}", field=field)
+        raise InputError(f"expected a time as text, like {_EXAMPLE_TIME}, not {type_name(value)}", field=field)
     try:
         at = datetime.fromisoformat(value)
     except ValueError:
@@ -155,7 +155,7 @@ def parse_timezone(value: Any) -> str:
     if value is None:
         return "UTC"
     if not isinstance(value, str):
-        raise InputError(f"expected a time zone name like Europe/London, not {_type_name(value)}", field="timezone")
+        raise InputError(f"expected a time zone name like Europe/London, not {type_name(value)}", field="timezone")
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
@@ -171,24 +171,24 @@ def _parse_situation(value: Any) -> Situation:
     if value is None:
         return Situation()
     if not isinstance(value, dict):
-        raise InputError(f"expected an object, not {_type_name(value)}", field="situation")
+        raise InputError(f"expected an object, not {type_name(value)}", field="situation")
     relationship = value.get("relationship")
     if relationship is not None and not isinstance(relationship, str):
-        raise InputError(f"expected text, not {_type_name(relationship)}", field="situation.relationship")
+        raise InputError(f"expected text, not {type_name(relationship)}", field="situation.relationship")
     flags = value.get("red_flags")
     if flags is None:
         flags = []
     if not isinstance(flags, list):
-        raise InputError(f"expected a list of text, not {_type_name(flags)}", field="situation.red_flags")
+        raise InputError(f"expected a list of text, not {type_name(flags)}", field="situation.red_flags")
     for i, flag in enumerate(flags):
         if not isinstance(flag, str):
-            raise InputError(f"expected text, not {_type_name(flag)}", field=f"situation.red_flags[{i}]")
+            raise InputError(f"expected text, not {type_name(flag)}", field=f"situation.red_flags[{i}]")
     return Situation(relationship=relationship, red_flags=tuple(f.strip().lower() for f in flags))
 
 
 def _parse_events(value: Any) -> tuple[Event, ...]:
     if not isinstance(value, list):
-        raise InputError(f"expected a list of events, not {_type_name(value)}", field="events")
+        raise InputError(f"expected a list of events, not {type_name(value)}", field="events")
     parse = _parse_event
     return tuple([parse(item, i) for i, item in enumerate(value)])
 
@@ -197,7 +197,7 @@ def _parse_event(item: Any, i: int) -> Event:
     """Check one event and build it, or raise the error that names its field."""
     # The hot path for long logs: plain lookups, one fromisoformat per time.
     if not isinstance(item, dict):
-        raise InputError(f"expected an event object, not {_type_name(item)}", field=f"events[{i}]")
+        raise InputError(f"expected an event object, not {type_name(item)}", field=f"events[{i}]")
     kind = item.get("kind")
     if not isinstance(kind, str) or kind not in _KINDS:  # a list is not even hashable
         if kind is None:
@@ -205,7 +205,7 @@ def _parse_event(item: Any, i: int) -> Event:
         raise InputError(
             f"unknown event kind {kind!r} (expected one of: {_KINDS_LIST})"
             if isinstance(kind, str)
-            else f"expected one of: {_KINDS_LIST}, not {_type_name(kind)}",
+            else f"expected one of: {_KINDS_LIST}, not {type_name(kind)}",
             field=f"events[{i}].kind",
         )
     sender = item.get("from")
@@ -233,10 +233,10 @@ def _parse_event(item: Any, i: int) -> Event:
     if open_door is None:
         open_door = False
     elif open_door is not True and open_door is not False:
-        raise InputError(f"expected true or false, not {_type_name(open_door)}", field=f"events[{i}].open_door")
+        raise InputError(f"expected true or false, not {type_name(open_door)}", field=f"events[{i}].open_door")
     text = item.get("text")
     if text is not None and not isinstance(text, str):
-        raise InputError(f"expected text, not {_type_name(text)}", field=f"events[{i}].text")
+        raise InputError(f"expected text, not {type_name(text)}", field=f"events[{i}].text")
     return _new_event(Event, (at, sender, kind, until, open_door, text))
 
 
@@ -245,18 +245,3 @@ def _parse_event(item: Any, i: int) -> Event:
 _new_event = tuple.__new__
 
 
-def _type_name(value: Any) -> str:
-    """How a JSON value's type reads in a message: 'a number', 'a list'."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__

@@ -16,7 +16,7 @@ from pathlib import Path
 import sys
 
 from olivebranch.check import corpus as corpus_mod
-from olivebranch.check.codes import FLAGS, STRENGTHS, flag_info, strength_info
+from olivebranch.check.codes import FLAGS, STRENGTHS, flag_info
 from olivebranch.check.mechanics import MechanicsDetector
 from olivebranch.check.pipeline import check, verdict_for
 from olivebranch.check.text import Draft

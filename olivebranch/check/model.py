@@ -23,7 +23,7 @@ import math
 
 from olivebranch.check.patterns import PATTERN_CODES
 from olivebranch.check.result import Hit
-from olivebranch.check.text import Draft, Span
+from olivebranch.check.text import Draft
 from olivebranch.errors import OliveError
 
 SHAPE_FEATURES = ("log_words", "has_question", "many_exclaims", "ellipsis")

@@ -6,13 +6,12 @@ call, print the result (readable, ``--json``, or one JSON line per draft with
 ``olivebranch --help`` never loads them.
 """
 
-from typing import Any
 
 import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_json, read_text
+from olivebranch.cli.output import answer_jsonl, console, print_json, read_text
 from olivebranch.errors import InputError
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
@@ -40,7 +39,7 @@ def check(
     if jsonl is not None:
         if text:
             raise typer.BadParameter(messages.CHECK_TEXT_AND_JSONL, ctx=ctx)
-        _answer_lines(read_text(jsonl, "JSON Lines file"))
+        answer_jsonl(read_text(jsonl, "JSON Lines file"), _answer, "a draft")
         return
     if not text:
         raise typer.BadParameter(messages.CHECK_NEED_TEXT, ctx=ctx)
@@ -55,52 +54,15 @@ def check(
         show(result)
 
 
-def _answer_lines(text: str) -> None:
-    """Answer every non-blank line; a bad line gets an error line, not an exit."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            print_json(answer_line(line, number), lines=True)
-
-
-def answer_line(line: str, number: int) -> dict[str, Any]:
-    """The output object for one JSON Lines input line: the check's result, or an error.
-
-    An error names the field; it also names the line when there is no ``id``
-    to tell the lines apart.
-    """
-    import json
-
+def _answer(data: dict) -> dict:
+    """One JSON Lines draft's check."""
     from olivebranch.check import check as check_draft
 
-    ident = None
-    try:
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"line {number} is not valid JSON (column {exc.colno}: {exc.msg})") from None
-        if not isinstance(data, dict):
-            raise InputError(f"line {number}: a draft must be a JSON object like "
-                             f'{{"id": "m1", "text": "..."}}, not {_kind(data)}')
-        if "id" not in data:
-            raise InputError("missing", field="id")
-        if isinstance(data["id"], bool) or not isinstance(data["id"], (str, int)):
-            raise InputError("expected text or a whole number", field="id")
-        ident = data["id"]
-        if "text" not in data:
-            raise InputError("missing", field="text")
-        if not isinstance(data["text"], str):
-            raise InputError("expected the message as text", field="text")
-        return {"id": ident, **check_draft(data["text"]).to_dict()}
-    except InputError as exc:
-        message = str(exc)
-        if ident is None and not message.startswith(f"line {number}"):
-            message = f"line {number}: {message}"
-        return {"id": ident, "error": message}
-
-
-def _kind(value: Any) -> str:
-    return {list: "a list", str: "a string", int: "a number", float: "a number",
-            bool: "true or false", type(None): "null"}.get(type(value), "something else")
+    if "text" not in data:
+        raise InputError("missing", field="text")
+    if not isinstance(data["text"], str):
+        raise InputError("expected the message as text", field="text")
+    return check_draft(data["text"]).to_dict()
 
 
 def show(result) -> None:

@@ -3,9 +3,9 @@
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from olivebranch.errors import InputError
+from olivebranch.errors import InputError, type_name
 
 
 def console():
@@ -45,3 +45,42 @@ def read_json(path: str, what: str = "JSON file") -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+
+
+def answer_jsonl(text: str, answer: Callable[[dict], dict], what: str) -> None:
+    """Answer each non-blank JSON Lines input line with one output line, in order.
+
+    Each input line must be an object with an ``id`` (text or a whole number);
+    its output is ``{"id": ..., **answer(obj)}``. A bad line gets
+    ``{"id": ..., "error": "..."}`` (the error names the line when there is no
+    id to tell it by) and the other lines are still answered. ``what`` names
+    one line's object in errors ("a draft", "a scenario").
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            print_json(_answer_line(line, number, answer, what), lines=True)
+
+
+def _answer_line(line: str, number: int, answer: Callable[[dict], dict], what: str) -> dict:
+    ident = None
+    try:
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {number} is not valid JSON (column {exc.colno}: {exc.msg})") from None
+        except RecursionError:
+            raise InputError(f"line {number} is nested too deeply to read") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{what} must be a JSON object, not {type_name(data)}")
+        if "id" not in data:
+            raise InputError("missing", field="id")
+        if isinstance(data["id"], bool) or not isinstance(data["id"], (str, int)):
+            raise InputError("expected text or a whole number", field="id")
+        ident = data["id"]
+        return {"id": ident, **answer(data)}
+    except InputError as exc:
+        message = str(exc)
+        if ident is None and not message.startswith(f"line {number}"):
+            message = f"line {number}: {message}"
+        return {"id": ident, "error": message}
+

@@ -5,14 +5,12 @@ one call, print the answer (readable, ``--json``, or one JSON line per
 scenario with ``--jsonl``).
 """
 
-from typing import Any
 
 import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_json, read_text
-from olivebranch.errors import InputError
+from olivebranch.cli.output import answer_jsonl, console, print_json, read_text
 
 
 @app.command()
@@ -34,7 +32,7 @@ def timing(
     if (scenario is None) == (jsonl is None):
         raise typer.BadParameter("give exactly one of --scenario or --jsonl", ctx=ctx)
     if jsonl is not None:
-        _answer_lines(read_text(jsonl, "JSON Lines file"))
+        answer_jsonl(read_text(jsonl, "JSON Lines file"), _answer, "a scenario")
         return
     from olivebranch.scenario import loads_scenario
     from olivebranch.timing import decide
@@ -47,37 +45,12 @@ def timing(
         _show(decision)
 
 
-def _answer_lines(text: str) -> None:
-    """Answer every non-blank line; a bad line gets an error line, not an exit."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            print_json(answer_line(line, number), lines=True)
-
-
-def answer_line(line: str, number: int) -> dict[str, Any]:
-    """The output object for one JSON Lines input line: the decision, or an error.
-
-    An error names the field; it also names the line when there is no ``id``
-    to tell the lines apart.
-    """
-    from olivebranch.scenario import loads_json, parse_scenario
+def _answer(data: dict) -> dict:
+    """One JSON Lines scenario's decision."""
+    from olivebranch.scenario import parse_scenario
     from olivebranch.timing import decide
 
-    ident = None
-    try:
-        data = loads_json(line, f"line {number}")
-        if isinstance(data, dict):
-            if "id" not in data:
-                raise InputError("missing", field="id")
-            if isinstance(data["id"], bool) or not isinstance(data["id"], (str, int)):
-                raise InputError("expected text or a whole number", field="id")
-            ident = data["id"]
-        return {"id": ident, **decide(parse_scenario(data)).to_dict()}
-    except InputError as exc:
-        message = str(exc)
-        if ident is None and not message.startswith(f"line {number}"):
-            message = f"line {number}: {message}"
-        return {"id": ident, "error": message}
+    return decide(parse_scenario(data)).to_dict()
 
 
 def _show(decision) -> None:
