@@ -108,18 +108,41 @@ def load() -> TextModel:
     if not folder.joinpath("heads.npz").is_file():
         raise ModelNotBuiltError()
     import numpy as np
-    from model2vec import StaticModel
 
     heads = np.load(str(folder.joinpath("heads.npz")))
     meta = json.loads(folder.joinpath("heads.json").read_text(encoding="utf-8"))
     return TextModel(
-        embedder=StaticModel.from_pretrained(str(folder.joinpath("static"))),
+        embedder=_static_model(folder.joinpath("static")),
         codes=tuple(meta["codes"]),
         dense_weights=heads["dense_weights"],
         ngram_weights=heads["ngram_weights"],
         bias=heads["bias"],
         mean=heads["mean"],
         thresholds=meta["thresholds"],
+    )
+
+
+def _static_model(folder):
+    """The saved model2vec model, built from its files.
+
+    ``StaticModel.from_pretrained`` would do the same but first imports the
+    Hugging Face Hub client (about half a second) to support downloads and
+    model cards, which an offline local model never needs.
+    """
+    from model2vec import StaticModel
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    tensors = load_file(str(folder.joinpath("model.safetensors")))
+    config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
+    return StaticModel(
+        vectors=tensors["embeddings"],
+        tokenizer=Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))),
+        config=config,
+        normalize=config.get("normalize", False),
+        weights=tensors.get("weights"),
+        token_mapping=tensors.get("mapping"),
+        max_length=config.get("max_length", 512),
     )
 
 
