@@ -1,0 +1,34 @@
+"""Hashed n-grams: stable, normalised, within range."""
+
+import math
+
+from olivebranch.check.ngrams import BUCKETS, ngrams
+
+
+def test_same_text_same_features_and_unit_length():
+    a = ngrams("answer me by tonight or we're done")
+    assert a == ngrams("answer me by tonight or we're done")
+    assert math.isclose(math.sqrt(sum(v * v for v in a.values())), 1.0, rel_tol=1e-9)
+    assert all(0 <= k < BUCKETS for k in a)
+
+
+def test_case_does_not_matter_but_words_do():
+    assert ngrams("Must Be Nice") == ngrams("must be nice")
+    assert ngrams("must be nice") != ngrams("must be kind")
+
+
+def test_emoji_and_punctuation_are_features():
+    assert ngrams("ok 🙄") != ngrams("ok")
+
+
+def test_empty_text_has_no_features():
+    assert ngrams("") == {}
+    assert ngrams("   ") == {}
+
+
+def test_hash_is_stable_across_runs():
+    # CRC-32 of "w hey" modulo the bucket count: the same on every machine and run,
+    # unlike Python's salted hash(); training and inference depend on it.
+    import zlib
+
+    assert zlib.crc32(b"w hey") % BUCKETS in ngrams("hey")
