@@ -96,7 +96,7 @@ class SimilarityBaseline:
         import numpy as np
 
         e = self.embedder.encode(texts)
-        e = e / (np.linalg.norm(e, axis=1, keepdims=True) + 1e-9)
+        e = np.nan_to_num(e / (np.linalg.norm(e, axis=1, keepdims=True) + 1e-9))  # emoji-only drafts embed to 0
         a = self.anchors / (np.linalg.norm(self.anchors, axis=1, keepdims=True) + 1e-9)
         return e @ a.T
 
