@@ -79,7 +79,7 @@ class TextModel:
     embedder: object
     codes: tuple[str, ...]
     dense_weights: object   # (n_codes, n_dense), already scaled per column
-    ngram_weights: object   # (n_codes, ngrams.BUCKETS), already scaled
+    ngram_weights: object   # (ngrams.BUCKETS, n_codes), already scaled; rows gather fast
     bias: object            # (n_codes,)
     mean: object            # (n_dense,) column means of the train split
     thresholds: dict
@@ -97,7 +97,7 @@ class TextModel:
             if grams:
                 keys = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
                 vals = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
-                z[row] += self.ngram_weights[:, keys] @ vals
+                z[row] += vals @ self.ngram_weights[keys]
         return 1.0 / (1.0 + np.exp(-z))
 
 
@@ -115,7 +115,7 @@ def load() -> TextModel:
         embedder=_static_model(folder.joinpath("static")),
         codes=tuple(meta["codes"]),
         dense_weights=heads["dense_weights"],
-        ngram_weights=heads["ngram_weights"],
+        ngram_weights=np.ascontiguousarray(heads["ngram_weights"].T),
         bias=heads["bias"],
         mean=heads["mean"],
         thresholds=meta["thresholds"],
@@ -160,16 +160,19 @@ class ModelDetector:
         import numpy as np
 
         model = load()
-        probs = model.probabilities([draft], [prior])[0]
         sentences = draft.sentences
         by_sentence = None
         if len(sentences) > 1:
+            # The draft and each of its sentences, scored in one batch.
             parts = [Draft(draft.text[s.start:s.end]) for s in sentences]
             part_hits = [tuple(h for h in prior if s.start <= h.start and h.end <= s.end) for s in sentences]
-            by_sentence = model.probabilities(parts, part_hits)
+            scored = model.probabilities([draft, *parts], [prior, *part_hits])
+            probs, by_sentence = scored[0], scored[1:]
             for code in SENTENCE_CODES:
                 i = model.codes.index(code)
                 probs[i] = max(probs[i], float(np.max(by_sentence[:, i])))
+        else:
+            probs = model.probabilities([draft], [prior])[0]
         hits = []
         for i, code in enumerate(model.codes):
             if probs[i] < model.thresholds[code]:

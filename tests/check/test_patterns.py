@@ -72,3 +72,14 @@ def test_detect_returns_a_new_tuple_and_keeps_prior():
     first = PatternDetector().detect(draft, prior)
     assert isinstance(first, tuple) and prior == ()
     assert PatternDetector().detect(draft, first) == first
+
+
+def test_offsets_hold_when_lower_case_changes_the_length():
+    # "İ".lower() is two characters; the detector falls back to case-insensitive
+    # matching on the original text so spans still point at the right words.
+    from olivebranch.check.patterns import PatternDetector
+    from olivebranch.check.text import Draft
+
+    text = "İstanbul was lovely. YOU OWE ME an explanation"
+    hits = [h for h in PatternDetector().detect(Draft(text)) if h.code == "entitlement"]
+    assert hits and text[hits[0].start:hits[0].end] == "YOU OWE ME"
