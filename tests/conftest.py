@@ -37,6 +37,19 @@ def run_cli(*args: str, stdin: str = "") -> CliResult:
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
+def one_line_error(res: CliResult, *needles: str) -> str:
+    """Assert ``res`` is a usage or input error: exit 2, nothing on stdout, one line on stderr
+    containing every needle, and no traceback. Returns that line."""
+    assert res.code == 2, (res.code, res.out, res.err)
+    assert res.out == ""
+    lines = res.err.strip().splitlines()
+    assert len(lines) == 1, res.err
+    assert "Traceback" not in res.err
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
 @pytest.fixture
 def cli():
     """The :func:`run_cli` helper, as a fixture."""

@@ -7,6 +7,7 @@ import pytest
 
 from olivebranch import messages, support
 from olivebranch.check import model as model_module
+from tests.conftest import one_line_error
 
 ULTIMATUM = "answer me by tonight or we're done"
 SELF_HARM = "i want to kill myself"
@@ -19,17 +20,6 @@ def plain_env(monkeypatch):
     """No colour forced either way: output goes to a captured stream, not a terminal."""
     for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
         monkeypatch.delenv(name, raising=False)
-
-
-def one_line_error(res, *needles):
-    assert res.code == 2, (res.out, res.err)
-    assert res.out == ""
-    lines = res.err.strip().splitlines()
-    assert len(lines) == 1, res.err
-    assert "Traceback" not in res.err
-    for needle in needles:
-        assert needle in lines[0], lines[0]
-    return lines[0]
 
 
 def flat(text: str) -> str:

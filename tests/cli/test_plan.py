@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from olivebranch.assessment import Answers
-from tests.conftest import REPO
+from tests.conftest import REPO, one_line_error
 
 EXAMPLE = str(REPO / "examples" / "answers.json")
 DAY = ["--today", "2026-03-02", "--timezone", "Europe/London"]
@@ -14,16 +14,6 @@ DAY = ["--today", "2026-03-02", "--timezone", "Europe/London"]
 
 def typed(*lines: str) -> str:
     return "\n".join(lines) + "\n"
-
-
-def one_line_error(res, *needles):
-    assert res.code == 2, (res.code, res.err)
-    assert res.out == ""
-    lines = res.err.strip().splitlines()
-    assert len(lines) == 1, res.err
-    for n in needles:
-        assert n in lines[0], (n, lines[0])
-    assert "Traceback" not in res.err
 
 
 def write(tmp_path, data, name="answers.json"):

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from olivebranch import messages, support
-from tests.conftest import REPO
+from tests.conftest import REPO, one_line_error
 
 FIXTURES = REPO / "tests" / "fixtures" / "timing"
 EXAMPLE = FIXTURES / "spec_example.json"
@@ -16,17 +16,6 @@ def write(tmp_path, data, name="scenario.json"):
     path = tmp_path / name
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return str(path)
-
-
-def one_line_error(res, *needles):
-    assert res.code == 2, (res.out, res.err)
-    assert res.out == ""
-    lines = res.err.strip().splitlines()
-    assert len(lines) == 1, res.err
-    assert "Traceback" not in res.err
-    for needle in needles:
-        assert needle in lines[0], lines[0]
-    return lines[0]
 
 
 # --- --scenario --------------------------------------------------------------------------
