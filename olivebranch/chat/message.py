@@ -1,8 +1,9 @@
 """The common record every chat format is read into."""
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
+
+from olivebranch.words import count_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,16 +20,6 @@ class Message:
     text: str
     words: int
     is_media: bool = False
-
-
-# A whitespace-separated token with at least one letter or digit: each match
-# spans one whole token ([^\W_] is a letter or digit in any script).
-_WORD = re.compile(r"\S*[^\W_]\S*")
-
-
-def count_words(text: str) -> int:
-    """Count whitespace-separated tokens holding at least one letter or digit (SPEC 5)."""
-    return len(_WORD.findall(text))
 
 
 def text_message(time: datetime, sender: str, text: str) -> Message:

@@ -4,17 +4,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from olivebranch.words import WORD as _WORD, count_words  # noqa: F401  (re-exported)
+
 # Curly quotes and primes become straight ones, one character for one, so
 # offsets found in the normalised text are offsets into the original.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
                              "\u201c": '"', "\u201d": '"'})
-_TOKEN = re.compile(r"\S+")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
-
-
-def count_words(text: str) -> int:
-    """Words as SPEC 5 defines them: whitespace-separated tokens with a letter or digit."""
-    return sum(1 for tok in text.split() if any(ch.isalnum() for ch in tok))
 
 
 @dataclass(frozen=True)
@@ -39,8 +35,7 @@ class Draft:
     @cached_property
     def words(self) -> tuple[Span, ...]:
         """The SPEC 5 words of the draft, as spans."""
-        return tuple(Span(m.start(), m.end()) for m in _TOKEN.finditer(self.text)
-                     if any(ch.isalnum() for ch in m.group()))
+        return tuple(Span(m.start(), m.end()) for m in _WORD.finditer(self.text))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
