@@ -21,6 +21,7 @@ from importlib.resources import files
 import json
 import math
 
+from olivebranch.check.codes import FLAGS
 from olivebranch.check.patterns import PATTERN_CODES
 from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
@@ -33,6 +34,13 @@ BLOCK_WEIGHTS = {"embedding": 0.05, "evidence": 0.15, "ngrams": 2.0}
 # Codes also scored sentence by sentence: one line of crisis inside an
 # ordinary message must not be averaged away by the rest of it.
 SENTENCE_CODES = ("self_harm",)
+# A head that scores whether a draft has any learned flag at all. A flag from
+# the model (not a strong pattern) is raised only when this gate also passes:
+# measured out of fold on the train split, it halved the false alarms on clean
+# drafts (13.7% to 7.5%) at no cost in macro-F1. A sign of crisis is never
+# held back by the gate.
+ANY_FLAG = "any_flag"
+UNGATED = ("self_harm",)
 
 
 class ModelNotBuiltError(OliveError):
@@ -88,15 +96,13 @@ class TextModel:
         """Per-draft, per-code probabilities, shape (len(drafts), len(codes))."""
         import numpy as np
 
-        from olivebranch.check.ngrams import ngrams
+        from olivebranch.check.ngrams import ngram_arrays
 
         emb = self.embedder.encode([d.text for d in drafts])
         z = (features(emb, drafts, hits) - self.mean) @ self.dense_weights.T + self.bias
         for row, draft in enumerate(drafts):
-            grams = ngrams(draft.normal)
-            if grams:
-                keys = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
-                vals = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
+            keys, vals = ngram_arrays(draft.normal)
+            if keys.size:
                 z[row] += vals @ self.ngram_weights[keys]
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -112,7 +118,7 @@ def load() -> TextModel:
     heads = np.load(str(folder.joinpath("heads.npz")))
     meta = json.loads(folder.joinpath("heads.json").read_text(encoding="utf-8"))
     return TextModel(
-        embedder=_static_model(folder.joinpath("static")),
+        embedder=static_model(folder.joinpath("static")),
         codes=tuple(meta["codes"]),
         dense_weights=heads["dense_weights"],
         ngram_weights=np.ascontiguousarray(heads["ngram_weights"].T),
@@ -122,8 +128,8 @@ def load() -> TextModel:
     )
 
 
-def _static_model(folder):
-    """The saved model2vec model, built from its files.
+def static_model(folder):
+    """The saved model2vec model, built from its files (training uses it too).
 
     ``StaticModel.from_pretrained`` would do the same but first imports the
     Hugging Face Hub client (about half a second) to support downloads and
@@ -136,7 +142,9 @@ def _static_model(folder):
     tensors = load_file(str(folder.joinpath("model.safetensors")))
     config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
     return StaticModel(
-        vectors=tensors["embeddings"],
+        # Stored as float16 to stay small; averaged as float32, which numpy does
+        # several times faster than float16.
+        vectors=tensors["embeddings"].astype("float32"),
         tokenizer=Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))),
         config=config,
         normalize=config.get("normalize", False),
@@ -155,7 +163,8 @@ class ModelDetector:
         """A ``model`` hit per code over its threshold, spanning the sentence that drives it.
 
         Codes in ``SENTENCE_CODES`` are raised when the whole draft or any one
-        sentence of it passes the threshold.
+        sentence of it passes the threshold. Flags other than ``UNGATED`` ones
+        also need the ``ANY_FLAG`` gate to pass.
         """
         import numpy as np
 
@@ -173,9 +182,12 @@ class ModelDetector:
                 probs[i] = max(probs[i], float(np.max(by_sentence[:, i])))
         else:
             probs = model.probabilities([draft], [prior])[0]
+        gate = probs[model.codes.index(ANY_FLAG)] >= model.thresholds[ANY_FLAG]
         hits = []
         for i, code in enumerate(model.codes):
-            if probs[i] < model.thresholds[code]:
+            if code == ANY_FLAG or probs[i] < model.thresholds[code]:
+                continue
+            if not gate and code in FLAGS and code not in UNGATED:
                 continue
             span = sentences[int(by_sentence[:, i].argmax())] if by_sentence is not None else sentences[0]
             hits.append(Hit(code, span.start, span.end, "model", float(probs[i])))

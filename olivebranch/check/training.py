@@ -26,12 +26,16 @@ import sys
 
 from olivebranch.check import corpus as corpus_mod
 from olivebranch.check.codes import FLAGS, STRENGTHS
-from olivebranch.check.model import BLOCK_WEIGHTS, SENTENCE_CODES, block_weights, features, model_dir
-from olivebranch.check.ngrams import BUCKETS, ngrams
+from olivebranch.check.codes import flag_info
+from olivebranch.check.model import (
+    ANY_FLAG, BLOCK_WEIGHTS, SENTENCE_CODES, UNGATED, block_weights, features, model_dir, static_model,
+)
+from olivebranch.check.ngrams import BUCKETS, ngram_arrays
 from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.text import Draft
 
-HEAD_CODES = tuple(c for c in FLAGS if c not in ("wall_of_text", "low_effort")) + STRENGTHS
+LEARNED_FLAGS = tuple(c for c in FLAGS if c not in ("wall_of_text", "low_effort"))
+HEAD_CODES = LEARNED_FLAGS + STRENGTHS + (ANY_FLAG,)
 PCA_DIMS = 256
 C_GRID = (1.0, 3.0, 10.0, 30.0)
 
@@ -73,12 +77,10 @@ def _design(embedder, drafts: list[Draft], hits: list, mean, mult):
     from scipy.sparse import csr_matrix, hstack
 
     x = features(embedder.encode([d.text for d in drafts]), drafts, hits)
-    rows, cols, vals = [], [], []
-    for i, d in enumerate(drafts):
-        for k, v in ngrams(d.normal).items():
-            rows.append(i)
-            cols.append(k)
-            vals.append(v * BLOCK_WEIGHTS["ngrams"])
+    arrays = [ngram_arrays(d.normal) for d in drafts]
+    rows = np.repeat(np.arange(len(drafts)), [len(keys) for keys, _ in arrays])
+    cols = np.concatenate([keys for keys, _ in arrays] or [np.zeros(0, np.int64)])
+    vals = np.concatenate([v for _, v in arrays] or [np.zeros(0, np.float32)]) * BLOCK_WEIGHTS["ngrams"]
     grams = csr_matrix((vals, (rows, cols)), shape=(len(drafts), BUCKETS), dtype=np.float32)
     return hstack([csr_matrix((x - mean) * mult), grams]).tocsr()
 
@@ -112,6 +114,48 @@ def _out_of_fold(xs, y, c, folds, sentence_xs=None, owner=None):
     return p
 
 
+def _labels(examples, code: str):
+    """1 where the example carries ``code`` (for ``ANY_FLAG``: any learned flag), else 0."""
+    import numpy as np
+
+    if code == ANY_FLAG:
+        return np.array([bool(e.flags & set(LEARNED_FLAGS)) for e in examples], dtype=int)
+    return np.array([code in e.flags or code in e.strengths for e in examples], dtype=int)
+
+
+def _verdict(codes: set[str]) -> str:
+    severities = {flag_info(c).severity for c in codes}
+    return "dont_send" if "high" in severities else ("revise" if severities else "send")
+
+
+def _gate_threshold(examples, hits, out_of_fold: dict, thresholds: dict) -> float:
+    """The ``ANY_FLAG`` threshold that gives the best out-of-fold verdict accuracy.
+
+    As at inference, strong pattern hits and ``UNGATED`` codes pass whatever
+    the gate says, and the two mechanical flags come from their rules (here:
+    their labels, which the rules reproduce exactly).
+    """
+    import numpy as np
+
+    base = []
+    for example, found in zip(examples, hits):
+        codes = set(example.flags) - set(LEARNED_FLAGS)
+        codes |= {h.code for h in found if h.kind == "strong" and h.code in LEARNED_FLAGS}
+        base.append(codes)
+    passing = {c: out_of_fold[c] >= thresholds[c] for c in LEARNED_FLAGS}
+    truth = [_verdict(set(e.flags)) for e in examples]
+    best, best_t = -1.0, 0.0
+    for t in np.linspace(0.0, 0.9, 19):
+        gate = out_of_fold[ANY_FLAG] >= t
+        right = 0
+        for i, codes in enumerate(base):
+            predicted = codes | {c for c in LEARNED_FLAGS if passing[c][i] and (gate[i] or c in UNGATED)}
+            right += _verdict(predicted) == truth[i]
+        if right > best:
+            best, best_t = right, float(t)
+    return round(best_t, 3)
+
+
 def train(examples, embedder, log=print) -> dict:
     """Fit one head per code on ``examples``; returns arrays and thresholds.
 
@@ -135,8 +179,9 @@ def train(examples, embedder, log=print) -> dict:
     owner = np.array(owner, dtype=np.int64)
     dense_w, ngram_w, bias, thresholds = [], [], [], {}
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
+    out_of_fold = {}
     for code in HEAD_CODES:
-        y = np.array([code in e.flags or code in e.strengths for e in examples], dtype=int)
+        y = _labels(examples, code)
         by_sentence = code in SENTENCE_CODES
         best = None
         for c in C_GRID:
@@ -146,14 +191,16 @@ def train(examples, embedder, log=print) -> dict:
             tp = int((pred & (y == 1)).sum())
             f1 = 2 * tp / max(1, pred.sum() + y.sum())
             if best is None or f1 > best[0]:
-                best = (f1, c, t)
-        f1, c, t = best
+                best = (f1, c, t, p)
+        f1, c, t, out_of_fold[code] = best
         lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs, y)
         dense_w.append(lr.coef_[0][:n_dense] * mult)
         ngram_w.append(lr.coef_[0][n_dense:] * BLOCK_WEIGHTS["ngrams"])
         bias.append(lr.intercept_[0])
         thresholds[code] = round(t, 3)
         log(f"  {code:14s} positives {int(y.sum()):4d}  C {c:<5}  threshold {t:.2f}  out-of-fold F1 {f1:.3f}")
+    thresholds[ANY_FLAG] = _gate_threshold(examples, hits, out_of_fold, thresholds)
+    log(f"  {ANY_FLAG:14s} gate threshold {thresholds[ANY_FLAG]:.2f} (best out-of-fold verdict accuracy)")
     return {"dense_weights": np.array(dense_w, dtype=np.float32), "ngram_weights": np.array(ngram_w, dtype=np.float32),
             "bias": np.array(bias, dtype=np.float32), "mean": mean.astype(np.float32), "thresholds": thresholds}
 
@@ -161,7 +208,6 @@ def train(examples, embedder, log=print) -> dict:
 def build(corpus_dir: Path, out: Path, *, redistil: bool = False, log=print) -> None:
     """Distil (unless already there) and train, writing everything to ``out``."""
     import numpy as np
-    from model2vec import StaticModel
 
     static = out / "static"
     if redistil or not (static / "model.safetensors").is_file():
@@ -169,7 +215,7 @@ def build(corpus_dir: Path, out: Path, *, redistil: bool = False, log=print) -> 
         distil(static)
     examples = corpus_mod.load(corpus_dir, split="train")
     log(f"Training the draft check's heads on {len(examples)} messages (train split only)...")
-    embedder = StaticModel.from_pretrained(str(static))
+    embedder = static_model(static)
     fitted = train(examples, embedder, log=log)
     np.savez(out / "heads.npz", dense_weights=fitted["dense_weights"], ngram_weights=fitted["ngram_weights"],
              bias=fitted["bias"], mean=fitted["mean"])

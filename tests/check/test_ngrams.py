@@ -2,13 +2,13 @@
 
 import math
 
-from olivebranch.check.ngrams import BUCKETS, ngrams
+from olivebranch.check.ngrams import BUCKETS, ngram_arrays, ngrams
 
 
 def test_same_text_same_features_and_unit_length():
     a = ngrams("answer me by tonight or we're done")
     assert a == ngrams("answer me by tonight or we're done")
-    assert math.isclose(math.sqrt(sum(v * v for v in a.values())), 1.0, rel_tol=1e-9)
+    assert math.isclose(math.sqrt(sum(v * v for v in a.values())), 1.0, rel_tol=1e-6)  # float32
     assert all(0 <= k < BUCKETS for k in a)
 
 
@@ -32,3 +32,26 @@ def test_hash_is_stable_across_runs():
     import zlib
 
     assert zlib.crc32(b"w hey") % BUCKETS in ngrams("hey")
+
+
+def test_repeated_grams_weigh_one_plus_log_count():
+    # "no" alone: its unigram and its one character 3-gram " no " ... appear once;
+    # "no no": both twice, plus the bigram "no no" once.
+    one = ngrams("no")
+    two = ngrams("no no")
+    assert len(two) == len(one) + 1
+    bigram = zlib_bucket("b no no")
+    unigram = zlib_bucket("w no")
+    assert math.isclose(two[unigram] / two[bigram], 1.0 + math.log(2), rel_tol=1e-6)
+
+
+def test_arrays_are_the_dict_sorted_by_bucket():
+    buckets, weights = ngram_arrays("Guess I'm not important enough 🙄 guess not")
+    assert list(buckets) == sorted(set(buckets))
+    assert dict(zip(buckets.tolist(), weights.tolist())) == ngrams("Guess I'm not important enough 🙄 guess not")
+
+
+def zlib_bucket(gram: str) -> int:
+    import zlib
+
+    return zlib.crc32(gram.encode("utf-8")) % BUCKETS

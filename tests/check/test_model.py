@@ -1,0 +1,75 @@
+"""The learned detector's gate, with a stand-in model (no build needed)."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from olivebranch.check import model as model_mod
+from olivebranch.check.corpus import Example
+from olivebranch.check.model import ANY_FLAG, ModelDetector
+from olivebranch.check.result import Hit
+from olivebranch.check.text import Draft
+from olivebranch.check.training import _gate_threshold
+
+CODES = ("self_harm", "blame", "warmth", ANY_FLAG)
+
+
+@dataclass
+class StandIn:
+    """Scores every draft with fixed probabilities."""
+
+    scores: dict
+    codes: tuple = CODES
+    thresholds: dict = None
+
+    def __post_init__(self):
+        self.thresholds = {"self_harm": 0.5, "blame": 0.5, "warmth": 0.5, ANY_FLAG: 0.3}
+
+    def probabilities(self, drafts, hits):
+        return np.array([[self.scores[c] for c in self.codes]] * len(drafts))
+
+
+def raised(monkeypatch, **scores) -> set[str]:
+    monkeypatch.setattr(model_mod, "load", lambda: StandIn(scores))
+    return {h.code for h in ModelDetector().detect(Draft("one short draft"))}
+
+
+def test_a_flag_needs_the_gate(monkeypatch):
+    assert raised(monkeypatch, self_harm=0.0, blame=0.9, warmth=0.0, any_flag=0.6) == {"blame"}
+    assert raised(monkeypatch, self_harm=0.0, blame=0.9, warmth=0.0, any_flag=0.1) == set()
+
+
+def test_strengths_and_self_harm_pass_a_closed_gate(monkeypatch):
+    assert raised(monkeypatch, self_harm=0.9, blame=0.9, warmth=0.9, any_flag=0.1) == {"self_harm", "warmth"}
+
+
+def test_the_gate_itself_is_never_a_hit(monkeypatch):
+    assert ANY_FLAG not in raised(monkeypatch, self_harm=0.0, blame=0.0, warmth=0.0, any_flag=0.99)
+
+
+def example(i: int, flags: set[str]) -> Example:
+    return Example(f"x{i}", "text", frozenset(flags), frozenset(), False, "train")
+
+
+def test_gate_threshold_is_the_one_with_the_best_verdicts():
+    # Two clean drafts that the blame head wrongly passes, with low gate scores,
+    # and two blamed drafts with high gate scores: a gate between them is right.
+    examples = [example(0, set()), example(1, set()), example(2, {"blame"}), example(3, {"blame"})]
+    out_of_fold = {code: np.zeros(4) for code in model_mod.FLAGS}
+    out_of_fold["blame"] = np.array([0.9, 0.9, 0.9, 0.9])
+    out_of_fold[ANY_FLAG] = np.array([0.1, 0.2, 0.7, 0.8])
+    thresholds = {code: 0.5 for code in model_mod.FLAGS}
+    t = _gate_threshold(examples, [()] * 4, out_of_fold, thresholds)
+    assert 0.2 < t <= 0.7
+
+
+def test_strong_pattern_hits_count_whatever_the_gate():
+    # The blame head misses, but a strong pattern found it: no gate can lose it,
+    # so the clean draft's low gate score decides the threshold alone.
+    examples = [example(0, set()), example(1, {"blame"})]
+    out_of_fold = {code: np.zeros(2) for code in model_mod.FLAGS}
+    out_of_fold["blame"] = np.array([0.9, 0.0])
+    out_of_fold[ANY_FLAG] = np.array([0.4, 0.0])
+    thresholds = {code: 0.5 for code in model_mod.FLAGS}
+    hits = [(), (Hit("blame", 0, 4, "strong"),)]
+    assert _gate_threshold(examples, hits, out_of_fold, thresholds) > 0.4
