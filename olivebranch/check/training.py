@@ -15,6 +15,10 @@ message, which frightens people and teaches them to ignore it). Measured out
 of fold on the train split, with the strong patterns: beta 1 gave precision
 0.73, recall 0.65, 2.2% of clean drafts flagged; beta 1.5 gave 0.66, 0.68 and
 2.9%; beta 2 gave 0.47, 0.78 and 7.2%.
+
+One more head, ``ANY_FLAG``, learns whether a draft has any learned flag at
+all; its threshold is the one with the best out-of-fold verdict accuracy, and
+model flags (all but ``self_harm``) are raised only when it passes too.
 """
 
 import argparse
