@@ -18,7 +18,8 @@ from typing import Callable
 from olivebranch.check.result import Flag
 from olivebranch.check.text import Draft, count_words
 
-_GREETING = re.compile(r"^\s*((?:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)", re.IGNORECASE)
+# The greeting word in any case; a name after it only when it starts with a capital.
+_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)")
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
 _WHOLE_DRAFT_FLAGS = {"wall_of_text", "low_effort"}

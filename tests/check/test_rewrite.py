@@ -85,5 +85,16 @@ def test_the_rewrite_drops_the_ultimatum_and_keeps_the_greeting():
     assert "we're done" not in result.rewrite and "tonight" not in result.rewrite
 
 
+@pytest.mark.parametrize("text, greeting", [
+    ("hey, funny how you never answer. whatever", "hey"),
+    ("HEY Sam you never answer", "HEY Sam"),
+    ("hi you never ever reply, typical", "hi"),
+])
+def test_only_a_capitalised_word_after_the_greeting_is_taken_for_a_name(text, greeting):
+    from olivebranch.check.rewrite import _greeting
+
+    assert _greeting(text) == greeting
+
+
 def test_a_rewrite_is_skipped_on_request():
     assert check("you owe me an answer", with_rewrite=False).rewrite is None
