@@ -64,6 +64,7 @@ POSITIVES = {
         "it's all your fault and you know it",
         "you only ever think about yourself",
         "you never listen to a word i say",
+        "Hi Alex. You never make time for me anymore. Answer me by Friday or we're done.",
         "you always make everything about you",
         "what kind of person ignores their own mother",
         "you lying little snake",
@@ -108,6 +109,7 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "you never fail to make me laugh",
     "no pressure, no ultimatums, just wanted to say hi",
     "if you ever want to talk I'm here",
     "I was a jerk and I'm sorry",
