@@ -158,6 +158,13 @@ class ModelDetector:
     """Raises a flag or strength where the learned model's probability passes its threshold."""
 
     name = "model"
+    # Sentence scores are remembered (a sentence's score depends only on its
+    # text and the pattern codes inside it): the lines a rewrite adds, and
+    # the ones people repeat, are scored once.
+    SENTENCE_CACHE_SIZE = 4096
+
+    def __init__(self) -> None:
+        self._sentence_rows: dict = {}
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
         """A ``model`` hit per code over its threshold, spanning the sentence that drives it.
@@ -172,11 +179,7 @@ class ModelDetector:
         sentences = draft.sentences
         by_sentence = None
         if len(sentences) > 1:
-            # The draft and each of its sentences, scored in one batch.
-            parts = [Draft(draft.text[s.start:s.end]) for s in sentences]
-            part_hits = [tuple(h for h in prior if s.start <= h.start and h.end <= s.end) for s in sentences]
-            scored = model.probabilities([draft, *parts], [prior, *part_hits])
-            probs, by_sentence = scored[0], scored[1:]
+            probs, by_sentence = self._score_with_sentences(model, draft, prior)
             for code in SENTENCE_CODES:
                 i = model.codes.index(code)
                 probs[i] = max(probs[i], float(np.max(by_sentence[:, i])))
@@ -192,3 +195,23 @@ class ModelDetector:
             span = sentences[int(by_sentence[:, i].argmax())] if by_sentence is not None else sentences[0]
             hits.append(Hit(code, span.start, span.end, "model", float(probs[i])))
         return tuple(hits)
+
+    def _score_with_sentences(self, model: TextModel, draft: Draft, prior: tuple[Hit, ...]):
+        """The draft's probabilities and each sentence's, the new ones scored in one batch."""
+        import numpy as np
+
+        cache = self._sentence_rows
+        keys, new = [], {}
+        for s in draft.sentences:
+            inside = tuple(h for h in prior if s.start <= h.start and h.end <= s.end)
+            key = (draft.text[s.start:s.end], frozenset(h.code for h in inside))
+            keys.append(key)
+            if key not in cache:
+                new[key] = inside
+        scored = model.probabilities([draft, *(Draft(text) for text, _ in new)], [prior, *new.values()])
+        rows = {**{k: cache[k] for k in keys if k in cache}, **dict(zip(new, scored[1:]))}
+        for key in new:
+            if len(cache) >= self.SENTENCE_CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[key] = rows[key]
+        return scored[0], np.array([rows[k] for k in keys])

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 
 from olivebranch.check import model as model_mod
 from olivebranch.check.corpus import Example
@@ -73,3 +74,23 @@ def test_strong_pattern_hits_count_whatever_the_gate():
     thresholds = {code: 0.5 for code in model_mod.FLAGS}
     hits = [(), (Hit("blame", 0, 4, "strong"),)]
     assert _gate_threshold(examples, hits, out_of_fold, thresholds) > 0.4
+
+
+def test_sentence_scores_are_remembered_and_give_the_same_result():
+    text = "hey, hope the move went ok. How have you been? No pressure to reply."
+    detector = ModelDetector()
+    first = detector.detect(Draft(text))
+    remembered = dict(detector._sentence_rows)
+    assert len(remembered) == 3
+    for again in (detector.detect(Draft(text)), ModelDetector().detect(Draft(text))):
+        # Scores may differ in the last float32 bits: the batch is smaller when remembered.
+        assert [(h.code, h.start, h.end) for h in again] == [(h.code, h.start, h.end) for h in first]
+        assert [h.score for h in again] == pytest.approx([h.score for h in first], abs=1e-5)
+
+
+def test_the_sentence_memory_stays_bounded(monkeypatch):
+    monkeypatch.setattr(ModelDetector, "SENTENCE_CACHE_SIZE", 4)
+    detector = ModelDetector()
+    for n in range(5):
+        detector.detect(Draft(f"line {n} one. line {n} two. line {n} three."))
+    assert len(detector._sentence_rows) <= 4
