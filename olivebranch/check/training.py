@@ -30,12 +30,12 @@ import sys
 
 from olivebranch.check import corpus as corpus_mod
 from olivebranch.check.codes import FLAGS, STRENGTHS
-from olivebranch.check.codes import flag_info
 from olivebranch.check.model import (
     ANY_FLAG, BLOCK_WEIGHTS, SENTENCE_CODES, UNGATED, block_weights, features, model_dir, static_model,
 )
 from olivebranch.check.ngrams import BUCKETS, ngram_arrays
 from olivebranch.check.patterns import PatternDetector
+from olivebranch.check.pipeline import verdict_for
 from olivebranch.check.text import Draft
 
 LEARNED_FLAGS = tuple(c for c in FLAGS if c not in ("wall_of_text", "low_effort"))
@@ -127,11 +127,6 @@ def _labels(examples, code: str):
     return np.array([code in e.flags or code in e.strengths for e in examples], dtype=int)
 
 
-def _verdict(codes: set[str]) -> str:
-    severities = {flag_info(c).severity for c in codes}
-    return "dont_send" if "high" in severities else ("revise" if severities else "send")
-
-
 def _gate_threshold(examples, hits, out_of_fold: dict, thresholds: dict) -> float:
     """The ``ANY_FLAG`` threshold that gives the best out-of-fold verdict accuracy.
 
@@ -147,14 +142,14 @@ def _gate_threshold(examples, hits, out_of_fold: dict, thresholds: dict) -> floa
         codes |= {h.code for h in found if h.kind == "strong" and h.code in LEARNED_FLAGS}
         base.append(codes)
     passing = {c: out_of_fold[c] >= thresholds[c] for c in LEARNED_FLAGS}
-    truth = [_verdict(set(e.flags)) for e in examples]
+    truth = [verdict_for(set(e.flags)) for e in examples]
     best, best_t = -1.0, 0.0
     for t in np.linspace(0.0, 0.9, 19):
         gate = out_of_fold[ANY_FLAG] >= t
         right = 0
         for i, codes in enumerate(base):
             predicted = codes | {c for c in LEARNED_FLAGS if passing[c][i] and (gate[i] or c in UNGATED)}
-            right += _verdict(predicted) == truth[i]
+            right += verdict_for(predicted) == truth[i]
         if right > best:
             best, best_t = right, float(t)
     return round(best_t, 3)
