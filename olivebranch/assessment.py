@@ -173,15 +173,17 @@ def decide_questions() -> tuple[DecideQuestion, ...]:
     )
 
 
-@cache
-def _self_harm_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in _questions_data()["screen"]["self_harm"])
-
-
 def screen_self_harm(text: str) -> bool:
-    """True when ``text`` has language suggesting self-harm (a simple lexical screen)."""
-    flat = " ".join(text.replace("\u2019", "'").split())
-    return any(p.search(flat) for p in _self_harm_patterns())
+    """True when ``text`` has plain language of self-harm.
+
+    It is the draft check's own screen (its strong ``self_harm`` patterns), so
+    a feelings note and a draft are held to the same words; no model is loaded.
+    """
+    from olivebranch.check.patterns import PatternDetector
+    from olivebranch.check.text import Draft
+
+    flat = " ".join(text.split())
+    return any(h.code == "self_harm" and h.kind == "strong" for h in PatternDetector().detect(Draft(flat)))
 
 
 # --- the answers -----------------------------------------------------------------
