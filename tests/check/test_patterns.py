@@ -1,10 +1,19 @@
 """The lexical detector: strong forms raise their flag alone, over the words that matter."""
 
-import pytest
+import math
+import re
+import tomllib
+from importlib.resources import files
 
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from olivebranch.check import patterns as patterns_module
 from olivebranch.check.codes import FLAGS
-from olivebranch.check.patterns import PATTERN_CODES, PatternDetector
+from olivebranch.check.corpus import load
+from olivebranch.check.patterns import _MACRO, PATTERN_CODES, PatternDetector, Prefilter, required_strings
 from olivebranch.check.text import Draft
+from tests.conftest import REPO
 
 STRONG = [
     ("answer me by tonight or we're done", "ultimatum", "or we're done"),
@@ -83,3 +92,71 @@ def test_offsets_hold_when_lower_case_changes_the_length():
     text = "İstanbul was lovely. YOU OWE ME an explanation"
     hits = [h for h in PatternDetector().detect(Draft(text)) if h.code == "entitlement"]
     assert hits and text[hits[0].start:hits[0].end] == "YOU OWE ME"
+
+
+# --- the prefilter: it skips only the groups that cannot match --------------------------
+
+FILTERED = PatternDetector(Prefilter(build_after=0))
+UNFILTERED = PatternDetector(Prefilter(build_after=math.inf))
+
+
+def every_pattern() -> list[str]:
+    """Every pattern in patterns.toml, its macros expanded, as the detector compiles it."""
+    table = tomllib.loads(files("olivebranch.data").joinpath("check", "patterns.toml").read_text(encoding="utf-8"))
+    macros = table.pop("macros")
+    return [_MACRO.sub(lambda m: macros[m.group(1)], p)
+            for code in PATTERN_CODES for group in table.get(code, []) for p in group["patterns"]]
+
+
+@pytest.mark.parametrize("pattern, strings", [
+    (r"\b(?:kill|hurt) myself\b", {"kill myself", "hurt myself"}),
+    (r"(?<!no )pressure(?! free)", {"pressure"}),
+    (r"\bi'?m sorry\b", {"im sorry", "i'm sorry"}),
+    (r"(?:ab)+\w*c", {"ab"}),
+    (r"(?:or|and) else|x\d+", {"or else", "and else", "x"}),
+])
+def test_required_strings(pattern, strings):
+    assert required_strings(re.compile(pattern)) == strings
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"sorry|\d", r"(?:sorry)?", "(?i)sorry", r"(\w)\1"])
+def test_no_required_strings_when_a_match_can_do_without(pattern):
+    assert required_strings(re.compile(pattern)) is None
+
+
+def test_every_group_gets_strings():
+    # Not needed for exactness (a group without strings is always scanned), but
+    # a new pattern with no fixed text would quietly slow every check down.
+    assert all(required_strings(g.regex) for g in patterns_module._groups())
+
+
+def test_a_group_without_strings_is_always_scanned(monkeypatch):
+    groups = (patterns_module._Group("sarcasm", False, re.compile(r"\w+!")),
+              patterns_module._Group("apology", False, re.compile(r"\bsorry\b")))
+    monkeypatch.setattr(patterns_module, "_groups", lambda ignore_case=False: groups)
+    prefilter = Prefilter(build_after=0)
+    assert prefilter.groups_for("thanks!") == 0b01
+    assert prefilter.groups_for("so sorry!") == 0b11
+
+
+def test_built_only_after_enough_texts():
+    prefilter = Prefilter(build_after=2)
+    assert prefilter.groups_for("hello") == prefilter.groups_for("hello") == -1  # every group
+    assert prefilter.groups_for("hello") != -1
+
+
+def test_prefilter_changes_no_hit_on_the_corpus():
+    drafts = [Draft(ex.text) for ex in load(REPO / "corpus")]
+    assert len(drafts) >= 1500
+    found = [FILTERED.detect(d) for d in drafts]
+    assert found == [UNFILTERED.detect(d) for d in drafts]
+    assert sum(map(len, found)) > len(drafts)  # the comparison is not between empty results
+
+
+@pytest.mark.parametrize("pattern", every_pattern(), ids=lambda p: p[:60])
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_prefilter_changes_no_hit_for_any_pattern(pattern, data):
+    # A text the pattern matches, with random text around it.
+    draft = Draft(data.draw(st.from_regex(pattern)))
+    assert FILTERED.detect(draft) == UNFILTERED.detect(draft)
