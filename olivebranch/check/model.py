@@ -118,7 +118,7 @@ def load() -> TextModel:
     heads = np.load(str(folder.joinpath("heads.npz")))
     meta = json.loads(folder.joinpath("heads.json").read_text(encoding="utf-8"))
     return TextModel(
-        embedder=static_model(folder.joinpath("static")),
+        embedder=StaticEmbedder.load(folder.joinpath("static")),
         codes=tuple(meta["codes"]),
         dense_weights=heads["dense_weights"],
         ngram_weights=np.ascontiguousarray(heads["ngram_weights"].T),
@@ -129,7 +129,7 @@ def load() -> TextModel:
 
 
 def static_model(folder):
-    """The saved model2vec model, built from its files (training uses it too).
+    """The saved model2vec model, built from its files, for training (the check uses :class:`StaticEmbedder`).
 
     ``StaticModel.from_pretrained`` would do the same but first imports the
     Hugging Face Hub client (about half a second) to support downloads and
@@ -152,6 +152,64 @@ def static_model(folder):
         token_mapping=tensors.get("mapping"),
         max_length=config.get("max_length", 512),
     )
+
+
+class StaticEmbedder:
+    """The saved model2vec model's ``encode``, without model2vec, for the check.
+
+    ``StaticModel.encode`` spends more time on one short draft in its
+    batching, progress bar and truncation set-up than on the embedding, and
+    importing model2vec and building a ``StaticModel`` (which copies the
+    tokenizer and sorts its vocabulary) adds about 0.3 s to a cold start.
+    This does the same sums as ``StaticModel.encode`` for the models
+    ``make install`` builds: cut the text at ``max_length`` times the median
+    token length, tokenize without special tokens or padding, drop unknown
+    tokens, average the tokens' vectors (float32) and scale to unit length.
+    ``tests/check/test_model.py`` checks that both give the same vectors.
+    """
+
+    def __init__(self, vectors, tokenizer, *, normalize: bool, max_length: int | None) -> None:
+        import numpy as np
+
+        self.vectors = vectors
+        self.normalize = normalize
+        self.tokenizer = tokenizer
+        tokenizer.no_padding()
+        unknown = getattr(tokenizer.model, "unk_token", None)
+        self.unknown_id = tokenizer.token_to_id(unknown) if unknown else None
+        self.max_chars = None  # None: no limit
+        if max_length is None:
+            tokenizer.no_truncation()
+        else:
+            tokenizer.enable_truncation(max_length)
+            self.max_chars = max_length * int(np.median([len(token) for token in tokenizer.get_vocab()]))
+
+    @classmethod
+    def load(cls, folder) -> "StaticEmbedder":
+        """The model saved in ``folder`` (what :func:`static_model` loads, for training)."""
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        tensors = load_file(str(folder.joinpath("model.safetensors")))
+        config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
+        if "weights" in tensors or "mapping" in tensors:
+            raise ValueError("a vocabulary-quantised model2vec model: load it with static_model()")
+        return cls(tensors["embeddings"].astype("float32"), Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))),
+                   normalize=config.get("normalize", False), max_length=config.get("max_length", 512))
+
+    def encode(self, texts: list[str]):
+        """One embedding per text, shape (len(texts), dims), as ``StaticModel.encode`` gives."""
+        import numpy as np
+
+        encodings = self.tokenizer.encode_batch_fast([t[: self.max_chars] for t in texts], add_special_tokens=False)
+        out = np.zeros((len(texts), self.vectors.shape[1]), dtype=np.float32)
+        for row, encoding in enumerate(encodings):
+            ids = [i for i in encoding.ids if i != self.unknown_id]
+            if ids:
+                out[row] = self.vectors[ids].mean(axis=0)
+        if self.normalize:
+            out /= np.linalg.norm(out, axis=1, keepdims=True) + 1e-32
+        return out
 
 
 class ModelDetector:

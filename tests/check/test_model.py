@@ -94,3 +94,21 @@ def test_the_sentence_memory_stays_bounded(monkeypatch):
     for n in range(5):
         detector.detect(Draft(f"line {n} one. line {n} two. line {n} three."))
     assert len(detector._sentence_rows) <= 4
+
+
+@pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")
+def test_the_check_embeds_exactly_as_model2vec_does():
+    # Training embeds with model2vec's StaticModel; the check with its own
+    # StaticEmbedder, which must give the very same vectors.
+    from olivebranch.check.corpus import load as load_corpus
+    from tests.conftest import REPO
+
+    folder = model_mod.model_dir().joinpath("static")
+    reference, embedder = model_mod.static_model(folder), model_mod.load().embedder
+    drafts = [Draft(ex.text) for ex in load_corpus(REPO / "corpus")][::4]
+    sentences = [d.text[s.start:s.end] for d in drafts for s in d.sentences]
+    odd = ["", "   ", "🙄🙄", "İstanbul \u200b", "x" * 5000, "word " * 3000]  # 3000 words: past max_length
+    for texts in ([d.text for d in drafts], sentences, odd):
+        for size in (1, 7):
+            for i in range(0, len(texts), size):
+                assert np.array_equal(embedder.encode(texts[i:i + size]), reference.encode(texts[i:i + size]))
