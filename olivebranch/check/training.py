@@ -12,9 +12,10 @@ from 5-fold out-of-fold probabilities on the train split, maximising F-beta
 (beta 1, and 1.5 for ``self_harm``: missing a sign of crisis costs more
 than a false alarm, but a false alarm shows crisis resources on an ordinary
 message, which frightens people and teaches them to ignore it). Measured out
-of fold on the train split, with the strong patterns: beta 1 gave precision
-0.73, recall 0.65, 2.2% of clean drafts flagged; beta 1.5 gave 0.66, 0.68 and
-2.9%; beta 2 gave 0.47, 0.78 and 7.2%.
+of fold on the 4,109-draft train split, with the strong patterns (some of
+which were written from its misses, so these flatter recall): beta 1 gave
+precision 0.84, recall 0.82, 1.5% of clean drafts flagged; beta 1.5 gave
+0.79, 0.85 and 2.4%; beta 2 gave 0.68, 0.90 and 4.8%.
 
 One more head, ``ANY_FLAG``, learns whether a draft has any learned flag at
 all; its threshold is the one with the best out-of-fold verdict accuracy, and
