@@ -70,7 +70,13 @@ def verdict_for(codes) -> str:
 
 
 def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
-    """One flag per code and merged span, most severe first, then in reading order."""
+    """One flag per code and merged span, most severe first, then in reading order.
+
+    Words flagged as a sign of self-harm are not flagged again as something
+    milder ("I deserve to die" is not a claim on their time): a medium or low
+    flag lying wholly inside a self-harm span is dropped. A high flag on the
+    same words (an ultimatum made with a threat to oneself) stays.
+    """
     flags = []
     for code in FLAGS:
         mine = [h for h in hits if h.code == code]
@@ -86,6 +92,9 @@ def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
         info = flag_info(code)
         for start, end in _merge(spans):
             flags.append(Flag(code, info.severity, start, end, info.why, info.sources, info.suggestion))
+    crisis = [(f.start, f.end) for f in flags if f.code == "self_harm"]
+    flags = [f for f in flags
+             if f.severity == "high" or not any(start <= f.start and f.end <= end for start, end in crisis)]
     return tuple(sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.start, FLAGS.index(f.code))))
 
 

@@ -120,6 +120,16 @@ def test_self_harm_returns_resources_and_no_rewrite(text):
     assert any("findahelpline" in r["contact"] for r in data["resources"])
 
 
+def test_words_read_as_self_harm_are_not_flagged_again_as_something_milder():
+    result = check("honestly i deserve to die after what i did")
+    assert [f.code for f in result.flags] == ["self_harm"]
+
+
+def test_a_high_flag_on_the_same_words_as_self_harm_stays():
+    codes = {f.code for f in check("answer me tonight or i'll kill myself").flags}
+    assert {"self_harm", "ultimatum"} <= codes
+
+
 def test_no_resources_without_self_harm():
     for text, code, _ in STRONG:
         if code != "self_harm":
