@@ -62,6 +62,8 @@ POSITIVES = {
         "been seeing someone new actually, thought you should know",
         "found someone who actually replies to texts, so",
         "i've asked my cousin to talk to you about it",
+        "i'll get your friends to talk some sense into you",
+        "i posted that photo on purpose to see if you'd notice",
     ],
     "guilt_trip": [
         "i gave you everything and you just walked away",
@@ -72,6 +74,7 @@ POSITIVES = {
         "you spent the money on her. hope it was worth it",
         "i hardly think one phone call is too much to ask",
         "since you left i haven't been able to eat or sleep",
+        "i've been nothing but good to you and you can't even text back",
     ],
     "blame": [
         "you're such a selfish coward",
@@ -158,6 +161,8 @@ HARD_NEGATIVES = [
     "i miss you. whenever you're ready, i'd love a coffee",
     "that film was so sad i wanted to cry",
     "the group chat is dead without you lol",
+    "my friends want to see you at the party, they asked about you",
+    "i'm not trying to make you jealous, the new café is just awful",
     "my friend overdosed last year and i think about her a lot",
     "i'm so tired of existing in this heat, how are you coping",
     "i want to disappear to a beach for a week",
