@@ -127,6 +127,7 @@ POSITIVES = {
 
 HARD_NEGATIVES = [
     "you never fail to make me laugh",
+    "you never cease to amaze me with your baking",
     "no pressure, no ultimatums, just wanted to say hi",
     "if you ever want to talk I'm here",
     "I was a jerk and I'm sorry",
