@@ -108,6 +108,13 @@ def test_a_warm_message_is_fine_to_send():
     assert result.strengths
 
 
+@pytest.mark.parametrize("text", ["you never cease to amaze me with your baking lol",
+                                  "no ultimatums, no deadlines. just wanted you to know i care",
+                                  "i'm dying to know how the trip went"])
+def test_kind_messages_with_risky_words_are_fine_to_send(text):
+    assert check(text).verdict == "send"
+
+
 @pytest.mark.parametrize("text", ["i want to kill myself", "honestly everyone would be better off without me",
                                   "if you leave i'll kill myself"])
 def test_self_harm_returns_resources_and_no_rewrite(text):
