@@ -128,34 +128,8 @@ def load() -> TextModel:
     )
 
 
-def static_model(folder):
-    """The saved model2vec model, built from its files, for training (the check uses :class:`StaticEmbedder`).
-
-    ``StaticModel.from_pretrained`` would do the same but first imports the
-    Hugging Face Hub client (about half a second) to support downloads and
-    model cards, which an offline local model never needs.
-    """
-    from model2vec import StaticModel
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
-    tensors = load_file(str(folder.joinpath("model.safetensors")))
-    config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
-    return StaticModel(
-        # Stored as float16 to stay small; averaged as float32, which numpy does
-        # several times faster than float16.
-        vectors=tensors["embeddings"].astype("float32"),
-        tokenizer=Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))),
-        config=config,
-        normalize=config.get("normalize", False),
-        weights=tensors.get("weights"),
-        token_mapping=tensors.get("mapping"),
-        max_length=config.get("max_length", 512),
-    )
-
-
 class StaticEmbedder:
-    """The saved model2vec model's ``encode``, without model2vec, for the check.
+    """The saved model2vec model's ``encode``, without model2vec, for training and the check.
 
     ``StaticModel.encode`` spends more time on one short draft in its
     batching, progress bar and truncation set-up than on the embedding, and
@@ -186,14 +160,14 @@ class StaticEmbedder:
 
     @classmethod
     def load(cls, folder) -> "StaticEmbedder":
-        """The model saved in ``folder`` (what :func:`static_model` loads, for training)."""
+        """The model that ``make install`` saved in ``folder``."""
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         tensors = load_file(str(folder.joinpath("model.safetensors")))
         config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
         if "weights" in tensors or "mapping" in tensors:
-            raise ValueError("a vocabulary-quantised model2vec model: load it with static_model()")
+            raise ValueError("a vocabulary-quantised model2vec model: load it with model2vec's StaticModel")
         return cls(tensors["embeddings"].astype("float32"), Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))),
                    normalize=config.get("normalize", False), max_length=config.get("max_length", 512))
 

@@ -32,7 +32,7 @@ import sys
 from olivebranch.check import corpus as corpus_mod
 from olivebranch.check.codes import FLAGS, STRENGTHS
 from olivebranch.check.model import (
-    ANY_FLAG, BLOCK_WEIGHTS, SENTENCE_CODES, UNGATED, block_weights, features, model_dir, static_model,
+    ANY_FLAG, BLOCK_WEIGHTS, SENTENCE_CODES, UNGATED, StaticEmbedder, block_weights, features, model_dir,
 )
 from olivebranch.check.ngrams import BUCKETS, ngram_arrays
 from olivebranch.check.patterns import PatternDetector
@@ -215,7 +215,7 @@ def build(corpus_dir: Path, out: Path, *, redistil: bool = False, log=print) -> 
         distil(static)
     examples = corpus_mod.load(corpus_dir, split="train")
     log(f"Training the draft check's heads on {len(examples)} messages (train split only)...")
-    embedder = static_model(static)
+    embedder = StaticEmbedder.load(static)
     fitted = train(examples, embedder, log=log)
     np.savez(out / "heads.npz", dense_weights=fitted["dense_weights"], ngram_weights=fitted["ngram_weights"],
              bias=fitted["bias"], mean=fitted["mean"])

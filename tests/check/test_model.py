@@ -98,13 +98,13 @@ def test_the_sentence_memory_stays_bounded(monkeypatch):
 
 @pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")
 def test_the_check_embeds_exactly_as_model2vec_does():
-    # Training embeds with model2vec's StaticModel; the check with its own
-    # StaticEmbedder, which must give the very same vectors.
+    # Training and the check embed with StaticEmbedder, which must give the
+    # very same vectors as model2vec's StaticModel (float32, as it averages).
     from olivebranch.check.corpus import load as load_corpus
     from tests.conftest import REPO
 
     folder = model_mod.model_dir().joinpath("static")
-    reference, embedder = model_mod.static_model(folder), model_mod.load().embedder
+    reference, embedder = _model2vec(folder), model_mod.load().embedder
     drafts = [Draft(ex.text) for ex in load_corpus(REPO / "corpus")][::4]
     sentences = [d.text[s.start:s.end] for d in drafts for s in d.sentences]
     odd = ["", "   ", "🙄🙄", "İstanbul \u200b", "x" * 5000, "word " * 3000]  # 3000 words: past max_length
@@ -112,3 +112,18 @@ def test_the_check_embeds_exactly_as_model2vec_does():
         for size in (1, 7):
             for i in range(0, len(texts), size):
                 assert np.array_equal(embedder.encode(texts[i:i + size]), reference.encode(texts[i:i + size]))
+
+
+def _model2vec(folder):
+    """The saved model as model2vec's own StaticModel, its vectors in float32 like StaticEmbedder's."""
+    import json
+
+    from model2vec import StaticModel
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    tensors = load_file(str(folder.joinpath("model.safetensors")))
+    config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
+    return StaticModel(vectors=tensors["embeddings"].astype("float32"),
+                       tokenizer=Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))), config=config,
+                       normalize=config.get("normalize", False), max_length=config.get("max_length", 512))
