@@ -10,6 +10,10 @@ FLAGS: tuple[str, ...] = (
     "pressure", "begging", "entitlement", "sarcasm", "non_apology", "lecturing", "venting",
     "wall_of_text", "low_effort",
 )
+# Flags raised by counting words (olivebranch.check.mechanics); the others are read
+# from the wording, by patterns and the learned model.
+MECHANICAL_FLAGS: tuple[str, ...] = ("wall_of_text", "low_effort")
+WORDING_FLAGS: tuple[str, ...] = tuple(c for c in FLAGS if c not in MECHANICAL_FLAGS)
 STRENGTHS: tuple[str, ...] = ("i_statement", "open_question", "apology", "gives_space", "warmth")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 WALL_OF_TEXT_WORDS = 80

@@ -16,7 +16,7 @@ from pathlib import Path
 import sys
 
 from olivebranch.check import corpus as corpus_mod
-from olivebranch.check.codes import FLAGS, STRENGTHS, flag_info
+from olivebranch.check.codes import FLAGS, STRENGTHS, WORDING_FLAGS, flag_info
 from olivebranch.check.mechanics import MechanicsDetector
 from olivebranch.check.pipeline import check, verdict_for
 from olivebranch.check.text import Draft
@@ -79,7 +79,7 @@ class SimilarityBaseline:
         import numpy as np
 
         self.embedder = embedder
-        self.codes = [c for c in FLAGS if c not in ("wall_of_text", "low_effort")]
+        self.codes = list(WORDING_FLAGS)
         self.anchors = embedder.encode([f"{flag_info(c).title}. {flag_info(c).why}" for c in self.codes])
         sims = self._sims([e.text for e in train])
         self.thresholds = {}

@@ -21,12 +21,12 @@ import re._constants as sre  # the parse tree's node types
 import re._parser as sre_parse
 import tomllib
 
-from olivebranch.check.codes import FLAGS, STRENGTHS
+from olivebranch.check.codes import STRENGTHS, WORDING_FLAGS
 from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
 
 _MACRO = re.compile(r"\{([a-z]+)\}")  # {name}, never a {m,n} quantifier
-PATTERN_CODES: tuple[str, ...] = tuple(c for c in FLAGS if c not in ("wall_of_text", "low_effort")) + STRENGTHS
+PATTERN_CODES: tuple[str, ...] = WORDING_FLAGS + STRENGTHS
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 import tomllib
 from typing import Callable
 
+from olivebranch.check.codes import MECHANICAL_FLAGS
 from olivebranch.check.result import Flag
 from olivebranch.check.text import Draft, count_words
 
@@ -22,7 +23,7 @@ from olivebranch.check.text import Draft, count_words
 _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)")
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
-_WHOLE_DRAFT_FLAGS = {"wall_of_text", "low_effort"}
+_WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 
 
 @cache

@@ -30,7 +30,7 @@ from pathlib import Path
 import sys
 
 from olivebranch.check import corpus as corpus_mod
-from olivebranch.check.codes import FLAGS, STRENGTHS
+from olivebranch.check.codes import STRENGTHS, WORDING_FLAGS
 from olivebranch.check.model import (
     ANY_FLAG, BLOCK_WEIGHTS, SENTENCE_CODES, UNGATED, StaticEmbedder, block_weights, features, model_dir,
 )
@@ -39,7 +39,7 @@ from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.pipeline import verdict_for
 from olivebranch.check.text import Draft
 
-LEARNED_FLAGS = tuple(c for c in FLAGS if c not in ("wall_of_text", "low_effort"))
+LEARNED_FLAGS = WORDING_FLAGS
 HEAD_CODES = LEARNED_FLAGS + STRENGTHS + (ANY_FLAG,)
 PCA_DIMS = 256
 C_GRID = (1.0, 3.0, 10.0, 30.0)
