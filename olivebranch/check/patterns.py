@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from itertools import groupby
-import re._constants as sre  # the parse tree's node types
-import re._parser as sre_parse
 import tomllib
+
+try:  # re's own parser is private: a Python without it just scans every group
+    import re._constants as sre  # the parse tree's node types
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover
+    sre = sre_parse = None
 
 from olivebranch.check.codes import STRENGTHS, WORDING_FLAGS
 from olivebranch.check.result import Hit
@@ -107,7 +111,7 @@ class Prefilter:
             self._masks[s] = 0
             for n in range(1, len(s) + 1):
                 self._masks[s] |= owners.get(s[:n], 0)
-        self._finder = re.compile(f"(?=({_trie(owners)}))")
+        self._finder = re.compile(f"(?=({_trie(owners)}))" if owners else "(?!)")  # (?!): finds nothing
 
 
 _PREFILTER = Prefilter()
@@ -141,8 +145,8 @@ class PatternDetector:
 # --- the strings a match must contain -----------------------------------------------------
 
 _MAX_STRINGS = 64  # the most strings one set may hold before it is given up
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) if sre else ()
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT) if sre else ()
 
 
 def required_strings(regex: re.Pattern) -> frozenset[str] | None:
@@ -151,12 +155,19 @@ def required_strings(regex: re.Pattern) -> frozenset[str] | None:
     Read from the parse tree of ``regex`` (by ``re``'s own parser, so it sees
     the pattern exactly as it is compiled). It only ever errs towards None:
     a case-insensitive pattern, or one with an alternative without any fixed
-    text (``\\w+``), gets None, and its group is always scanned.
+    text (``\\w+``), gets None, and its group is always scanned. So does
+    every pattern when ``re``'s private parser is missing or has changed
+    shape: the prefilter then skips nothing, and no hit is lost.
     """
-    parsed = sre_parse.parse(regex.pattern, regex.flags)
-    if parsed.state.flags & re.IGNORECASE:
+    if sre_parse is None:
         return None
-    return _sequence(parsed)[1]
+    try:
+        parsed = sre_parse.parse(regex.pattern, regex.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        return _sequence(parsed)[1]
+    except (AttributeError, TypeError, ValueError):  # a parse tree of another shape
+        return None
 
 
 def _sequence(items) -> tuple[set[str] | None, frozenset[str] | None]:

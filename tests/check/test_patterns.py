@@ -139,6 +139,24 @@ def test_a_group_without_strings_is_always_scanned(monkeypatch):
     assert prefilter.groups_for("so sorry!") == 0b11
 
 
+def test_without_re_parser_every_group_is_scanned(monkeypatch):
+    # re's parser is private; if a Python drops or reshapes it, the check loses speed, not hits.
+    monkeypatch.setattr(patterns_module, "sre_parse", None)
+    assert required_strings(re.compile(r"\bsorry\b")) is None
+    detector = PatternDetector(Prefilter(build_after=0))
+    draft = Draft("after everything i did for you, answer me")
+    assert detector.detect(draft) == UNFILTERED.detect(draft) != ()
+
+
+def test_a_parse_tree_of_another_shape_gives_no_strings(monkeypatch):
+    class Reshaped:
+        @staticmethod
+        def parse(pattern, flags):
+            return object()  # no .state, no nodes as expected
+    monkeypatch.setattr(patterns_module, "sre_parse", Reshaped)
+    assert required_strings(re.compile(r"\bsorry\b")) is None
+
+
 def test_built_only_after_enough_texts():
     prefilter = Prefilter(build_after=2)
     assert prefilter.groups_for("hello") == prefilter.groups_for("hello") == -1  # every group
