@@ -57,8 +57,3 @@ def ngram_arrays(text: str) -> tuple[np.ndarray, np.ndarray]:
     norm = float(np.sqrt(weights @ weights)) or 1.0
     return buckets, (weights / norm).astype(np.float32)
 
-
-def ngrams(text: str) -> dict[int, float]:
-    """The draft's n-gram features as ``{bucket: weight}``, L2-normalised."""
-    buckets, weights = ngram_arrays(text)
-    return dict(zip(buckets.tolist(), weights.tolist()))

@@ -2,7 +2,13 @@
 
 import math
 
-from olivebranch.check.ngrams import BUCKETS, ngram_arrays, ngrams
+from olivebranch.check.ngrams import BUCKETS, ngram_arrays
+
+
+def ngrams(text: str) -> dict[int, float]:
+    """The draft's features as ``{bucket: weight}``, easier to compare than two arrays."""
+    buckets, weights = ngram_arrays(text)
+    return dict(zip(buckets.tolist(), weights.tolist()))
 
 
 def test_same_text_same_features_and_unit_length():
