@@ -44,22 +44,32 @@ def load(folder: str | Path, split: str | None = None) -> list[Example]:
         raise InputError(f"no corpus files (*.jsonl) in {folder}")
     examples, seen = [], set()
     for path in paths:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            where = f"{path.name}:{n}"
-            if row["id"] in seen:
-                raise InputError(f"duplicate id {row['id']}", field=where)
-            seen.add(row["id"])
-            flags = set(row.get("flags", []))
-            if count_words(row["text"]) > WALL_OF_TEXT_WORDS:
-                flags.add("wall_of_text")
-            unknown = (flags - set(FLAGS)) | (set(row.get("strengths", [])) - set(STRENGTHS))
-            if unknown:
-                raise InputError(f"unknown code(s) {sorted(unknown)}", field=where)
-            ex = Example(row["id"], row["text"], frozenset(flags), frozenset(row.get("strengths", [])),
-                         bool(row.get("hard_negative")), split_of(row["id"]))
+        for ex in load_file(path):
+            if ex.id in seen:
+                raise InputError(f"duplicate id {ex.id}", field=path.name)
+            seen.add(ex.id)
             if split is None or ex.split == split:
                 examples.append(ex)
+    return examples
+
+
+def load_file(path: Path) -> list[Example]:
+    """The examples of one JSONL file (one author's), in file order."""
+    examples, seen = [], set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        where = f"{path.name}:{n}"
+        if row["id"] in seen:
+            raise InputError(f"duplicate id {row['id']}", field=where)
+        seen.add(row["id"])
+        flags = set(row.get("flags", []))
+        if count_words(row["text"]) > WALL_OF_TEXT_WORDS:
+            flags.add("wall_of_text")
+        unknown = (flags - set(FLAGS)) | (set(row.get("strengths", [])) - set(STRENGTHS))
+        if unknown:
+            raise InputError(f"unknown code(s) {sorted(unknown)}", field=where)
+        examples.append(Example(row["id"], row["text"], frozenset(flags), frozenset(row.get("strengths", [])),
+                                bool(row.get("hard_negative")), split_of(row["id"])))
     return examples

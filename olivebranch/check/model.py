@@ -92,6 +92,15 @@ class TextModel:
     mean: object            # (n_dense,) column means of the train split
     thresholds: dict
 
+    @classmethod
+    def from_heads(cls, embedder, heads, codes, thresholds: dict) -> "TextModel":
+        """A model from trained heads (the arrays ``training.train`` returns and ``heads.npz`` holds)."""
+        import numpy as np
+
+        return cls(embedder=embedder, codes=tuple(codes), dense_weights=heads["dense_weights"],
+                   ngram_weights=np.ascontiguousarray(heads["ngram_weights"].T), bias=heads["bias"],
+                   mean=heads["mean"], thresholds=dict(thresholds))
+
     def probabilities(self, drafts: list[Draft], hits: list[tuple[Hit, ...]]):
         """Per-draft, per-code probabilities, shape (len(drafts), len(codes))."""
         import numpy as np
@@ -117,15 +126,7 @@ def load() -> TextModel:
 
     heads = np.load(str(folder.joinpath("heads.npz")))
     meta = json.loads(folder.joinpath("heads.json").read_text(encoding="utf-8"))
-    return TextModel(
-        embedder=StaticEmbedder.load(folder.joinpath("static")),
-        codes=tuple(meta["codes"]),
-        dense_weights=heads["dense_weights"],
-        ngram_weights=np.ascontiguousarray(heads["ngram_weights"].T),
-        bias=heads["bias"],
-        mean=heads["mean"],
-        thresholds=meta["thresholds"],
-    )
+    return TextModel.from_heads(StaticEmbedder.load(folder.joinpath("static")), heads, meta["codes"], meta["thresholds"])
 
 
 class StaticEmbedder:
@@ -195,7 +196,8 @@ class ModelDetector:
     # the ones people repeat, are scored once.
     SENTENCE_CACHE_SIZE = 4096
 
-    def __init__(self) -> None:
+    def __init__(self, model: TextModel | None = None) -> None:
+        self._model = model  # None: the built model, loaded on the first draft
         self._sentence_rows: dict = {}
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
@@ -207,7 +209,7 @@ class ModelDetector:
         """
         import numpy as np
 
-        model = load()
+        model = self._model or load()
         sentences = draft.sentences
         by_sentence = None
         if len(sentences) > 1:

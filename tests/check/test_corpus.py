@@ -38,6 +38,14 @@ def test_unknown_code_and_duplicate_id_are_input_errors(tmp_path):
         corpus.load(tmp_path)
 
 
+def test_an_id_used_in_two_files_is_an_input_error(tmp_path):
+    for name in ("drafts_x.jsonl", "drafts_y.jsonl"):
+        (tmp_path / name).write_text(json.dumps({"id": "x1", "text": "hi", "flags": [], "strengths": []}) + "\n")
+    assert [e.id for e in corpus.load_file(tmp_path / "drafts_y.jsonl")] == ["x1"]
+    with pytest.raises(InputError, match="duplicate id x1"):
+        corpus.load(tmp_path)
+
+
 def test_an_empty_folder_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no corpus files"):
         corpus.load(tmp_path)
