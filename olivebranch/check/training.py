@@ -11,11 +11,8 @@ the features of :func:`olivebranch.check.model.features`; its threshold comes
 from 5-fold out-of-fold probabilities on the train split, maximising F-beta
 (beta 1, and 1.5 for ``self_harm``: missing a sign of crisis costs more
 than a false alarm, but a false alarm shows crisis resources on an ordinary
-message, which frightens people and teaches them to ignore it). Measured out
-of fold on the 4,109-draft train split, with the strong patterns (some of
-which were written from its misses, so these flatter recall): beta 1 gave
-precision 0.84, recall 0.82, 1.5% of clean drafts flagged; beta 1.5 gave
-0.79, 0.85 and 2.4%; beta 2 gave 0.68, 0.90 and 4.8%.
+message, which frightens people and teaches them to ignore it). The build
+prints each head's out-of-fold precision, recall and F1 at its threshold.
 
 One more head, ``ANY_FLAG``, learns whether a draft has any learned flag at
 all; its threshold is the one with the best out-of-fold verdict accuracy, and
@@ -32,7 +29,7 @@ import sys
 from olivebranch.check import corpus as corpus_mod
 from olivebranch.check.codes import STRENGTHS, WORDING_FLAGS
 from olivebranch.check.model import (
-    ANY_FLAG, BLOCK_WEIGHTS, SENTENCE_CODES, UNGATED, StaticEmbedder, block_weights, features, model_dir,
+    ANY_FLAG, BLOCK_WEIGHTS, UNGATED, StaticEmbedder, block_weights, features, model_dir,
 )
 from olivebranch.check.ngrams import BUCKETS, ngram_arrays
 from olivebranch.check.patterns import PatternDetector
@@ -90,20 +87,8 @@ def _design(embedder, drafts: list[Draft], hits: list, mean, mult):
     return hstack([csr_matrix((x - mean) * mult), grams]).tocsr()
 
 
-def _sentences(drafts: list[Draft], hits: list):
-    """Every sentence of every multi-sentence draft, its hits, and whose it is (as at inference)."""
-    parts, part_hits, owner = [], [], []
-    for i, (draft, found) in enumerate(zip(drafts, hits)):
-        if len(draft.sentences) > 1:
-            for s in draft.sentences:
-                parts.append(Draft(draft.text[s.start:s.end]))
-                part_hits.append(tuple(h for h in found if s.start <= h.start and h.end <= s.end))
-                owner.append(i)
-    return parts, part_hits, owner
-
-
-def _out_of_fold(xs, y, c, folds, sentence_xs=None, owner=None):
-    """Out-of-fold probabilities; with sentences, each draft's max over itself and its sentences."""
+def _out_of_fold(xs, y, c, folds):
+    """Out-of-fold probabilities of a logistic head with inverse regularisation ``c``."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -111,11 +96,6 @@ def _out_of_fold(xs, y, c, folds, sentence_xs=None, owner=None):
     for train_idx, val_idx in folds.split(np.zeros(len(y)), y):
         lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs[train_idx], y[train_idx])
         p[val_idx] = lr.predict_proba(xs[val_idx])[:, 1]
-        if sentence_xs is not None:
-            in_val = np.isin(owner, val_idx)
-            if in_val.any():
-                ps = lr.predict_proba(sentence_xs[in_val])[:, 1]
-                np.maximum.at(p, owner[in_val], ps)
     return p
 
 
@@ -157,11 +137,7 @@ def _gate_threshold(examples, hits, out_of_fold: dict, thresholds: dict) -> floa
 
 
 def train(examples, embedder, log=print) -> dict:
-    """Fit one head per code on ``examples``; returns arrays and thresholds.
-
-    Codes scored sentence by sentence at inference (``SENTENCE_CODES``) get
-    their threshold from out-of-fold scores computed the same way.
-    """
+    """Fit one head per code on ``examples``; returns arrays and thresholds."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
@@ -174,31 +150,28 @@ def train(examples, embedder, log=print) -> dict:
     mult = block_weights(dense.shape[1]) / (dense.std(axis=0) + 1e-6)
     n_dense = dense.shape[1]
     xs = _design(embedder, drafts, hits, mean, mult)
-    parts, part_hits, owner = _sentences(drafts, hits)
-    sentence_xs = _design(embedder, parts, part_hits, mean, mult)
-    owner = np.array(owner, dtype=np.int64)
     dense_w, ngram_w, bias, thresholds = [], [], [], {}
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
     out_of_fold = {}
     for code in HEAD_CODES:
         y = _labels(examples, code)
-        by_sentence = code in SENTENCE_CODES
         best = None
         for c in C_GRID:
-            p = _out_of_fold(xs, y, c, folds, sentence_xs if by_sentence else None, owner)
+            p = _out_of_fold(xs, y, c, folds)
             t = _best_threshold(y, p, _beta(code))
             pred = p >= t
             tp = int((pred & (y == 1)).sum())
             f1 = 2 * tp / max(1, pred.sum() + y.sum())
             if best is None or f1 > best[0]:
-                best = (f1, c, t, p)
-        f1, c, t, out_of_fold[code] = best
+                best = (f1, c, t, p, tp / max(1, pred.sum()), tp / max(1, y.sum()))
+        f1, c, t, out_of_fold[code], precision, recall = best
         lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs, y)
         dense_w.append(lr.coef_[0][:n_dense] * mult)
         ngram_w.append(lr.coef_[0][n_dense:] * BLOCK_WEIGHTS["ngrams"])
         bias.append(lr.intercept_[0])
         thresholds[code] = round(t, 3)
-        log(f"  {code:14s} positives {int(y.sum()):4d}  C {c:<5}  threshold {t:.2f}  out-of-fold F1 {f1:.3f}")
+        log(f"  {code:14s} positives {int(y.sum()):4d}  C {c:<5}  threshold {t:.2f}  "
+            f"out of fold: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     thresholds[ANY_FLAG] = _gate_threshold(examples, hits, out_of_fold, thresholds)
     log(f"  {ANY_FLAG:14s} gate threshold {thresholds[ANY_FLAG]:.2f} (best out-of-fold verdict accuracy)")
     return {"dense_weights": np.array(dense_w, dtype=np.float32), "ngram_weights": np.array(ngram_w, dtype=np.float32),

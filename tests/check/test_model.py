@@ -89,12 +89,48 @@ def test_sentence_scores_are_remembered_and_give_the_same_result():
         assert [h.score for h in again] == pytest.approx([h.score for h in first], abs=1e-5)
 
 
+@dataclass
+class ByText:
+    """Blame scores high for any text with "you always" in it; the gate is open."""
+
+    codes: tuple = CODES
+    thresholds: dict = None
+
+    def __post_init__(self):
+        self.thresholds = {"self_harm": 0.5, "blame": 0.5, "warmth": 0.5, ANY_FLAG: 0.3}
+
+    def probabilities(self, drafts, hits):
+        return np.array([[0.0, 0.9 if "you always" in d.text else 0.2, 0.0, 0.9] for d in drafts])
+
+
+def test_a_model_flag_spans_the_sentence_that_scores_highest():
+    text = "hope the trip was fun. you always do this. anyway take care"
+    (hit,) = ModelDetector(ByText()).detect(Draft(text))
+    assert (hit.code, text[hit.start:hit.end]) == ("blame", "you always do this.")
+
+
+def test_the_whole_draft_decides_not_its_best_sentence():
+    # One sentence over the threshold does not raise a flag the whole draft does not pass.
+    class Diluted(ByText):
+        def probabilities(self, drafts, hits):
+            return np.array([[0.9 if len(d.text) < 30 else 0.1, 0.0, 0.0, 0.9] for d in drafts])
+    assert ModelDetector(Diluted()).detect(Draft("i am so tired of all of this, truly. bye")) == ()
+
+
+def test_sentences_are_scored_only_when_a_flag_needs_a_span():
+    detector = ModelDetector(ByText())
+    detector.detect(Draft("hope the trip was fun. see you soon."))
+    assert detector._sentence_rows == {}
+    detector.detect(Draft("hope the trip was fun. you always do this."))
+    assert len(detector._sentence_rows) == 2
+
+
 def test_the_sentence_memory_stays_bounded(monkeypatch):
     monkeypatch.setattr(ModelDetector, "SENTENCE_CACHE_SIZE", 4)
-    detector = ModelDetector()
+    detector = ModelDetector(ByText())
     for n in range(5):
-        detector.detect(Draft(f"line {n} one. line {n} two. line {n} three."))
-    assert len(detector._sentence_rows) <= 4
+        detector.detect(Draft(f"line {n} one. you always {n}. line {n} three."))
+    assert len(detector._sentence_rows) == 4
 
 
 @pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")
