@@ -11,14 +11,16 @@ file with that model and prints the same summary as ``make eval``, per file
 and pooled.
 
 Each file costs one training run (about eight minutes on the 2-core machine
-this was written on). It needs the build extras (``pip install -e '.[model]'``)
-and the static embedding that ``make install`` distilled.
+this was written on); ``--jobs`` runs that many at once. It needs the build
+extras (``pip install -e '.[model]'``) and the static embedding that
+``make install`` distilled.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/author_holdout.py
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/author_holdout.py --jobs 2
     HF_HUB_OFFLINE=1 .venv/bin/python bench/author_holdout.py --hold drafts_n
 """
 
 import argparse
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import sys
 
@@ -34,8 +36,9 @@ from olivebranch.check.training import HEAD_CODES, train
 BLIND_AUTHORS = ("drafts_k", "drafts_l", "drafts_m", "drafts_n")
 
 
-def held_out_codes(by_author: dict, author: str, embedder) -> tuple[list, list]:
+def held_out_codes(by_author: dict, author: str) -> tuple[list, list]:
     """Gold and predicted flag sets for ``author``'s messages, from a model trained without them."""
+    embedder = StaticEmbedder.load(model_dir().joinpath("static"))
     others = [e for name, rows in by_author.items() if name != author for e in rows if e.split == "train"]
     fitted = train(others, embedder, log=lambda *_: None)
     model = TextModel.from_heads(embedder, fitted, HEAD_CODES, fitted["thresholds"])
@@ -56,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default="corpus")
     ap.add_argument("--hold", nargs="+", default=list(BLIND_AUTHORS), metavar="FILE",
                     help="author files to hold out, by name without .jsonl (default: the blind authors)")
+    ap.add_argument("--jobs", type=int, default=1, help="training runs at once (default 1)")
     args = ap.parse_args(argv)
     folder = Path(args.corpus)
     by_author = {path.stem: corpus_mod.load_file(path) for path in sorted(folder.glob("*.jsonl"))}
@@ -63,13 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"no such author file in {folder}: {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
-    embedder = StaticEmbedder.load(model_dir().joinpath("static"))
     gold, pred = [], []
-    for author in args.hold:
-        g, p = held_out_codes(by_author, author, embedder)
-        print(line(author, len(g), summary(g, p)), flush=True)
-        gold += g
-        pred += p
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        runs = [pool.submit(held_out_codes, by_author, author) for author in args.hold]
+        for author, run in zip(args.hold, runs):
+            g, p = run.result()
+            print(line(author, len(g), summary(g, p)), flush=True)
+            gold += g
+            pred += p
     if len(args.hold) > 1:
         print(line("pooled", len(gold), summary(gold, pred)))
     return 0
