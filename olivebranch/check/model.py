@@ -196,7 +196,8 @@ class ModelDetector:
     on their messages from 0.73 to 0.83 and from 0.64 to 0.78, and
     macro-F1 by 0.01. Sentence scores still place the span: a
     flag the model raises on a longer draft points at the sentence that
-    scores highest for it.
+    scores highest for it. They are computed only then, so a draft with no
+    model flag (most rewrites checked again) is scored once.
     """
 
     name = "model"
@@ -225,11 +226,16 @@ class ModelDetector:
         if not raised:
             return ()
         sentences = draft.sentences
-        by_sentence = self._sentence_scores(model, draft, prior) if len(sentences) > 1 else None
+        flagged = len(sentences) > 1 and any(model.codes[i] in FLAGS for i in raised)
+        by_sentence = self._sentence_scores(model, draft, prior) if flagged else None
         hits = []
         for i in raised:
-            span = sentences[int(by_sentence[:, i].argmax())] if by_sentence is not None else sentences[0]
-            hits.append(Hit(model.codes[i], span.start, span.end, "model", float(probs[i])))
+            if by_sentence is not None and model.codes[i] in FLAGS:
+                span = sentences[int(by_sentence[:, i].argmax())]
+                start, end = span.start, span.end
+            else:  # one sentence, or a strength (whose place nothing shows): the whole draft
+                start, end = sentences[0].start, sentences[-1].end
+            hits.append(Hit(model.codes[i], start, end, "model", float(probs[i])))
         return tuple(hits)
 
     def _sentence_scores(self, model: TextModel, draft: Draft, prior: tuple[Hit, ...]):

@@ -78,7 +78,7 @@ def test_strong_pattern_hits_count_whatever_the_gate():
 
 
 def test_sentence_scores_are_remembered_and_give_the_same_result():
-    text = "hey, hope the move went ok. How have you been? No pressure to reply."
+    text = "hey, hope the move went ok. wow thanks for the reply i guess. whatever."  # a model flag: spans needed
     detector = ModelDetector()
     first = detector.detect(Draft(text))
     remembered = dict(detector._sentence_rows)
@@ -118,8 +118,14 @@ def test_the_whole_draft_decides_not_its_best_sentence():
 
 
 def test_sentences_are_scored_only_when_a_flag_needs_a_span():
-    detector = ModelDetector(ByText())
-    detector.detect(Draft("hope the trip was fun. see you soon."))
+    class Warm(ByText):  # warmth passes on every draft, blame only with "you always"
+        def probabilities(self, drafts, hits):
+            rows = super().probabilities(drafts, hits)
+            rows[:, 2] = 0.9
+            return rows
+    detector = ModelDetector(Warm())
+    text = "hope the trip was fun. see you soon."
+    assert [(h.code, h.start, h.end) for h in detector.detect(Draft(text))] == [("warmth", 0, len(text))]
     assert detector._sentence_rows == {}
     detector.detect(Draft("hope the trip was fun. you always do this."))
     assert len(detector._sentence_rows) == 2
