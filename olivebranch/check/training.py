@@ -73,18 +73,17 @@ def _best_threshold(y, p, beta: float) -> float:
     return best_t
 
 
-def _design(embedder, drafts: list[Draft], hits: list, mean, mult):
-    """The training design matrix: scaled dense features beside weighted n-grams."""
+def _design(dense, drafts: list[Draft], mean, mult):
+    """The training design matrix: the dense features, scaled, beside weighted n-grams."""
     import numpy as np
     from scipy.sparse import csr_matrix, hstack
 
-    x = features(embedder.encode([d.text for d in drafts]), drafts, hits)
     arrays = [ngram_arrays(d.normal) for d in drafts]
     rows = np.repeat(np.arange(len(drafts)), [len(keys) for keys, _ in arrays])
     cols = np.concatenate([keys for keys, _ in arrays] or [np.zeros(0, np.int64)])
     vals = np.concatenate([v for _, v in arrays] or [np.zeros(0, np.float32)]) * BLOCK_WEIGHTS["ngrams"]
     grams = csr_matrix((vals, (rows, cols)), shape=(len(drafts), BUCKETS), dtype=np.float32)
-    return hstack([csr_matrix((x - mean) * mult), grams]).tocsr()
+    return hstack([csr_matrix((dense - mean) * mult), grams]).tocsr()
 
 
 def _out_of_fold(xs, y, c, folds):
@@ -149,7 +148,7 @@ def train(examples, embedder, log=print) -> dict:
     mean = dense.mean(axis=0)
     mult = block_weights(dense.shape[1]) / (dense.std(axis=0) + 1e-6)
     n_dense = dense.shape[1]
-    xs = _design(embedder, drafts, hits, mean, mult)
+    xs = _design(dense, drafts, mean, mult)
     dense_w, ngram_w, bias, thresholds = [], [], [], {}
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
     out_of_fold = {}
