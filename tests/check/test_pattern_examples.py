@@ -42,6 +42,12 @@ POSITIVES = {
         "i'm not safe with myself tonight",
         "i'm not eating until you talk to me",
         "i can't picture a future where i'm still here",
+        "don't make plans with me, there's no tomorrow for me",
+        "please forgive me for what i'm going to do",
+        "tbh i'd be glad if i didn't wake up tomorrow",
+        "if a car hit me on the way home i'd honestly be relieved",
+        "living isn't worth it without you",
+        "i hate being alive",
     ],
     "ultimatum": [
         "either you call me tonight or i'm blocking you",
@@ -174,6 +180,11 @@ HARD_NEGATIVES = [
     "i can't see a future for me in that job",
     "i'm not eating until dinner, saving room for your curry",
     "i wish i'd never been born in february, it's so cold",
+    "is tomorrow ok for me to drop your books round?",
+    "sorry for what i said yesterday, i was tired",
+    "i'd be happy if i didn't wake up at 6 for once",
+    "the new job is worth it, the hours are so much better",
+    "i hate existing group chats where nobody replies lol",
 ]
 
 
