@@ -1,6 +1,7 @@
 """Open a chat export, tell which app wrote it, and hand it to that format's reader."""
 
 import json
+import re
 from datetime import tzinfo
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from olivebranch.errors import InputError
 FORMATS = ("auto", "whatsapp", "telegram", "signal", "messenger", "instagram", "imessage")
 KNOWN = "WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger or Instagram message_1.json, or Apple Messages chat.db"
 _SQLITE = b"SQLite format 3\x00"
+_META_PART = re.compile(r"message_\d+\.json")
 
 
 def read_chat(
@@ -57,6 +59,30 @@ def read_chat(
     return sorted(messages, key=lambda m: m.time)  # stable: same-minute messages keep file order
 
 
+def _other_meta_parts(path: Path, tz: tzinfo | None) -> list[Message]:
+    """The rest of a long Messenger or Instagram conversation.
+
+    Meta splits a long conversation into ``message_1.json``,
+    ``message_2.json``... in one folder; whichever part is given, the others
+    beside it are read too, so the signals cover the whole conversation. A
+    part that cannot be read is an error rather than a silent gap.
+    """
+    if not _META_PART.fullmatch(path.name):
+        return []
+    out: list[Message] = []
+    for part in sorted(path.parent.iterdir()):
+        if part == path or not _META_PART.fullmatch(part.name):
+            continue
+        try:
+            data = json.loads(part.read_bytes().decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            raise InputError(f"{part} (another part of this conversation) cannot be read as a Meta export") from None
+        if not meta.looks_like(data):
+            raise InputError(f"{part} (another part of this conversation) is not a Messenger or Instagram export")
+        out += meta.parse(data, tz=tz)
+    return out
+
+
 def _decode(raw: bytes, path: str | Path) -> str:
     if b"\x00" in raw[:4096]:
         raise InputError(f"{path} is a binary file, not a chat export ({KNOWN})")
@@ -77,7 +103,7 @@ def _read_text(text: str, fmt: str, path: str | Path, dayfirst: bool | None, tz:
                 "it may have been cut short"
             ) from None
         if fmt in ("auto", "messenger", "instagram") and meta.looks_like(data):
-            return meta.parse(data, tz=tz)
+            return meta.parse(data, tz=tz) + _other_meta_parts(Path(path), tz)
         if fmt in ("auto", "telegram") and telegram.looks_like(data):
             return telegram.parse(data)
         raise InputError(f"{path} is JSON but not a chat export olivebranch can read ({KNOWN})")

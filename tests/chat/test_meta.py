@@ -1,9 +1,13 @@
 """Messenger and Instagram message_1.json, with Meta's mojibake."""
 
 from datetime import datetime, timezone
+import json
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from olivebranch.chat import read_chat
+from olivebranch.errors import InputError
 from olivebranch.chat.meta import fix_mojibake
 from tests.chat.conftest import FIXTURES
 
@@ -34,3 +38,32 @@ def test_times_are_converted_to_the_given_zone():
 def test_fix_mojibake_leaves_clean_text_alone():
     assert fix_mojibake("Zo\u00c3\u00ab") == "Zoë"
     assert fix_mojibake("Zoë 🙂") == "Zoë 🙂"
+
+
+def _split_fixture(folder):
+    """The Messenger fixture split in two parts, as Meta splits a long conversation."""
+    data = json.loads((FIXTURES / "messenger_message_1.json").read_text(encoding="utf-8"))
+    newer, older = data["messages"][:3], data["messages"][3:]  # Meta writes newest first
+    for n, part in ((1, newer), (2, older)):
+        (folder / f"message_{n}.json").write_text(json.dumps({**data, "messages": part}), encoding="utf-8")
+
+
+def test_a_conversation_split_across_files_is_read_whole(tmp_path):
+    whole = read_chat(FIXTURES / "messenger_message_1.json", tz=timezone.utc)
+    _split_fixture(tmp_path)
+    for given in ("message_1.json", "message_2.json"):
+        assert read_chat(tmp_path / given, tz=timezone.utc) == whole
+
+
+def test_an_unreadable_part_is_an_error_not_a_gap(tmp_path):
+    _split_fixture(tmp_path)
+    (tmp_path / "message_2.json").write_text('{"messages": [', encoding="utf-8")
+    with pytest.raises(InputError, match="message_2.json"):
+        read_chat(tmp_path / "message_1.json", tz=timezone.utc)
+
+
+def test_a_file_renamed_by_hand_is_read_alone(tmp_path):
+    _split_fixture(tmp_path)
+    (tmp_path / "message_1.json").rename(tmp_path / "sam.json")
+    assert len(read_chat(tmp_path / "sam.json", tz=timezone.utc)) < len(
+        read_chat(FIXTURES / "messenger_message_1.json", tz=timezone.utc))
