@@ -74,8 +74,8 @@ def _other_meta_parts(path: Path, tz: tzinfo | None) -> list[Message]:
         if part == path or not _META_PART.fullmatch(part.name):
             continue
         try:
-            data = json.loads(part.read_bytes().decode("utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            data = json.loads(_decode(part.read_bytes(), part))
+        except (OSError, json.JSONDecodeError):
             raise InputError(f"{part} (another part of this conversation) cannot be read as a Meta export") from None
         if not meta.looks_like(data):
             raise InputError(f"{part} (another part of this conversation) is not a Messenger or Instagram export")

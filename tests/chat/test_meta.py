@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from olivebranch.chat import read_chat
-from olivebranch.errors import InputError
 from olivebranch.chat.meta import fix_mojibake
+from olivebranch.errors import InputError
 from tests.chat.conftest import FIXTURES
 
 
