@@ -28,6 +28,7 @@ POSITIVES = {
         "i've been thinking about ending it, i'm so tired",
         "if you leave i'll end it",
         "i keep thinking about stepping in front of a train",
+        "honestly might just step into traffic on the way home haha",
         "i started cutting myself again last week",
         "i burned my arm on purpose tonight",
         "honestly i deserve to die after what i did",
@@ -62,6 +63,7 @@ POSITIVES = {
     "manipulation": [
         "i'll tell your whole family exactly what you did",
         "would be a shame if those photos of you ended up online",
+        "it'd be a real shame if your manager found out where you were",
         "keep ignoring me and see what i post",
         "even your own sister agrees with me, you know",
         "maybe i'll just download tinder again then",
@@ -132,6 +134,8 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "lol try not to walk into traffic staring at your phone",
+    "it's a shame you couldn't make it, we found out the band is playing again in may",
     "you never fail to make me laugh",
     "you never cease to amaze me with your baking",
     "no pressure, no ultimatums, just wanted to say hi",
