@@ -201,14 +201,13 @@ class ModelDetector:
     """
 
     name = "model"
-    # Sentence scores are remembered (a sentence's score depends only on its
-    # text and the pattern codes inside it): the lines a rewrite adds, and
-    # the ones people repeat, are scored once.
-    SENTENCE_CACHE_SIZE = 4096
+    # Scores are remembered (see _scores): the sentences a span was placed
+    # by, the lines a rewrite adds, and the ones people repeat, are scored once.
+    SCORE_CACHE_SIZE = 4096
 
     def __init__(self, model: TextModel | None = None) -> None:
         self._model = model  # None: the built model, loaded on the first draft
-        self._sentence_rows: dict = {}
+        self._score_rows: dict = {}
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
         """A ``model`` hit per code over its threshold, spanning the sentence that drives it.
@@ -216,7 +215,7 @@ class ModelDetector:
         Flags other than ``UNGATED`` ones also need the ``ANY_FLAG`` gate to pass.
         """
         model = self._model or load()
-        probs = model.probabilities([draft], [prior])[0]
+        probs = self._scores(model, [(draft.text, prior)])[0]
         gate = probs[model.codes.index(ANY_FLAG)] >= model.thresholds[ANY_FLAG]
         raised = [
             i for i, code in enumerate(model.codes)
@@ -239,22 +238,34 @@ class ModelDetector:
         return tuple(hits)
 
     def _sentence_scores(self, model: TextModel, draft: Draft, prior: tuple[Hit, ...]):
-        """Each sentence's probabilities, shape (sentences, codes); new sentences scored in one batch."""
-        import numpy as np
-
-        cache = self._sentence_rows
-        keys, new = [], {}
+        """Each sentence's probabilities, shape (sentences, codes)."""
+        pieces = []
         for s in draft.sentences:
             inside = tuple(h for h in prior if s.start <= h.start and h.end <= s.end)
-            key = (draft.text[s.start:s.end], frozenset(h.code for h in inside))
+            pieces.append((draft.text[s.start:s.end], inside))
+        return self._scores(model, pieces)
+
+    def _scores(self, model: TextModel, pieces: list[tuple[str, tuple[Hit, ...]]]):
+        """Probabilities for each (text, hits in it), shape (len(pieces), codes); new ones scored in one batch.
+
+        A text's scores depend only on the text and the pattern codes found in
+        it (:func:`features`), so they are remembered by both: a sentence scored to place
+        a span costs nothing when the rewrite checks it again on its own.
+        """
+        import numpy as np
+
+        cache = self._score_rows
+        keys, new = [], {}
+        for text, hits in pieces:
+            key = (text, frozenset(h.code for h in hits if h.code in PATTERN_CODES))
             keys.append(key)
             if key not in cache:
-                new[key] = inside
+                new[key] = hits
         rows = {k: cache[k] for k in keys if k in cache}
         if new:
             rows |= zip(new, model.probabilities([Draft(text) for text, _ in new], list(new.values())))
             for key in new:
-                if len(cache) >= self.SENTENCE_CACHE_SIZE:
+                if len(cache) >= self.SCORE_CACHE_SIZE:
                     cache.pop(next(iter(cache)))
                 cache[key] = rows[key]
         return np.array([rows[k] for k in keys])

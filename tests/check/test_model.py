@@ -81,8 +81,8 @@ def test_sentence_scores_are_remembered_and_give_the_same_result():
     text = "hey, hope the move went ok. wow thanks for the reply i guess. whatever."  # a model flag: spans needed
     detector = ModelDetector()
     first = detector.detect(Draft(text))
-    remembered = dict(detector._sentence_rows)
-    assert len(remembered) == 3
+    remembered = [key[0] for key in detector._score_rows]
+    assert remembered == [text, "hey, hope the move went ok.", "wow thanks for the reply i guess.", "whatever."]
     for again in (detector.detect(Draft(text)), ModelDetector().detect(Draft(text))):
         # Scores may differ in the last float32 bits: the batch is smaller when remembered.
         assert [(h.code, h.start, h.end) for h in again] == [(h.code, h.start, h.end) for h in first]
@@ -126,17 +126,31 @@ def test_sentences_are_scored_only_when_a_flag_needs_a_span():
     detector = ModelDetector(Warm())
     text = "hope the trip was fun. see you soon."
     assert [(h.code, h.start, h.end) for h in detector.detect(Draft(text))] == [("warmth", 0, len(text))]
-    assert detector._sentence_rows == {}
+    assert [key[0] for key in detector._score_rows] == [text]  # the draft, not its sentences
+    flagged = "hope the trip was fun. you always do this."
+    detector.detect(Draft(flagged))
+    assert [key[0] for key in detector._score_rows][1:] == [flagged, "hope the trip was fun.", "you always do this."]
+
+
+def test_a_sentence_scored_for_a_span_is_not_scored_again_alone():
+    scored = []
+
+    class Counting(ByText):
+        def probabilities(self, drafts, hits):
+            scored.extend(d.text for d in drafts)
+            return super().probabilities(drafts, hits)
+    detector = ModelDetector(Counting())
     detector.detect(Draft("hope the trip was fun. you always do this."))
-    assert len(detector._sentence_rows) == 2
+    detector.detect(Draft("hope the trip was fun."))
+    assert scored.count("hope the trip was fun.") == 1
 
 
-def test_the_sentence_memory_stays_bounded(monkeypatch):
-    monkeypatch.setattr(ModelDetector, "SENTENCE_CACHE_SIZE", 4)
+def test_the_score_memory_stays_bounded(monkeypatch):
+    monkeypatch.setattr(ModelDetector, "SCORE_CACHE_SIZE", 4)
     detector = ModelDetector(ByText())
     for n in range(5):
         detector.detect(Draft(f"line {n} one. you always {n}. line {n} three."))
-    assert len(detector._sentence_rows) == 4
+    assert len(detector._score_rows) == 4
 
 
 @pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")
