@@ -49,7 +49,7 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
     rewrite = None
     if with_rewrite and verdict != "send" and not has_self_harm:
         rewrite = rewriting.suggest(
-            draft, flags, strengths, recheck=lambda t: check(t, detectors, with_rewrite=False).verdict
+            draft, flags, strengths, recheck=lambda t: check(t, detectors, with_rewrite=False)
         )
     return CheckResult(
         text=text,

@@ -1,7 +1,8 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
-The rewrite keeps the person's own greeting and the sentences of theirs that
-raised no flag (at most two, so a wall of text is cut to its core), puts one
+The rewrite keeps the person's own greeting and the good sentences of theirs:
+ones no flag points at which, checked alone, are fit to send and show a
+strength (at most two, so a wall of text is cut to its core). It puts one
 plain line in place of what a flag was reaching for (an I-statement instead
 of blame, an open door instead of a deadline), keeps the part of a "sorry,
 but ..." before the "but", and adds what is missing: a feeling from their
@@ -16,7 +17,7 @@ import tomllib
 from typing import Callable
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
-from olivebranch.check.result import Flag
+from olivebranch.check.result import CheckResult, Flag
 from olivebranch.check.text import Draft, count_words
 
 # The greeting word in any case; a name after it only when it starts with a capital.
@@ -32,18 +33,18 @@ def _blocks() -> dict:
 
 
 def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
-            recheck: Callable[[str], str]) -> str | None:
+            recheck: Callable[[str], CheckResult]) -> str | None:
     """A rewrite of ``draft`` that ``recheck`` finds fit to send, or None if none is."""
     blocks = _blocks()
     greeting = _greeting(draft.text)
-    kept = _clean_sentences(draft, flags, greeting)
+    kept = _clean_sentences(draft, flags, greeting, recheck)
     replacements = _replacements(draft, flags, blocks["replace"])
     for candidate in (_compose(greeting, kept, replacements, blocks),
                       _compose(greeting, kept[:1], replacements, blocks),
                       _compose(greeting, [], replacements, blocks),
                       _compose(greeting, [], [], blocks),
                       _compose(blocks["add"]["greeting"], [], [], blocks)):
-        if recheck(candidate) == "send":
+        if recheck(candidate).verdict == "send":
             return candidate
     return None
 
@@ -53,20 +54,33 @@ def _greeting(text: str) -> str:
     return m.group(1).strip(" ,") if m else ""
 
 
-def _clean_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str) -> list[str]:
-    """The draft's sentences that no flag points at, minus the greeting."""
+def _clean_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
+                     recheck: Callable[[str], CheckResult]) -> list[str]:
+    """The draft's first sentences that no flag points at and that are fit to send on their own.
+
+    A flag the model raises points at the one sentence that scores highest for
+    it, but the sentences around it can carry the same thing ("you need to
+    sort yourself out" beside "you're always drunk"), so each sentence kept
+    is checked alone too, up to ``max_sentence_checks`` of them.
+    """
     spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
     limits = _blocks()["limits"]
-    kept = []
+    kept: list[str] = []
+    checks = 0
     for s in draft.sentences:
+        if len(kept) == limits["max_kept_sentences"] or checks == limits["max_sentence_checks"]:
+            break
         if any(start < s.end and s.start < end for start, end in spans):
             continue
         sentence = draft.text[s.start:s.end].strip()
         if greeting and sentence.lower().startswith(greeting.lower()):
             sentence = sentence[len(greeting):].lstrip(" ,!.")
-        if count_words(sentence) >= 2:
+        if count_words(sentence) < 2:
+            continue
+        checks += 1
+        alone = recheck(sentence)
+        if alone.verdict == "send" and alone.strengths:
             kept.append(_capitalise(sentence))
-    kept = kept[: limits["max_kept_sentences"]]
     while kept and sum(count_words(s) for s in kept) > limits["max_words"]:
         kept.pop()
     return kept

@@ -1,5 +1,7 @@
 """The suggested rewrite (SPEC 5, issue 3 part 6): offered where it can be, and fit to send."""
 
+import re
+
 import pytest
 
 from olivebranch.check import check
@@ -47,6 +49,16 @@ def test_no_rewrite_for_send_or_self_harm(corpus_results):
             assert r.rewrite is None, ex.id
         if "self_harm" in r.codes:
             assert r.resources, ex.id
+
+
+def test_no_rewrite_says_the_same_sentence_twice(corpus_results):
+    repeats = []
+    for ex, r in corpus_results:
+        if r.rewrite:
+            said = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", r.rewrite) if s.strip()]
+            if len(said) != len(set(said)):
+                repeats.append((ex.id, r.rewrite))
+    assert repeats == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
@@ -98,3 +110,62 @@ def test_only_a_capitalised_word_after_the_greeting_is_taken_for_a_name(text, gr
 
 def test_a_rewrite_is_skipped_on_request():
     assert check("you owe me an answer", with_rewrite=False).rewrite is None
+
+
+def test_flags_that_reach_for_the_same_thing_share_one_line():
+    result = check("answer me by tonight or we're done")
+    assert {"ultimatum", "pressure"} <= result.codes
+    assert result.rewrite.count("like to talk") == 1
+
+
+def _alone(verdicts: dict):
+    """A stand-in for checking one sentence alone: its verdict and strengths from ``verdicts``."""
+    from olivebranch.check.result import CheckResult
+
+    def recheck(text):
+        verdict, strengths = verdicts.get(text, ("send", ()))
+        return CheckResult(text=text, verdict=verdict, flags=(), strengths=strengths, rewrite=None, resources=())
+    return recheck
+
+
+def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkeypatch):
+    from olivebranch.check.rewrite import _blocks, _clean_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    draft = Draft("Think about it. You need to grow up. I miss our walks. How is the new flat?")
+    recheck = _alone({
+        "Think about it.": ("send", ()),
+        "You need to grow up.": ("dont_send", ()),
+        "I miss our walks.": ("send", ("i_statement", "warmth")),
+        "How is the new flat?": ("send", ("open_question",)),
+    })
+    assert _clean_sentences(draft, (), "", recheck) == ["I miss our walks.", "How is the new flat?"]
+
+
+def test_sentence_checks_stop_at_the_limit():
+    from olivebranch.check.rewrite import _blocks, _clean_sentences
+    from olivebranch.check.text import Draft
+
+    limit = _blocks()["limits"]["max_sentence_checks"]
+    seen = []
+
+    def recheck(text):
+        seen.append(text)
+        return _alone({})(text)
+
+    lines = " ".join(f"Line number {i} here." for i in range(limit + 5))
+    assert _clean_sentences(Draft(lines), (), "", recheck) == []
+    assert len(seen) == limit
+
+
+def test_no_two_replacement_lines_share_three_words_in_a_row():
+    from olivebranch.check.rewrite import _blocks
+
+    def runs(line):
+        words = re.findall(r"[a-z']+", line.lower())
+        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+    blocks = _blocks()
+    lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]})
+    shared = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if runs(a) & runs(b)]
+    assert shared == []
