@@ -1,4 +1,4 @@
-"""Words as SPEC 5 counts them, shared by the draft check and chat signals (SPEC 6)."""
+"""Words as SPEC 5 counts them, shared by the draft check and chat signals (SPEC 6), and text that is not text."""
 
 import re
 
@@ -10,3 +10,14 @@ WORD = re.compile(r"\S*[^\W_]\S*")
 def count_words(text: str) -> int:
     """Count whitespace-separated tokens holding at least one letter or digit (SPEC 5)."""
     return len(WORD.findall(text))
+
+
+# Python reads bytes that are not UTF-8 (in a command's arguments, or as
+# "\udcff" escapes in JSON) as unpaired surrogates, which cannot be printed or
+# tokenised.
+UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each unpaired surrogate replaced by U+FFFD, one character for one."""
+    return UNPAIRED_SURROGATE.sub("\ufffd", text)

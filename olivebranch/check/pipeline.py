@@ -16,6 +16,7 @@ from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.result import CheckResult, Flag, Hit
 from olivebranch.check.text import Draft
 from olivebranch.errors import InputError
+from olivebranch.words import without_surrogates
 
 DETECTORS = (PatternDetector(), MechanicsDetector(), ModelDetector())
 
@@ -34,6 +35,7 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError("the draft is empty: type or paste the message you are thinking of sending")
+    text = without_surrogates(text)  # bytes that were not UTF-8: shown as �, offsets unchanged
     draft = Draft(text)
     hits: tuple[Hit, ...] = ()
     for detector in detectors:

@@ -43,7 +43,7 @@ def check(
         return
     if not text:
         raise typer.BadParameter(messages.CHECK_NEED_TEXT, ctx=ctx)
-    draft = read_text("-").rstrip("\r\n") if text == ["-"] else " ".join(text)
+    draft = read_text("-", "draft").rstrip("\r\n") if text == ["-"] else " ".join(text)
 
     from olivebranch.check import check as check_draft
 

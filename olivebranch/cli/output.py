@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from olivebranch.errors import InputError, type_name
+from olivebranch.words import UNPAIRED_SURROGATE
 
 
 def console():
@@ -24,7 +25,13 @@ def print_json(obj: Any, *, lines: bool = False) -> None:
 def read_text(path: str, what: str = "file") -> str:
     """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure."""
     if path == "-":
-        return sys.stdin.read()
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            text = None
+        if text is None or UNPAIRED_SURROGATE.search(text):
+            raise InputError(f"the {what} on standard input is not UTF-8 text")
+        return text
     p = Path(path)
     if not p.exists():
         raise InputError(f"no {what} at {path}")

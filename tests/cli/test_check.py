@@ -94,6 +94,21 @@ def test_empty_text_is_exit_2_one_line(cli, args, stdin):
     one_line_error(cli(*args, stdin=stdin), "empty")
 
 
+def test_stdin_that_is_not_utf8_is_exit_2_one_line(cli):
+    # Python reads bytes that are not UTF-8 as unpaired surrogates ("\udcff").
+    one_line_error(cli("check", "-", stdin="answer me \udcff\udcfe"), "not UTF-8")
+
+
+def test_bytes_that_are_not_utf8_in_an_argument_or_a_json_line_are_checked_as_replacement_characters(cli, plain_env):
+    res = cli("check", "caf\udce9. answer me now")
+    assert res.code == 0, res.err
+    assert "caf\ufffd." in res.out and "[[answer me" in res.out
+    line = cli("check", "--jsonl", "-", stdin='{"id": 1, "text": "\\udcff answer me now"}\n')
+    assert line.code == 0, line.err
+    (flag,) = [f for f in json.loads(line.out)["flags"] if f["code"] == "pressure"]
+    assert flag["start"] == 2  # offsets still count the replaced character
+
+
 def test_no_text_is_a_usage_error(cli):
     one_line_error(cli("check"), "--jsonl", "--help")
     one_line_error(cli("check", "--json"), "--jsonl")
