@@ -185,3 +185,34 @@ def test_model_not_built_is_a_one_line_error(no_model):
     message = str(exc.value)
     assert "\n" not in message and "make install" in message
     assert exc.value.exit_code == 2
+
+
+# --- any text at all -------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+# Everyday characters, emoji, marks from other scripts, controls, and unpaired
+# surrogates (what bytes that are not UTF-8 arrive as).
+_ANY_TEXT = st.one_of(
+    st.text(max_size=200),
+    st.text(st.characters(categories=["Lu", "Ll", "Nd", "Zs", "Po", "So", "Mn", "Cc", "Cs"]), max_size=120),
+    st.lists(st.sampled_from(["you", "never", "answer", "me", "or", "we're", "done", "sorry", "but", "please",
+                              "i", "miss", "how", "are", "?", "!", ".", "\n", "🙂", "..."]), max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=_ANY_TEXT)
+def test_any_text_gets_a_whole_answer_or_the_empty_error(text):
+    try:
+        result = check(text)
+    except InputError:
+        assert not text.strip()
+        return
+    assert result.verdict == verdict_for({f.code for f in result.flags})
+    for flag in result.flags:
+        assert 0 <= flag.start < flag.end <= len(text)
+    if "self_harm" in {f.code for f in result.flags}:
+        assert result.resources and result.rewrite is None
+    if result.rewrite is not None:
+        assert check(result.rewrite).verdict == "send"
