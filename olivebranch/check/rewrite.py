@@ -37,7 +37,7 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     """A rewrite of ``draft`` that ``recheck`` finds fit to send, or None if none is."""
     blocks = _blocks()
     greeting = _greeting(draft.text)
-    kept = _clean_sentences(draft, flags, greeting, recheck)
+    kept = _good_sentences(draft, flags, greeting, recheck)
     replacements = _replacements(draft, flags, blocks["replace"])
     for candidate in (_compose(greeting, kept, replacements, blocks),
                       _compose(greeting, kept[:1], replacements, blocks),
@@ -54,14 +54,16 @@ def _greeting(text: str) -> str:
     return m.group(1).strip(" ,") if m else ""
 
 
-def _clean_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
+def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
                      recheck: Callable[[str], CheckResult]) -> list[str]:
-    """The draft's first sentences that no flag points at and that are fit to send on their own.
+    """The draft's first good sentences: no flag points at them, and checked alone they are fit to send and show a strength.
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
-    sort yourself out" beside "you're always drunk"), so each sentence kept
-    is checked alone too, up to ``max_sentence_checks`` of them.
+    sort yourself out" beside "you're always drunk"), and a line such as
+    "think about it" only made sense beside the flag. So each sentence is
+    checked alone, up to ``max_sentence_checks`` of them, and kept only if
+    it is good on its own.
     """
     spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
     limits = _blocks()["limits"]

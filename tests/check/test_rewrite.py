@@ -129,7 +129,7 @@ def _alone(verdicts: dict):
 
 
 def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkeypatch):
-    from olivebranch.check.rewrite import _blocks, _clean_sentences
+    from olivebranch.check.rewrite import _blocks, _good_sentences
     from olivebranch.check.text import Draft
 
     monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
@@ -140,11 +140,11 @@ def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkey
         "I miss our walks.": ("send", ("i_statement", "warmth")),
         "How is the new flat?": ("send", ("open_question",)),
     })
-    assert _clean_sentences(draft, (), "", recheck) == ["I miss our walks.", "How is the new flat?"]
+    assert _good_sentences(draft, (), "", recheck) == ["I miss our walks.", "How is the new flat?"]
 
 
 def test_sentence_checks_stop_at_the_limit():
-    from olivebranch.check.rewrite import _blocks, _clean_sentences
+    from olivebranch.check.rewrite import _blocks, _good_sentences
     from olivebranch.check.text import Draft
 
     limit = _blocks()["limits"]["max_sentence_checks"]
@@ -155,7 +155,7 @@ def test_sentence_checks_stop_at_the_limit():
         return _alone({})(text)
 
     lines = " ".join(f"Line number {i} here." for i in range(limit + 5))
-    assert _clean_sentences(Draft(lines), (), "", recheck) == []
+    assert _good_sentences(Draft(lines), (), "", recheck) == []
     assert len(seen) == limit
 
 
