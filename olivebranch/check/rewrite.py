@@ -56,7 +56,7 @@ def _greeting(text: str) -> str:
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
                      recheck: Callable[[str], CheckResult]) -> list[str]:
-    """The draft's first good sentences: no flag points at them, and checked alone they are fit to send and show a strength.
+    """The draft's first good sentences: unflagged, and fit to send with a strength when checked alone.
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
