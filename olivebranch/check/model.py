@@ -203,7 +203,9 @@ class ModelDetector:
     name = "model"
     # Scores are remembered (see _scores): the sentences a span was placed
     # by, the lines a rewrite adds, and the ones people repeat, are scored once.
+    # Long texts, which rarely come twice, are not kept, so the memory stays small.
     SCORE_CACHE_SIZE = 4096
+    SCORE_CACHE_MAX_CHARS = 600
 
     def __init__(self, model: TextModel | None = None) -> None:
         self._model = model  # None: the built model, loaded on the first draft
@@ -249,8 +251,9 @@ class ModelDetector:
         """Probabilities for each (text, hits in it), shape (len(pieces), codes); new ones scored in one batch.
 
         A text's scores depend only on the text and the pattern codes found in
-        it (:func:`features`), so they are remembered by both: a sentence scored to place
-        a span costs nothing when the rewrite checks it again on its own.
+        it (:func:`features`), so they are remembered by both: a sentence
+        scored to place a span costs nothing when the rewrite checks it again
+        on its own.
         """
         import numpy as np
 
@@ -265,6 +268,8 @@ class ModelDetector:
         if new:
             rows |= zip(new, model.probabilities([Draft(text) for text, _ in new], list(new.values())))
             for key in new:
+                if len(key[0]) > self.SCORE_CACHE_MAX_CHARS:
+                    continue
                 if len(cache) >= self.SCORE_CACHE_SIZE:
                     cache.pop(next(iter(cache)))
                 cache[key] = rows[key]

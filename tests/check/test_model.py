@@ -153,6 +153,13 @@ def test_the_score_memory_stays_bounded(monkeypatch):
     assert len(detector._score_rows) == 4
 
 
+def test_long_texts_are_scored_but_not_remembered():
+    detector = ModelDetector(ByText())
+    long = "we walked by the river and talked for hours " * 20
+    assert detector.detect(Draft(long)) == ()
+    assert detector._score_rows == {}
+
+
 @pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")
 def test_the_check_embeds_exactly_as_model2vec_does():
     # Training and the check embed with StaticEmbedder, which must give the
