@@ -250,17 +250,18 @@ class ModelDetector:
     def _scores(self, model: TextModel, pieces: list[tuple[str, tuple[Hit, ...]]]):
         """Probabilities for each (text, hits in it), shape (len(pieces), codes); new ones scored in one batch.
 
-        A text's scores depend only on the text and the pattern codes found in
-        it (:func:`features`), so they are remembered by both: a sentence
-        scored to place a span costs nothing when the rewrite checks it again
-        on its own.
+        A text's scores depend only on the text, whatever its case (the
+        embedding's tokenizer and the n-grams both lower-case it), and the
+        pattern codes found in it (:func:`features`), so they are remembered
+        by both: a sentence scored to place a span costs nothing when the
+        rewrite checks it again on its own, capitalised.
         """
         import numpy as np
 
         cache = self._score_rows
         keys, new = [], {}
         for text, hits in pieces:
-            key = (text, frozenset(h.code for h in hits if h.code in PATTERN_CODES))
+            key = (text.lower(), frozenset(h.code for h in hits if h.code in PATTERN_CODES))
             keys.append(key)
             if key not in cache:
                 new[key] = hits

@@ -80,9 +80,12 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
         if count_words(sentence) < 2:
             continue
         checks += 1
+        # Checked as the person wrote it, capitalised: the model pays no heed to
+        # case, so a sentence it scored to place a span is not scored again.
+        sentence = _capitalise(sentence)
         alone = recheck(sentence)
         if alone.verdict == "send" and alone.strengths:
-            kept.append(_capitalise(sentence))
+            kept.append(sentence)
     while kept and sum(count_words(s) for s in kept) > limits["max_words"]:
         kept.pop()
     return kept

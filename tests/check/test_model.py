@@ -81,7 +81,7 @@ def test_sentence_scores_are_remembered_and_give_the_same_result():
     text = "hey, hope the move went ok. wow thanks for the reply i guess. whatever."  # a model flag: spans needed
     detector = ModelDetector()
     first = detector.detect(Draft(text))
-    remembered = [key[0] for key in detector._score_rows]
+    remembered = [key[0] for key in detector._score_rows]  # lower-cased
     assert remembered == [text, "hey, hope the move went ok.", "wow thanks for the reply i guess.", "whatever."]
     for again in (detector.detect(Draft(text)), ModelDetector().detect(Draft(text))):
         # Scores may differ in the last float32 bits: the batch is smaller when remembered.
@@ -141,8 +141,8 @@ def test_a_sentence_scored_for_a_span_is_not_scored_again_alone():
             return super().probabilities(drafts, hits)
     detector = ModelDetector(Counting())
     detector.detect(Draft("hope the trip was fun. you always do this."))
-    detector.detect(Draft("hope the trip was fun."))
-    assert scored.count("hope the trip was fun.") == 1
+    detector.detect(Draft("Hope the trip was fun."))
+    assert [t.lower() for t in scored].count("hope the trip was fun.") == 1
 
 
 def test_the_score_memory_stays_bounded(monkeypatch):
@@ -158,6 +158,18 @@ def test_long_texts_are_scored_but_not_remembered():
     long = "we walked by the river and talked for hours " * 20
     assert detector.detect(Draft(long)) == ()
     assert detector._score_rows == {}
+
+
+@pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")
+def test_scores_do_not_depend_on_case_so_they_are_remembered_by_the_lower_cased_text():
+    from olivebranch.check.patterns import PatternDetector
+
+    model, patterns = model_mod.load(), PatternDetector()
+    texts = ["Love that.", "I MISS YOU so much. Answer me NOW", "Hey Sam, how was Lisbon? 😊", "YOU NEVER LISTEN"]
+    for text in texts:
+        drafts = [Draft(text), Draft(text.lower())]
+        scores = model.probabilities(drafts, [patterns.detect(d) for d in drafts])
+        assert scores[0] == pytest.approx(scores[1], abs=1e-6), text
 
 
 @pytest.mark.skipif(not model_mod.model_dir().joinpath("heads.npz").is_file(), reason="model not built")

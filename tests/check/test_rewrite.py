@@ -61,6 +61,24 @@ def test_no_rewrite_says_the_same_sentence_twice(corpus_results):
     assert repeats == []
 
 
+def test_every_sentence_of_the_person_a_rewrite_keeps_is_fit_to_send_alone(corpus_results):
+    from olivebranch.check.rewrite import _blocks
+
+    blocks = _blocks()
+    ours = set(blocks["replace"].values()) | set(blocks["add"].values())
+    unfit = []
+    for ex, r in corpus_results:
+        for sentence in re.split(r"(?<=[.!?])\s+", r.rewrite or ""):
+            if sentence in ours or any(sentence in line or line in sentence for line in ours):
+                continue  # one of our lines, or the greeting that starts with it
+            if len(sentence.split()) < 2:
+                continue
+            # As the person wrote it: the rewrite may have ended it with a full stop.
+            if all(check(s, with_rewrite=False).verdict != "send" for s in {sentence, sentence.removesuffix(".")}):
+                unfit.append((ex.id, sentence))
+    assert unfit == []
+
+
 @pytest.mark.xfail(strict=True, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
                    "(goodbye letters, standing on a bridge) are still missed by the current model")
 def test_every_self_harm_draft_in_the_corpus_is_caught(corpus_results):
