@@ -124,19 +124,19 @@ def test_no_required_strings_when_a_match_can_do_without(pattern):
     assert required_strings(re.compile(pattern)) is None
 
 
-def test_every_group_gets_strings():
-    # Not needed for exactness (a group without strings is always scanned), but
+def test_every_pattern_gets_strings():
+    # Not needed for exactness (a pattern without strings is always scanned), but
     # a new pattern with no fixed text would quietly slow every check down.
-    assert all(required_strings(g.regex) for g in patterns_module._groups())
+    assert [p.regex.pattern for p in patterns_module._patterns() if not required_strings(p.regex)] == []
 
 
-def test_a_group_without_strings_is_always_scanned(monkeypatch):
-    groups = (patterns_module._Group("sarcasm", False, re.compile(r"\w+!")),
-              patterns_module._Group("apology", False, re.compile(r"\bsorry\b")))
-    monkeypatch.setattr(patterns_module, "_groups", lambda ignore_case=False: groups)
+def test_a_pattern_without_strings_is_always_scanned(monkeypatch):
+    patterns = (patterns_module._Pattern("sarcasm", False, re.compile(r"\w+!")),
+                patterns_module._Pattern("apology", False, re.compile(r"\bsorry\b")))
+    monkeypatch.setattr(patterns_module, "_patterns", lambda ignore_case=False: patterns)
     prefilter = Prefilter(build_after=0)
-    assert prefilter.groups_for("thanks!") == 0b01
-    assert prefilter.groups_for("so sorry!") == 0b11
+    assert prefilter.patterns_for("thanks!") == 0b01
+    assert prefilter.patterns_for("so sorry!") == 0b11
 
 
 def test_without_re_parser_every_group_is_scanned(monkeypatch):
@@ -159,8 +159,8 @@ def test_a_parse_tree_of_another_shape_gives_no_strings(monkeypatch):
 
 def test_built_only_after_enough_texts():
     prefilter = Prefilter(build_after=2)
-    assert prefilter.groups_for("hello") == prefilter.groups_for("hello") == -1  # every group
-    assert prefilter.groups_for("hello") != -1
+    assert prefilter.patterns_for("hello") == prefilter.patterns_for("hello") == -1  # every group
+    assert prefilter.patterns_for("hello") != -1
 
 
 def test_prefilter_changes_no_hit_on_the_corpus():
