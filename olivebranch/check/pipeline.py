@@ -35,7 +35,7 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError("the draft is empty: type or paste the message you are thinking of sending")
-    text = without_surrogates(text)  # bytes that were not UTF-8: shown as �, offsets unchanged
+    text = without_surrogates(text)  # bytes that were not UTF-8 become U+FFFD, offsets unchanged
     draft = Draft(text)
     hits: tuple[Hit, ...] = ()
     for detector in detectors:
