@@ -1,5 +1,6 @@
 """The draft check end to end (SPEC 5): verdict, flags and their spans, strengths, resources."""
 
+from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
 
 from olivebranch.check import FLAGS, STRENGTHS, check, verdict_for
@@ -188,8 +189,6 @@ def test_model_not_built_is_a_one_line_error(no_model):
 
 
 # --- any text at all -------------------------------------------------------------------------
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 # Everyday characters, emoji, marks from other scripts, controls, and unpaired
 # surrogates (what bytes that are not UTF-8 arrive as).
