@@ -105,11 +105,12 @@ def show(result) -> None:
     if result.flags:
         out.print()
         title(messages.CHECK_FLAGS_TITLE)
-        for flag in result.flags:
+        for same_code in _by_code(result.flags):
+            flag = same_code[0]
             info = flag_info(flag.code)
-            words = _quote(result.text, flag)
+            words = ", ".join(_quote(result.text, f) for f in same_code)
             out.print(Text("  • ") + Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity])
-                      + Text(f": {words}" if words else ""))
+                      + Text(f": {words}"))
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
     if result.strengths:
@@ -144,6 +145,14 @@ def message_lines(text: str, flags, width: int, *, plain: bool) -> list:
             line.rstrip()
             lines.append(line)
     return lines
+
+
+def _by_code(flags) -> list[list]:
+    """The flags grouped by code, in order of each code's first flag: one explanation per code."""
+    groups: dict[str, list] = {}
+    for flag in flags:
+        groups.setdefault(flag.code, []).append(flag)
+    return list(groups.values())
 
 
 def _quote(text: str, flag, limit: int = 60) -> str:

@@ -210,6 +210,14 @@ def test_readable_revise_shows_verdict_flags_and_rewrite(cli, plain_env):
     assert all(line == line.rstrip() for line in res.out.splitlines())
 
 
+def test_readable_explains_each_code_once_and_quotes_all_its_words(cli, plain_env):
+    res = cli("check", "you always lie. you never listen")
+    out = flat(res.out)
+    assert out.count("Blame or criticism") == 1
+    assert "Blame or criticism: “you always lie”, “you never listen”" in out
+    assert out.count("Try this: Talk about your side instead") == 1
+
+
 def test_readable_send(cli, plain_env):
     res = cli("check", GOOD)
     out = flat(res.out)
