@@ -24,6 +24,8 @@ from olivebranch.check.text import Draft, count_words
 _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)")
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
+# The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
+_LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 
 
@@ -120,7 +122,9 @@ def _compose(greeting: str, kept: list[str], replacements: list[str], blocks: di
 
 
 def _capitalise(s: str) -> str:
-    return s[:1].upper() + s[1:] if s else s
+    """``s`` with a capital first letter and a capital "I" ("i miss u, i'm sorry" to "I miss u, I'm sorry")."""
+    s = _LONE_I.sub("I", s)
+    return s[:1].upper() + s[1:]
 
 
 def _end(s: str) -> str:

@@ -79,6 +79,11 @@ def test_every_sentence_of_the_person_a_rewrite_keeps_is_fit_to_send_alone(corpu
     assert unfit == []
 
 
+def test_no_rewrite_writes_the_pronoun_i_in_lower_case(corpus_results):
+    lower = [(ex.id, r.rewrite) for ex, r in corpus_results if r.rewrite and re.search(r"(?:^|\s)i(?:\s|'|’)", r.rewrite)]
+    assert lower == []
+
+
 @pytest.mark.xfail(strict=True, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
                    "(goodbye letters, standing on a bridge) are still missed by the current model")
 def test_every_self_harm_draft_in_the_corpus_is_caught(corpus_results):
@@ -100,6 +105,11 @@ def test_rewrites_of_clear_cases(text):
     assert result.rewrite and result.rewrite.strip() != text.strip()
     assert check(result.rewrite).verdict == "send"
     assert len(result.rewrite.split()) <= 80
+
+
+def test_a_kept_sentence_gets_its_capital_i():
+    result = check("i miss u and i've been thinking about u. answer me tonight or we're done")
+    assert result.rewrite.startswith("I miss u and I've been thinking about u.")
 
 
 def test_a_wall_of_text_is_cut_to_its_core():
