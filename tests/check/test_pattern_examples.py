@@ -29,6 +29,8 @@ POSITIVES = {
         "if you leave i'll end it",
         "i keep thinking about stepping in front of a train",
         "honestly might just step into traffic on the way home haha",
+        "this is my last message to anyone. take care",
+        "sorry, these are the last words i'll ever write",
         "i started cutting myself again last week",
         "i burned my arm on purpose tonight",
         "honestly i deserve to die after what i did",
@@ -135,6 +137,9 @@ POSITIVES = {
 
 HARD_NEGATIVES = [
     "lol try not to walk into traffic staring at your phone",
+    "last text tonight i promise, just wanted to say good luck",
+    "last message to everyone in the group chat: bring snacks saturday",
+    "this is my final message about the deposit, then i'll leave it",
     "it's a shame you couldn't make it, we found out the band is playing again in may",
     "you never fail to make me laugh",
     "you never cease to amaze me with your baking",
