@@ -7,6 +7,14 @@ character 3- to 5-grams inside words, hashed with CRC-32 (stable across runs
 and machines) into a fixed number of buckets. The same function feeds
 training and inference, so they cannot drift apart.
 
+Character n-grams weigh a quarter of a word's (``CHAR_WEIGHT``), which
+regularises them harder: they let the model read "ur" as "your" and "sooo"
+as "so", but at full weight the pieces shared by unrelated words added up in
+short drafts ("one" in "have a good one" counted as in "gone" and "done",
+and the message was read as a sign of crisis). Out of fold on the train
+split, a quarter gave the best mean F1 over the learned flags (0.805; 0.795
+at full weight, 0.802 without them).
+
 Words repeat across drafts far more than drafts do, so each word's buckets
 (its unigram and character n-grams) and each word pair's bucket are hashed
 once and cached.
@@ -21,6 +29,7 @@ import numpy as np
 BUCKETS = 1 << 17
 _TOKEN = re.compile(r"[a-z0-9']+|[^\sa-z0-9]")
 _CACHE = 1 << 16  # words and word pairs remembered
+CHAR_WEIGHT = 0.25
 
 
 def _bucket(gram: str) -> int:
@@ -29,12 +38,17 @@ def _bucket(gram: str) -> int:
 
 @lru_cache(maxsize=_CACHE)
 def _word_buckets(token: str) -> tuple[int, ...]:
-    """The token's unigram bucket, then (for words) its character 3-, 4- and 5-grams'."""
-    grams = [f"w {token}"]
-    if len(token) > 1 and token[0].isalnum():
-        padded = f" {token} "
-        grams += [f"c {padded[i:i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
-    return tuple(map(_bucket, grams))
+    """The token's unigram bucket."""
+    return (_bucket(f"w {token}"),)
+
+
+@lru_cache(maxsize=_CACHE)
+def _char_buckets(token: str) -> tuple[int, ...]:
+    """A word's character 3-, 4- and 5-gram buckets (none for a single character or a symbol)."""
+    if len(token) < 2 or not token[0].isalnum():
+        return ()
+    padded = f" {token} "
+    return tuple(_bucket(f"c {padded[i:i + n]}") for n in (3, 4, 5) for i in range(len(padded) - n + 1))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -45,15 +59,22 @@ def _pair_bucket(first: str, second: str) -> int:
 def ngram_arrays(text: str) -> tuple[np.ndarray, np.ndarray]:
     """The draft's n-gram features as (sorted bucket ids, weights), L2-normalised.
 
-    A bucket seen ``c`` times weighs ``1 + log(c)`` before normalising.
+    A bucket seen ``c`` times weighs ``1 + log(c)`` before normalising, times
+    ``CHAR_WEIGHT`` for a character n-gram (times the mean scale, in the rare
+    bucket that a hash collision shares between kinds).
     """
     tokens = _TOKEN.findall(text.lower())
-    keys: list[int] = []
+    words: list[int] = []
+    chars: list[int] = []
     for token in tokens:
-        keys += _word_buckets(token)
-    keys += map(_pair_bucket, tokens, tokens[1:])
-    buckets, counts = np.unique(np.array(keys, dtype=np.int64), return_counts=True)
-    weights = 1.0 + np.log(counts)
+        words += _word_buckets(token)
+        chars += _char_buckets(token)
+    words += map(_pair_bucket, tokens, tokens[1:])
+    keys = np.array(words + chars, dtype=np.int64)
+    scale = np.full(len(keys), CHAR_WEIGHT)
+    scale[:len(words)] = 1.0
+    buckets, where, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    weights = (1.0 + np.log(counts)) * np.bincount(where, weights=scale, minlength=len(buckets)) / np.maximum(counts, 1)
     norm = float(np.sqrt(weights @ weights)) or 1.0
     return buckets, (weights / norm).astype(np.float32)
 

@@ -78,11 +78,11 @@ def test_strong_pattern_hits_count_whatever_the_gate():
 
 
 def test_sentence_scores_are_remembered_and_give_the_same_result():
-    text = "hey, hope the move went ok. wow thanks for the reply i guess. whatever."  # a model flag: spans needed
+    text = "hey, hope the move went ok. cool that you had time for everyone else. anyway."  # a model flag: spans needed
     detector = ModelDetector()
     first = detector.detect(Draft(text))
     remembered = [key[0] for key in detector._score_rows]  # lower-cased
-    assert remembered == [text, "hey, hope the move went ok.", "wow thanks for the reply i guess.", "whatever."]
+    assert remembered == [text, "hey, hope the move went ok.", "cool that you had time for everyone else.", "anyway."]
     for again in (detector.detect(Draft(text)), ModelDetector().detect(Draft(text))):
         # Scores may differ in the last float32 bits: the batch is smaller when remembered.
         assert [(h.code, h.start, h.end) for h in again] == [(h.code, h.start, h.end) for h in first]
