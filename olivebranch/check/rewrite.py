@@ -26,6 +26,7 @@ _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for
                         re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
+_STARTS_WITH_I = re.compile(r"I\b")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 
 
@@ -82,10 +83,11 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
         if count_words(sentence) < 2:
             continue
         checks += 1
-        # Checked as the person wrote it, capitalised: the model pays no heed to
-        # case, so a sentence it scored to place a span is not scored again.
-        sentence = _capitalise(sentence)
-        alone = recheck(sentence)
+        # Checked as it reads when it starts a sentence of the rewrite. The
+        # model pays no heed to case, so a sentence it scored to place a span
+        # is not scored again.
+        sentence = _LONE_I.sub("I", sentence)
+        alone = recheck(_capitalise(sentence))
         if alone.verdict == "send" and alone.strengths:
             kept.append(sentence)
     while kept and sum(count_words(s) for s in kept) > limits["max_words"]:
@@ -108,7 +110,13 @@ def _replacements(draft: Draft, flags: tuple[Flag, ...], table: dict) -> list[st
 
 
 def _compose(greeting: str, kept: list[str], replacements: list[str], blocks: dict) -> str:
-    """Greeting, the person's own lines, the replacement lines, then what is missing."""
+    """Greeting, the person's own lines, the replacement lines, then what is missing.
+
+    The greeting gets a capital, and after "Hey Sam," the words go on in the
+    same sentence: the person's as they wrote them ("Hey, do you still have
+    my jacket?"), one of ours in lower case unless it starts with "I" ("Hi Jo,
+    it would mean a lot...").
+    """
     add = blocks["add"]
     body = [_end(s) for s in kept + replacements]
     text = " ".join(body).lower()
@@ -117,8 +125,12 @@ def _compose(greeting: str, kept: list[str], replacements: list[str], blocks: di
     if "?" not in text:
         body.append(add["open_question"])
     body.append(add["gives_space"])
-    opening = f"{greeting}," if greeting else ""
-    return " ".join(part for part in [opening, *body] if part)
+    if not greeting:
+        return " ".join(map(_capitalise, body))
+    first, rest = body[0], [_capitalise(part) for part in body[1:]]
+    if not kept and not _STARTS_WITH_I.match(first):
+        first = first[:1].lower() + first[1:]
+    return " ".join([f"{greeting[:1].upper()}{greeting[1:]}, {first}", *rest])
 
 
 def _capitalise(s: str) -> str:

@@ -125,6 +125,16 @@ def test_the_rewrite_drops_the_ultimatum_and_keeps_the_greeting():
     assert "we're done" not in result.rewrite and "tonight" not in result.rewrite
 
 
+@pytest.mark.parametrize("text, start", [
+    ("Hi Jo, you owe me an explanation", "Hi Jo, it would mean a lot"),
+    ("hey you owe me an explanation", "Hey, it would mean a lot"),
+    ("hey, you owe me an explanation", "Hey, it would mean a lot"),
+    ("Hey Sam, answer me by tonight or we're done", "Hey Sam, I'd really like to talk"),
+])
+def test_after_the_greeting_the_sentence_goes_on(text, start):
+    assert check(text).rewrite.startswith(start)
+
+
 @pytest.mark.parametrize("text, greeting", [
     ("hey, funny how you never answer. whatever", "hey"),
     ("HEY Sam you never answer", "HEY Sam"),
