@@ -4,8 +4,8 @@
 split shares its authors' habits (their phrasing, their typos, their idea of
 a clean message) with the train split. The issue asks for a check that
 generalises to people the project has never seen; this measures that. For
-each author file named (by default the six written blind, ``drafts_k`` to
-``drafts_p``), it trains the heads, exactly as ``make install`` does, on the
+each author file named (by default the seven written blind, ``drafts_k`` to
+``drafts_q``), it trains the heads, exactly as ``make install`` does, on the
 train split of every *other* file, then checks every message of the held-out
 file with that model and prints the same summary as ``make eval``, per file
 and pooled.
@@ -33,7 +33,7 @@ from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.pipeline import check
 from olivebranch.check.training import HEAD_CODES, train
 
-BLIND_AUTHORS = ("drafts_k", "drafts_l", "drafts_m", "drafts_n", "drafts_o", "drafts_p")
+BLIND_AUTHORS = ("drafts_k", "drafts_l", "drafts_m", "drafts_n", "drafts_o", "drafts_p", "drafts_q")
 
 
 def held_out_codes(by_author: dict, author: str) -> tuple[list, list]:
