@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.test-installed
 MODEL  := olivebranch/data/model/heads.json
 MODEL_INPUTS := $(wildcard corpus/*.jsonl) olivebranch/data/check/patterns.toml \
-                olivebranch/check/model.py olivebranch/check/training.py olivebranch/check/patterns.py
+                olivebranch/check/model.py olivebranch/check/training.py olivebranch/check/patterns.py \
+                olivebranch/check/ngrams.py olivebranch/check/text.py
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 

@@ -38,17 +38,16 @@ def _bucket(gram: str) -> int:
 
 @lru_cache(maxsize=_CACHE)
 def _word_buckets(token: str) -> tuple[int, ...]:
-    """The token's unigram bucket."""
-    return (_bucket(f"w {token}"),)
+    """The token's unigram bucket, then (for words) its character 3-, 4- and 5-grams'.
 
-
-@lru_cache(maxsize=_CACHE)
-def _char_buckets(token: str) -> tuple[int, ...]:
-    """A word's character 3-, 4- and 5-gram buckets (none for a single character or a symbol)."""
-    if len(token) < 2 or not token[0].isalnum():
-        return ()
-    padded = f" {token} "
-    return tuple(_bucket(f"c {padded[i:i + n]}") for n in (3, 4, 5) for i in range(len(padded) - n + 1))
+    A character n-gram's bucket is offset by ``BUCKETS``, so that it sorts
+    after every word gram's and :func:`ngram_arrays` can weigh it apart.
+    """
+    buckets = [_bucket(f"w {token}")]
+    if len(token) > 1 and token[0].isalnum():
+        padded = f" {token} "
+        buckets += [BUCKETS + _bucket(f"c {padded[i:i + n]}") for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
+    return tuple(buckets)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -57,24 +56,23 @@ def _pair_bucket(first: str, second: str) -> int:
 
 
 def ngram_arrays(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """The draft's n-gram features as (sorted bucket ids, weights), L2-normalised.
+    """The draft's n-gram features as (bucket ids, weights), L2-normalised.
 
-    A bucket seen ``c`` times weighs ``1 + log(c)`` before normalising, times
-    ``CHAR_WEIGHT`` for a character n-gram (times the mean scale, in the rare
-    bucket that a hash collision shares between kinds).
+    A gram seen ``c`` times weighs ``1 + log(c)`` before normalising, times
+    ``CHAR_WEIGHT`` for a character n-gram. Word grams come first, then
+    character grams, each part sorted; in the rare bucket that a hash
+    collision shares between the two, the bucket appears twice and the model
+    adds both.
     """
     tokens = _TOKEN.findall(text.lower())
-    words: list[int] = []
-    chars: list[int] = []
+    keys: list[int] = []
     for token in tokens:
-        words += _word_buckets(token)
-        chars += _char_buckets(token)
-    words += map(_pair_bucket, tokens, tokens[1:])
-    keys = np.array(words + chars, dtype=np.int64)
-    scale = np.full(len(keys), CHAR_WEIGHT)
-    scale[:len(words)] = 1.0
-    buckets, where, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    weights = (1.0 + np.log(counts)) * np.bincount(where, weights=scale, minlength=len(buckets)) / np.maximum(counts, 1)
+        keys += _word_buckets(token)
+    keys += map(_pair_bucket, tokens, tokens[1:])
+    buckets, counts = np.unique(np.array(keys, dtype=np.int64), return_counts=True)
+    weights = 1.0 + np.log(counts)
+    chars = int(np.searchsorted(buckets, BUCKETS))
+    weights[chars:] *= CHAR_WEIGHT
+    buckets[chars:] -= BUCKETS
     norm = float(np.sqrt(weights @ weights)) or 1.0
     return buckets, (weights / norm).astype(np.float32)
-

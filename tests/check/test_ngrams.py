@@ -2,13 +2,16 @@
 
 import math
 
-from olivebranch.check.ngrams import BUCKETS, ngram_arrays
+from olivebranch.check.ngrams import BUCKETS, CHAR_WEIGHT, ngram_arrays
 
 
 def ngrams(text: str) -> dict[int, float]:
-    """The draft's features as ``{bucket: weight}``, easier to compare than two arrays."""
+    """The draft's features as ``{bucket: weight}`` (a bucket listed twice adds up), easier to compare."""
     buckets, weights = ngram_arrays(text)
-    return dict(zip(buckets.tolist(), weights.tolist()))
+    out: dict[int, float] = {}
+    for bucket, weight in zip(buckets.tolist(), weights.tolist()):
+        out[bucket] = out.get(bucket, 0.0) + weight
+    return out
 
 
 def test_same_text_same_features_and_unit_length():
@@ -51,10 +54,18 @@ def test_repeated_grams_weigh_one_plus_log_count():
     assert math.isclose(two[unigram] / two[bigram], 1.0 + math.log(2), rel_tol=1e-6)
 
 
-def test_arrays_are_the_dict_sorted_by_bucket():
-    buckets, weights = ngram_arrays("Guess I'm not important enough 🙄 guess not")
-    assert list(buckets) == sorted(set(buckets))
-    assert dict(zip(buckets.tolist(), weights.tolist())) == ngrams("Guess I'm not important enough 🙄 guess not")
+def test_character_grams_weigh_char_weight_of_a_word():
+    features = ngrams("hello")
+    word = features[zlib_bucket("w hello")]
+    assert math.isclose(features[zlib_bucket("c  he")] / word, CHAR_WEIGHT, rel_tol=1e-6)
+    assert math.isclose(features[zlib_bucket("c llo ")] / word, CHAR_WEIGHT, rel_tol=1e-6)
+
+
+def test_a_bucket_is_listed_once_unless_a_word_gram_and_a_character_gram_share_it():
+    for text in ("Guess I'm not important enough 🙄 guess not", "answer me by tonight or we're done"):
+        buckets, _ = ngram_arrays(text)
+        assert len(set(buckets.tolist())) == len(buckets)
+        assert all(0 <= b < BUCKETS for b in buckets.tolist())
 
 
 def zlib_bucket(gram: str) -> int:
