@@ -24,6 +24,7 @@ import math
 from olivebranch.check.codes import FLAGS
 from olivebranch.check.patterns import PATTERN_CODES
 from olivebranch.check.result import Hit
+from olivebranch.check.signoff import is_bare_sign_off
 from olivebranch.check.text import Draft
 from olivebranch.errors import OliveError
 
@@ -214,7 +215,9 @@ class ModelDetector:
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
         """A ``model`` hit per code over its threshold, spanning the sentence that drives it.
 
-        Flags other than ``UNGATED`` ones also need the ``ANY_FLAG`` gate to pass.
+        Flags other than ``UNGATED`` ones also need the ``ANY_FLAG`` gate to pass,
+        and a draft that is only a warm sign-off ("take care x") is not read as
+        a sign of crisis (:mod:`olivebranch.check.signoff`).
         """
         model = self._model or load()
         probs = self._scores(model, [(draft.text, prior)])[0]
@@ -223,6 +226,7 @@ class ModelDetector:
             i for i, code in enumerate(model.codes)
             if code != ANY_FLAG and probs[i] >= model.thresholds[code]
             and (gate or code not in FLAGS or code in UNGATED)
+            and not (code == "self_harm" and is_bare_sign_off(draft))
         ]
         if not raised:
             return ()

@@ -1,0 +1,33 @@
+"""Warm sign-offs ("take care x", "night xx"): a whole draft that is only one of them.
+
+Short drafts give the learned model little to go on, and a few words shared
+with final goodbyes ("take care") can lift its self-harm score over the
+line. The guide the corpus is labelled by (``corpus/LABELLING.md``) calls a
+warm sign-off `warmth`, so the model's self-harm reading is not taken for a
+draft that is nothing else. Strong self-harm patterns still apply.
+"""
+
+from functools import cache
+from importlib.resources import files
+import re
+import tomllib
+
+from olivebranch.check.text import Draft
+
+_WORD = re.compile(r"[a-z']+")
+_KISSES = re.compile(r"(?:x+|xo+|xoxo)")
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    table = tomllib.loads(files("olivebranch.data").joinpath("check", "lexicon.toml").read_text(encoding="utf-8"))
+    return frozenset(table["sign_off"]["phrases"]), frozenset(table["sign_off"]["openers"])
+
+
+def is_bare_sign_off(draft: Draft) -> bool:
+    """True when the draft's words, after an opener and without kisses, are one warm sign-off."""
+    phrases, openers = _lexicon()
+    words = [w for w in _WORD.findall(draft.normal.lower()) if not _KISSES.fullmatch(w)]
+    while words and words[0] in openers:
+        words.pop(0)
+    return bool(words) and " ".join(words) in phrases
