@@ -13,9 +13,14 @@ _WORDLIKE = re.compile(r"[\w']+")
 
 
 @cache
+def lexicon() -> dict:
+    """``lexicon.toml``: filler words (here) and warm sign-offs (:mod:`olivebranch.check.signoff`), read once."""
+    return tomllib.loads(files("olivebranch.data").joinpath("check", "lexicon.toml").read_text(encoding="utf-8"))
+
+
+@cache
 def _filler() -> frozenset[str]:
-    table = tomllib.loads(files("olivebranch.data").joinpath("check", "lexicon.toml").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in table["filler"]["words"])
+    return frozenset(w.lower() for w in lexicon()["filler"]["words"])
 
 
 def is_low_effort(draft: Draft) -> bool:

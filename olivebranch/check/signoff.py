@@ -8,10 +8,9 @@ draft that is nothing else. Strong self-harm patterns still apply.
 """
 
 from functools import cache
-from importlib.resources import files
 import re
-import tomllib
 
+from olivebranch.check.mechanics import lexicon
 from olivebranch.check.text import Draft
 
 _WORD = re.compile(r"[a-z']+")
@@ -20,8 +19,8 @@ _KISSES = re.compile(r"(?:x+|xo+|xoxo)")
 
 @cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    table = tomllib.loads(files("olivebranch.data").joinpath("check", "lexicon.toml").read_text(encoding="utf-8"))
-    return frozenset(table["sign_off"]["phrases"]), frozenset(table["sign_off"]["openers"])
+    table = lexicon()["sign_off"]
+    return frozenset(table["phrases"]), frozenset(table["openers"])
 
 
 def is_bare_sign_off(draft: Draft) -> bool:
