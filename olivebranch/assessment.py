@@ -15,13 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from typing import Any, Literal
-import tomllib
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from olivebranch import messages
+from olivebranch.data import read_toml
 from olivebranch.errors import InputError
 from olivebranch.support import ABUSE_INTRO, SELF_HARM_INTRO, Resource, resources
 
@@ -115,13 +114,9 @@ class DecideQuestion:
         return {"text": self.text, "sources": list(self.sources), "emphasised": self.emphasised}
 
 
-def _read_toml(name: str) -> dict:
-    return tomllib.loads(files("olivebranch.data").joinpath(name).read_text(encoding="utf-8"))
-
-
 @cache
 def _questions_data() -> dict:
-    return _read_toml("questions.toml")
+    return read_toml("questions.toml")
 
 
 @cache
@@ -422,7 +417,7 @@ class Assessment:
 
 @cache
 def _reason_rows() -> tuple[dict, ...]:
-    return tuple(_read_toml("reasons.toml")["reason"])
+    return tuple(read_toml("reasons.toml")["reason"])
 
 
 def reason_ids() -> tuple[str, ...]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Literal
-import tomllib
 
+from olivebranch.data import read_toml
 from olivebranch.errors import UnknownTopicError
 
 Kind = Literal["do", "dont", "left_out"]
@@ -60,14 +60,10 @@ class Advice:
         }
 
 
-def _read_toml(*parts: str) -> dict:
-    return tomllib.loads(files("olivebranch.data").joinpath(*parts).read_text(encoding="utf-8"))
-
-
 @cache
 def stages() -> tuple[Stage, ...]:
     """The eight stages, in plan order."""
-    rows = _read_toml("stages.toml")["stage"]
+    rows = read_toml("stages.toml")["stage"]
     return tuple(
         Stage(id=r["id"], number=i, title=r["title"], summary=r["summary"], sources=tuple(r["sources"]))
         for i, r in enumerate(rows, start=1)
@@ -92,7 +88,7 @@ def advice() -> tuple[Advice, ...]:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".toml"):
             continue
-        for row in tomllib.loads(entry.read_text(encoding="utf-8")).get("advice", []):
+        for row in read_toml("playbook", entry.name).get("advice", []):
             items.append(
                 Advice(
                     id=row["id"],

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-import tomllib
+
+from olivebranch.data import read_toml
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Source:
 @cache
 def sources() -> dict[str, Source]:
     """Every source by id, in id order."""
-    table = tomllib.loads(files("olivebranch.data").joinpath("sources.toml").read_text(encoding="utf-8"))
+    table = read_toml("sources.toml")
     return {sid: Source(id=sid, **row) for sid, row in sorted(table.items())}
 
 

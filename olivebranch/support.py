@@ -6,9 +6,9 @@ self-harm, and when the assessment finds abuse or threats.
 
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Literal
-import tomllib
+
+from olivebranch.data import read_toml
 
 Kind = Literal["self_harm", "abuse"]
 
@@ -37,7 +37,7 @@ class Resource:
 
 @cache
 def _table() -> dict:
-    return tomllib.loads(files("olivebranch.data").joinpath("support.toml").read_text(encoding="utf-8"))
+    return read_toml("support.toml")
 
 
 def resources(kind: Kind) -> tuple[Resource, ...]:

@@ -11,12 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from functools import cache
-from importlib.resources import files
 import re
 from typing import Literal
-import tomllib
 
 from olivebranch import messages, playbook, support
+from olivebranch.data import read_toml
 from olivebranch.errors import UnknownTopicError
 
 Stance = Literal["recommended", "with_care", "avoid", "left_out"]
@@ -110,7 +109,7 @@ def _stem(key: str) -> str:
 @cache
 def tactics() -> tuple[Tactic, ...]:
     """Every tactic olivebranch can explain, in file order."""
-    rows = tomllib.loads(files("olivebranch.data").joinpath("tactics.toml").read_text(encoding="utf-8"))["tactic"]
+    rows = read_toml("tactics.toml")["tactic"]
     return tuple(
         Tactic(
             name=r["name"],

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-import tomllib
+
+from olivebranch.data import read_toml
 
 FLAGS: tuple[str, ...] = (
     "self_harm", "ultimatum", "manipulation", "guilt_trip", "blame",
@@ -43,7 +43,7 @@ class StrengthInfo:
 
 @cache
 def _table() -> dict:
-    return tomllib.loads(files("olivebranch.data").joinpath("check", "codes.toml").read_text(encoding="utf-8"))
+    return read_toml("check", "codes.toml")
 
 
 def flag_info(code: str) -> FlagInfo:

@@ -1,13 +1,12 @@
 """Rule detector for the two mechanical flags: ``wall_of_text`` and ``low_effort``."""
 
 from functools import cache
-from importlib.resources import files
 import re
-import tomllib
 
 from olivebranch.check.codes import LOW_EFFORT_MAX_WORDS, WALL_OF_TEXT_WORDS
 from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
+from olivebranch.data import read_toml
 
 _WORDLIKE = re.compile(r"[\w']+")
 
@@ -15,7 +14,7 @@ _WORDLIKE = re.compile(r"[\w']+")
 @cache
 def lexicon() -> dict:
     """``lexicon.toml``: filler words (here) and warm sign-offs (:mod:`olivebranch.check.signoff`), read once."""
-    return tomllib.loads(files("olivebranch.data").joinpath("check", "lexicon.toml").read_text(encoding="utf-8"))
+    return read_toml("check", "lexicon.toml")
 
 
 @cache

@@ -22,9 +22,7 @@ further. Which codes are found cannot change.)
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from itertools import groupby
-import tomllib
 
 try:  # re's own parser is private: a Python without it just scans every pattern
     import re._constants as sre  # the parse tree's node types
@@ -35,6 +33,7 @@ except ImportError:  # pragma: no cover
 from olivebranch.check.codes import STRENGTHS, WORDING_FLAGS
 from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
+from olivebranch.data import read_toml
 
 _MACRO = re.compile(r"\{([a-z]+)\}")  # {name}, never a {m,n} quantifier
 PATTERN_CODES: tuple[str, ...] = WORDING_FLAGS + STRENGTHS
@@ -51,7 +50,7 @@ class _Pattern:
 
 @cache
 def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
-    table = tomllib.loads(files("olivebranch.data").joinpath("check", "patterns.toml").read_text(encoding="utf-8"))
+    table = read_toml("check", "patterns.toml")
     macros = table.pop("macros")
     flags = re.IGNORECASE if ignore_case else 0
     return tuple(

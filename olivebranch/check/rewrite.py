@@ -11,14 +11,13 @@ checked again, and only one that comes out ``send`` is offered.
 """
 
 from functools import cache
-from importlib.resources import files
 import re
-import tomllib
 from typing import Callable
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
 from olivebranch.check.result import CheckResult, Flag
 from olivebranch.check.text import Draft, count_words
+from olivebranch.data import read_toml
 
 # The greeting word in any case; a name after it only when it starts with a capital.
 _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)")
@@ -32,7 +31,7 @@ _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 
 @cache
 def _blocks() -> dict:
-    return tomllib.loads(files("olivebranch.data").joinpath("check", "rewrite.toml").read_text(encoding="utf-8"))
+    return read_toml("check", "rewrite.toml")
 
 
 def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
