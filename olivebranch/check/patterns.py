@@ -48,13 +48,19 @@ class _Pattern:
     regex: re.Pattern
 
 
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    return _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+
+
 @cache
 def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
     table = read_toml("check", "patterns.toml")
-    macros = table.pop("macros")
+    macros: dict[str, str] = {}
+    for name, body in table.pop("macros").items():  # a macro may use the ones above it
+        macros[name] = _expand(body, macros)
     flags = re.IGNORECASE if ignore_case else 0
     return tuple(
-        _Pattern(code, bool(group.get("strong")), re.compile(_MACRO.sub(lambda m: macros[m.group(1)], p), flags))
+        _Pattern(code, bool(group.get("strong")), re.compile(_expand(p, macros), flags))
         for code in PATTERN_CODES
         for group in table.get(code, [])
         for p in group["patterns"]

@@ -5,13 +5,10 @@ corpus) and must raise its code through a strong group; each hard negative
 looks risky on the surface but must raise no strong hit at all.
 """
 
-import re
-import tomllib
-from importlib.resources import files
 
 import pytest
 
-from olivebranch.check.patterns import PATTERN_CODES, PatternDetector, _MACRO
+from olivebranch.check.patterns import _MACRO, PatternDetector, _patterns
 from olivebranch.check.text import Draft
 
 POSITIVES = {
@@ -74,6 +71,13 @@ POSITIVES = {
         "i've asked my cousin to talk to you about it",
         "i'll get your friends to talk some sense into you",
         "i posted that photo on purpose to see if you'd notice",
+        "fine, i'll just show everyone your texts then",
+        "i'll screenshot this and send it to the group chat",
+        "imma forward all your messages to your wife",
+        "i'm gonna post the screenshots if you don't answer",
+        "i'll make sure everyone at work sees what you wrote",
+        "i'll tell everyone at the wedding how you treated me",
+        "i'll expose you",
     ],
     "guilt_trip": [
         "i gave you everything and you just walked away",
@@ -136,6 +140,13 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "i'll tell everyone you said hi",
+    "i'll send the pics from the wedding tomorrow!",
+    "i'll show everyone the photos from the trip, they were so good",
+    "i'll tell your mum happy birthday from me",
+    "i'll share our photos with you when i find them",
+    "ill post the pics from the party tonight",
+    "i'll show you our old messages, they're hilarious",
     "lol try not to walk into traffic staring at your phone",
     "last text tonight i promise, just wanted to say good luck",
     "last message to everyone in the group chat: bring snacks saturday",
@@ -212,15 +223,14 @@ def test_hard_negative_has_no_strong_hit(text):
 
 
 def test_every_pattern_compiles_and_never_matches_empty():
-    table = tomllib.loads(files("olivebranch.data").joinpath("check", "patterns.toml").read_text(encoding="utf-8"))
-    macros = table.pop("macros")
-    for code in PATTERN_CODES:
-        for group in table.get(code, []):
-            for pattern in group["patterns"]:
-                expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
-                regex = re.compile(expanded, re.IGNORECASE)
-                assert regex.search("") is None, (code, pattern)
-                assert regex.fullmatch("") is None, (code, pattern)
+    for pattern in _patterns(ignore_case=True):
+        assert pattern.regex.search("") is None, (pattern.code, pattern.regex.pattern)
+        assert pattern.regex.fullmatch("") is None, (pattern.code, pattern.regex.pattern)
+
+
+def test_macros_may_use_macros_defined_above_them():
+    assert not [p.regex.pattern for p in _patterns() if _MACRO.search(p.regex.pattern)]
+    assert strong_codes("i'll tell your whole family exactly what you did") == {"manipulation"}
 
 
 def test_counts():

@@ -2,8 +2,6 @@
 
 import math
 import re
-import tomllib
-from importlib.resources import files
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -11,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from olivebranch.check import patterns as patterns_module
 from olivebranch.check.codes import FLAGS
 from olivebranch.check.corpus import load
-from olivebranch.check.patterns import _MACRO, PATTERN_CODES, PatternDetector, Prefilter, required_strings
+from olivebranch.check.patterns import _patterns, PATTERN_CODES, PatternDetector, Prefilter, required_strings
 from olivebranch.check.text import Draft
 from tests.conftest import REPO
 
@@ -102,10 +100,7 @@ UNFILTERED = PatternDetector(Prefilter(build_after=math.inf))
 
 def every_pattern() -> list[str]:
     """Every pattern in patterns.toml, its macros expanded, as the detector compiles it."""
-    table = tomllib.loads(files("olivebranch.data").joinpath("check", "patterns.toml").read_text(encoding="utf-8"))
-    macros = table.pop("macros")
-    return [_MACRO.sub(lambda m: macros[m.group(1)], p)
-            for code in PATTERN_CODES for group in table.get(code, []) for p in group["patterns"]]
+    return [p.regex.pattern for p in _patterns()]
 
 
 @pytest.mark.parametrize("pattern, strings", [
