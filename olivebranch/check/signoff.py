@@ -1,4 +1,4 @@
-"""Warm sign-offs ("take care x", "night xx"): a whole draft that is only one of them.
+"""Warm sign-offs ("take care x", "night xx", "done for the day"): a whole draft that is only one of them.
 
 Short drafts give the learned model little to go on, and a few words shared
 with final goodbyes ("take care") can lift its self-harm score over the
