@@ -55,6 +55,11 @@ POSITIVES = {
         "i'm giving you till friday to decide. after that i'm out",
         "text me back by 9 or i'm telling everyone",
         "it's me or your friends, choose",
+        "if u keep ignoring me im telling everyone",
+        "if i don't hear back by tonight i'm coming round",
+        "unless you call me tonight im driving over",
+        "if you're not at my birthday don't bother texting me ever again",
+        "reply or else we're done lol",
         "one more excuse and we're finished",
         "come to the wedding or consider yourself uninvited",
         "if you go to that party don't bother coming back",
@@ -140,6 +145,14 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "if you're free saturday i'm coming over with pizza",
+    "if it rains tomorrow i'm cancelling the bbq, i'll let you know",
+    "if you don't want to talk i'll leave you alone, promise",
+    "if you want the sofa i'm selling it cheap lol",
+    "if you can't make it i'll just post you the present",
+    "grab me a croissant on the way or else 😤 jk",
+    "choose the takeaway or else it's pizza again lol",
+    "you owe me a beer haha, told you they'd win",
     "i'll tell everyone you said hi",
     "i'll send the pics from the wedding tomorrow!",
     "i'll show everyone the photos from the trip, they were so good",
