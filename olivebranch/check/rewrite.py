@@ -26,6 +26,9 @@ _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
+# "do you?", "would u?": a sentence that only makes sense after the one before it.
+_ELLIPTICAL = re.compile(r"(?i:(?:do|does|did|are|is|was|were|will|would|can|could|should|have|has|had|don'?t|didn'?t"
+                         r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 
 
@@ -79,7 +82,7 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
         sentence = draft.text[s.start:s.end].strip()
         if greeting and sentence.lower().startswith(greeting.lower()):
             sentence = sentence[len(greeting):].lstrip(" ,!.")
-        if count_words(sentence) < 2:
+        if count_words(sentence) < 2 or _ELLIPTICAL.fullmatch(sentence):
             continue
         checks += 1
         # Checked as it reads when it starts a sentence of the rewrite. The

@@ -181,6 +181,17 @@ def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkey
     assert _good_sentences(draft, (), "", recheck) == ["I miss our walks.", "How is the new flat?"]
 
 
+def test_a_sentence_that_leans_on_the_one_before_is_not_kept(monkeypatch):
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    draft = Draft("I won't text again unless you want me to. Do you? Would u? You ok?")
+    recheck = _alone({"Do you?": ("send", ("open_question",)), "Would u?": ("send", ("open_question",)),
+                      "You ok?": ("send", ("open_question",))})
+    assert _good_sentences(draft, (), "", recheck) == ["You ok?"]
+
+
 def test_sentence_checks_stop_at_the_limit():
     from olivebranch.check.rewrite import _blocks, _good_sentences
     from olivebranch.check.text import Draft
