@@ -1,0 +1,28 @@
+"""How the training picks each head's threshold (olivebranch.check.training)."""
+
+import numpy as np
+import pytest
+
+from olivebranch.check.training import _best_threshold, _beta, _f_beta
+
+
+def test_f_beta_is_f1_at_beta_one_and_weighs_recall_above_it():
+    y = np.array([1, 1, 1, 1, 0, 0, 0, 0])
+    pred = np.array([True, True, False, False, True, False, False, False])  # P 2/3, R 1/2
+    assert _f_beta(y, pred, 1.0) == pytest.approx(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+    assert _f_beta(y, pred, 2.0) < _f_beta(y, pred, 1.0)  # recall is the weaker side here
+    assert _f_beta(y, np.zeros(8, dtype=bool), 2.0) == 0.0
+
+
+def test_a_higher_beta_chooses_a_lower_threshold_that_misses_fewer():
+    # Two positives score low, among clean drafts: catching them costs false alarms.
+    y = np.array([1] * 8 + [0] * 12)
+    p = np.array([0.9] * 6 + [0.3, 0.3] + [0.35] * 4 + [0.1] * 8)
+    at_one, at_two = _best_threshold(y, p, 1.0), _best_threshold(y, p, 2.0)
+    assert at_two < at_one
+    assert (p[y == 1] >= at_two).all() and not (p[y == 1] >= at_one).all()
+
+
+def test_only_self_harm_leans_towards_recall():
+    assert _beta("self_harm") > 1.0
+    assert {_beta(code) for code in ("blame", "sarcasm", "ultimatum", "warmth")} == {1.0}
