@@ -65,6 +65,19 @@ def test_gate_threshold_is_the_one_with_the_best_verdicts():
     assert 0.2 < t <= 0.7
 
 
+def test_the_gate_is_not_swayed_by_how_many_clean_drafts_there_are():
+    # Two blamed drafts and six clean ones share a middling gate score, with the
+    # blame head passing all eight; ten more clean drafts are plainly clean.
+    # Counting drafts right would close the gate on the two (16 of 18 right);
+    # the mean of per-verdict accuracies keeps it open for them.
+    examples = [example(i, {"blame"}) for i in range(2)] + [example(i, set()) for i in range(2, 18)]
+    out_of_fold = {code: np.zeros(18) for code in model_mod.FLAGS}
+    out_of_fold["blame"] = np.array([0.9] * 8 + [0.0] * 10)
+    out_of_fold[ANY_FLAG] = np.array([0.25] * 8 + [0.0] * 10)
+    thresholds = {code: 0.5 for code in model_mod.FLAGS}
+    assert _gate_threshold(examples, [()] * 18, out_of_fold, thresholds) <= 0.25
+
+
 def test_strong_pattern_hits_count_whatever_the_gate():
     # The blame head misses, but a strong pattern found it: no gate can lose it,
     # so the clean draft's low gate score decides the threshold alone.
