@@ -171,13 +171,13 @@ def train(examples, embedder, log=print) -> dict:
         for c in C_GRID:  # the C whose out-of-fold F-beta, at its best threshold, is highest
             p = _out_of_fold(xs, y, c, folds)
             t = _best_threshold(y, p, _beta(code))
-            pred = p >= t
-            score = _f_beta(y, pred, _beta(code))
+            score = _f_beta(y, p >= t, _beta(code))
             if best is None or score > best[0]:
-                tp = int((pred & (y == 1)).sum())
-                f1 = 2 * tp / max(1, pred.sum() + y.sum())
-                best = (score, c, t, p, tp / max(1, pred.sum()), tp / max(1, y.sum()), f1)
-        _, c, t, out_of_fold[code], precision, recall, f1 = best
+                best = (score, c, t, p)
+        _, c, t, out_of_fold[code] = best
+        pred = out_of_fold[code] >= t
+        tp = int((pred & (y == 1)).sum())
+        precision, recall, f1 = tp / max(1, pred.sum()), tp / max(1, y.sum()), _f_beta(y, pred, 1.0)
         lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs, y)
         dense_w.append(lr.coef_[0][:n_dense] * mult)
         ngram_w.append(lr.coef_[0][n_dense:] * BLOCK_WEIGHTS["ngrams"])
