@@ -69,6 +69,7 @@ def show(result) -> None:
     """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite."""
     import textwrap
 
+    from rich.console import Console
     from rich.text import Text
 
     from olivebranch import support
@@ -109,8 +110,10 @@ def show(result) -> None:
             flag = same_code[0]
             info = flag_info(flag.code)
             words = ", ".join(_quote(result.text, f) for f in same_code)
-            out.print(Text("  • ") + Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity])
-                      + Text(f": {words}"))
+            head = Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity]) + Text(f": {words}")
+            for n, line in enumerate(head.wrap(Console(width=width - 4), width - 4)):
+                line.rstrip()
+                out.print(Text("    " if n else "  • ") + line)
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
     if result.strengths:

@@ -218,6 +218,15 @@ def test_readable_explains_each_code_once_and_quotes_all_its_words(cli, plain_en
     assert out.count("Try this: Talk about your side instead") == 1
 
 
+def test_readable_flag_headings_that_wrap_keep_their_indent(cli, plain_env, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "50")
+    res = cli("check", "you always make everything about yourself. you never listen to a single word i say")
+    section = res.out.split(messages.CHECK_FLAGS_TITLE)[1].split("\n\n")[0]
+    lines = section.strip("\n").splitlines()
+    assert any(line.startswith("  • ") for line in lines)
+    assert all(line.startswith(("  • ", "    ")) and len(line) <= 50 for line in lines)
+
+
 def test_readable_send(cli, plain_env):
     res = cli("check", GOOD)
     out = flat(res.out)
