@@ -116,8 +116,8 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)) for r in rows)
 
 
-def report(test, ours: list, base: list, strengths_pred: list) -> str:
-    """The evaluation as plain text."""
+def report(test, ours: list, base: list, strengths_pred: list, *, title: str = "Held-out test split") -> str:
+    """The evaluation as plain text, headed by ``title`` and the counts."""
     gold = [e.flags for e in test]
     a, b = summary(gold, ours), summary(gold, base)
     rows = [["code", "severity", "n", "P", "R", "F1", "| baseline P", "R", "F1"]]
@@ -125,7 +125,7 @@ def report(test, ours: list, base: list, strengths_pred: list) -> str:
         s, t = a["per_code"][code], b["per_code"][code]
         rows.append([code, flag_info(code).severity, str(s.tp + s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}",
                      f"{s.f1:.3f}", f"| {t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}"])
-    lines = [f"Held-out test split: {len(test)} messages ({a['clean']} clean)", "", _table(rows), ""]
+    lines = [f"{title}: {len(test)} messages ({a['clean']} clean)", "", _table(rows), ""]
     lines += [
         f"macro-F1 over the 14 flags   olivebranch {a['macro_f1']:.3f}   baseline {b['macro_f1']:.3f}",
         f"false alarms on clean        olivebranch {a['false_alarm_rate']:.2%}   baseline {b['false_alarm_rate']:.2%}",

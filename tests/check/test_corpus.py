@@ -62,3 +62,17 @@ def test_the_project_corpus_meets_the_issue_minimums():
     test_ids = {e.id for e in examples if e.split == "test"}
     train_ids = {e.id for e in examples if e.split == "train"}
     assert test_ids and train_ids and not test_ids & train_ids
+
+
+def key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def test_the_bench_probes_are_never_in_the_corpus():
+    # bench/false_alarms.py and bench/unseen_author.py measure text no model was trained on.
+    seen = {key(e.text) for e in corpus.load(REPO / "corpus")}
+    unseen = corpus.load_file(REPO / "bench" / "data" / "unseen_drafts.jsonl")
+    probe = (REPO / "bench" / "data" / "clean_probe.txt").read_text(encoding="utf-8").splitlines()
+    assert len(unseen) == 299 and sum("self_harm" in e.flags for e in unseen) == 87
+    assert not [e.text for e in unseen if key(e.text) in seen]
+    assert not [line for line in probe if line.strip() and key(line) in seen]
