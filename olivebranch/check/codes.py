@@ -17,6 +17,8 @@ WORDING_FLAGS: tuple[str, ...] = tuple(c for c in FLAGS if c not in MECHANICAL_F
 STRENGTHS: tuple[str, ...] = ("i_statement", "open_question", "apology", "gives_space", "warmth")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 WALL_OF_TEXT_WORDS = 80
+# SPEC 5: a text over 10,000 characters is checked, not refused: it is a wall of text.
+WALL_OF_TEXT_CHARS = 10_000
 LOW_EFFORT_MAX_WORDS = 3
 
 

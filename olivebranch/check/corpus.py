@@ -11,7 +11,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from olivebranch.check.codes import FLAGS, STRENGTHS, WALL_OF_TEXT_WORDS
+from olivebranch.check.codes import FLAGS, STRENGTHS
+from olivebranch.check.mechanics import is_wall_of_text
 from olivebranch.check.text import count_words
 from olivebranch.errors import InputError
 
@@ -65,7 +66,7 @@ def load_file(path: Path) -> list[Example]:
             raise InputError(f"duplicate id {row['id']}", field=where)
         seen.add(row["id"])
         flags = set(row.get("flags", []))
-        if count_words(row["text"]) > WALL_OF_TEXT_WORDS:
+        if is_wall_of_text(row["text"], count_words(row["text"])):
             flags.add("wall_of_text")
         unknown = (flags - set(FLAGS)) | (set(row.get("strengths", [])) - set(STRENGTHS))
         if unknown:

@@ -3,7 +3,7 @@
 from functools import cache
 import re
 
-from olivebranch.check.codes import LOW_EFFORT_MAX_WORDS, WALL_OF_TEXT_WORDS
+from olivebranch.check.codes import LOW_EFFORT_MAX_WORDS, WALL_OF_TEXT_CHARS, WALL_OF_TEXT_WORDS
 from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
 from olivebranch.data import read_toml
@@ -20,6 +20,11 @@ def lexicon() -> dict:
 @cache
 def _filler() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["filler"]["words"])
+
+
+def is_wall_of_text(text: str, words: int) -> bool:
+    """More than 80 words, or more than 10,000 characters however few words they make (SPEC 5)."""
+    return words > WALL_OF_TEXT_WORDS or len(text.strip()) > WALL_OF_TEXT_CHARS
 
 
 def is_low_effort(draft: Draft) -> bool:
@@ -43,12 +48,13 @@ class MechanicsDetector:
     name = "mechanics"
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
-        """A ``wall_of_text`` hit past 80 words, a ``low_effort`` hit for a bare greeting."""
+        """A ``wall_of_text`` hit for a long draft, a ``low_effort`` hit for a bare greeting."""
         hits = []
         text = draft.text
-        if len(draft.words) > WALL_OF_TEXT_WORDS:
-            hits.append(Hit("wall_of_text", draft.words[0].start, draft.words[-1].end, "rule"))
+        edges = len(text) - len(text.lstrip()), len(text.rstrip())
+        if is_wall_of_text(text, len(draft.words)):
+            span = (draft.words[0].start, draft.words[-1].end) if draft.words else edges
+            hits.append(Hit("wall_of_text", *span, "rule"))
         if draft.words and is_low_effort(draft) or (not draft.words and text.strip()):
-            start = len(text) - len(text.lstrip())
-            hits.append(Hit("low_effort", start, len(text.rstrip()), "rule"))
+            hits.append(Hit("low_effort", *edges, "rule"))
         return tuple(hits)

@@ -78,3 +78,13 @@ def test_mechanics_return_new_hits_and_leave_the_draft_alone():
     hits = MechanicsDetector().detect(draft, prior)
     assert prior == () and draft.text == "hey"
     assert all(h.kind == "rule" for h in hits)
+
+
+@pytest.mark.parametrize("text", ["a" * 10_001, "🙂" * 10_001, "word " * 10 + "x" * 10_001])
+def test_over_ten_thousand_characters_is_a_wall_of_text_however_few_words(text):
+    # SPEC 5: such a text is checked, not refused, and it is a wall of text.
+    assert "wall_of_text" in mechanics(text)
+    assert "wall_of_text" not in mechanics("a" * 10_000)
+    result = check(text)
+    flag = next(f for f in result.flags if f.code == "wall_of_text")
+    assert (flag.start, flag.end) == (0, len(text.rstrip()))
