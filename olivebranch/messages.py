@@ -188,6 +188,7 @@ CHECK_STRENGTHS_TITLE = "What works"
 CHECK_REWRITE_TITLE = "A gentler version"
 CHECK_REWRITE_NONE = "No suggested version this time. Try the ideas above in your own words."
 CHECK_WHOLE_MESSAGE = "the whole message"
+CHECK_MORE_QUOTES = "and {n} more"
 CHECK_NEED_TEXT = "give the message to check, '-' to read it from standard input, or --jsonl FILE"
 CHECK_TEXT_AND_JSONL = "give either a message or --jsonl FILE, not both"
 

@@ -109,7 +109,7 @@ def show(result) -> None:
         for same_code in _by_code(result.flags):
             flag = same_code[0]
             info = flag_info(flag.code)
-            words = ", ".join(_quote(result.text, f) for f in same_code)
+            words = _quotes(result.text, same_code)
             head = Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity]) + Text(f": {words}")
             for n, line in enumerate(head.wrap(Console(width=width - 4), width - 4)):
                 line.rstrip()
@@ -156,6 +156,15 @@ def _by_code(flags) -> list[list]:
     for flag in flags:
         groups.setdefault(flag.code, []).append(flag)
     return list(groups.values())
+
+
+def _quotes(text: str, flags, most: int = 3) -> str:
+    """The words of one code's flags, each quoted once, the first ``most`` of them, and how many more."""
+    quotes = list(dict.fromkeys(_quote(text, f) for f in flags))
+    shown = ", ".join(quotes[:most])
+    if len(quotes) > most:
+        shown += " " + messages.CHECK_MORE_QUOTES.format(n=len(quotes) - most)
+    return shown
 
 
 def _quote(text: str, flag, limit: int = 60) -> str:

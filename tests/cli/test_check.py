@@ -227,6 +227,12 @@ def test_readable_flag_headings_that_wrap_keep_their_indent(cli, plain_env, monk
     assert all(line.startswith(("  • ", "    ")) and len(line) <= 50 for line in lines)
 
 
+def test_readable_quotes_the_same_words_once_and_at_most_three(cli, plain_env):
+    out = flat(cli("check", "you always lie. you never listen. you always lie. you never call. you always forget").out)
+    assert out.count("“you always lie”") == 1
+    assert "“you always lie”, “you never listen”, “you never call” " + messages.CHECK_MORE_QUOTES.format(n=1) in out
+
+
 def test_readable_send(cli, plain_env):
     res = cli("check", GOOD)
     out = flat(res.out)
