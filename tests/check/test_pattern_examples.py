@@ -40,6 +40,8 @@ POSITIVES = {
         "don't worry, i won't be a burden for much longer",
         "the pills are right here next to me",
         "i'm not safe with myself tonight",
+        "i don't feel safe on my own tonight",
+        "the voices keep telling me to end it",
         "i'm not eating until you talk to me",
         "i can't picture a future where i'm still here",
         "don't make plans with me, there's no tomorrow for me",
@@ -145,6 +147,9 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "i don't feel safe alone in the house since the break-in",
+    "she's not safe alone with him, can you check on her",
+    "my gut keeps telling me to do it, so i booked the flight",
     "if you're free saturday i'm coming over with pizza",
     "if it rains tomorrow i'm cancelling the bbq, i'll let you know",
     "if you don't want to talk i'll leave you alone, promise",
