@@ -2,12 +2,19 @@
 
 The rewrite keeps the person's own greeting and the good sentences of theirs:
 ones no flag points at which, checked alone, are fit to send and show a
-strength (at most two, so a wall of text is cut to its core). It puts one
-plain line in place of what a flag was reaching for (an I-statement instead
-of blame, an open door instead of a deadline), keeps the part of a "sorry,
-but ..." before the "but", and adds what is missing: a feeling from their
-side, one easy question, and room for the other person. Every candidate is
-checked again, and only one that comes out ``send`` is offered.
+strength (at most two, so a wall of text is cut to its core). Of a sentence a
+flag points at, a clause the flag does not reach can be kept the same way
+("I miss you so much" of "I miss you so much, please please talk to me"),
+but only when every flag is one whose words can be cut out without changing
+what the rest means: not sarcasm, whose "hope you had fun" means the
+opposite, nor venting or a guilt trip, whose every clause carries it.
+
+It puts one plain line in place of what a flag was reaching for (an
+I-statement instead of blame, an open door instead of a deadline), keeps the
+part of a "sorry, but ..." before the "but", and adds what is missing: a
+feeling from their side, one easy question, and room for the other person.
+Every candidate is checked again, and only one that comes out ``send`` is
+offered.
 """
 
 from functools import cache
@@ -19,8 +26,8 @@ from olivebranch.check.result import CheckResult, Flag
 from olivebranch.check.text import Draft, count_words
 from olivebranch.data import read_toml
 
-# The greeting word in any case; a name after it only when it starts with a capital.
-_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b[ ,]*(?:[A-Z][\w'-]*)?)")
+# The greeting word in any case, then a word with a capital that may be a name.
+_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*)?")
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
@@ -30,6 +37,15 @@ _STARTS_WITH_I = re.compile(r"I\b")
 _ELLIPTICAL = re.compile(r"(?i:(?:do|does|did|are|is|was|were|will|would|can|could|should|have|has|had|don'?t|didn'?t"
                          r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
+# The clauses of a sentence: the stretches between commas, semicolons and colons.
+_CLAUSE = re.compile(r"[^,;:]+")
+# A word that only joins a clause to the one before it ("but", "and so").
+_JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 3
+# A clause that ends on a helping verb or a lead-in ("i really can't", "i need to be
+# honest") leaned on the clause after it, which a flag took away.
+_DANGLING = re.compile(r"(?i:.*\b(?:can'?t|cant|won'?t|wont|don'?t|dont|didn'?t|didnt|do|does|did|can|could|will|would"
+                       r"|should|am|is|are|was|were|have|has|had|honest|say|admit|ask|tell you|know|mean))\W*")
 
 
 @cache
@@ -55,8 +71,14 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
 
 
 def _greeting(text: str) -> str:
+    """The draft's greeting ("Hey Sam"), with a name only if the word after it is not one that starts sentences."""
     m = _GREETING.match(text)
-    return m.group(1).strip(" ,") if m else ""
+    if not m:
+        return ""
+    name = m.group(2)
+    if name and re.sub(r"'.*", "", name).lower() not in _blocks()["greeting"]["not_names"]:
+        return text[m.start(1):m.end(2)]
+    return m.group(1)
 
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
@@ -74,15 +96,13 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
     limits = _blocks()["limits"]
     kept: list[str] = []
     checks = 0
-    for s in draft.sentences:
+    clauses = {f.code for f in flags} <= set(_blocks()["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
+    for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses):
         if len(kept) == limits["max_kept_sentences"] or checks == limits["max_sentence_checks"]:
             break
-        if any(start < s.end and s.start < end for start, end in spans):
-            continue
-        sentence = draft.text[s.start:s.end].strip()
         if greeting and sentence.lower().startswith(greeting.lower()):
             sentence = sentence[len(greeting):].lstrip(" ,!.")
-        if count_words(sentence) < 2 or _ELLIPTICAL.fullmatch(sentence):
+        if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence):
             continue
         checks += 1
         # Checked as it reads when it starts a sentence of the rewrite. The
@@ -95,6 +115,30 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
     while kept and sum(count_words(s) for s in kept) > limits["max_words"]:
         kept.pop()
     return kept
+
+
+def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True):
+    """``(text, least words)`` for each sentence no span touches.
+
+    With ``clauses``, also each clause no span touches of a sentence one does.
+
+    A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``), does
+    not end leaning on the next one (``_DANGLING``), and loses a joining word
+    at its start ("but i still care" is "i still care").
+    """
+    def touched(first: int, last: int) -> bool:
+        return any(start < last and first < end for start, end in spans)
+
+    for s in draft.sentences:
+        if not touched(s.start, s.end):
+            yield draft.text[s.start:s.end].strip(), 2
+            continue
+        if not clauses:
+            continue
+        for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
+            text = _JOINER.sub("", clause.group().strip())
+            if not touched(clause.start(), clause.end()) and not _DANGLING.fullmatch(text):
+                yield text, MIN_CLAUSE_WORDS
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], table: dict) -> list[str]:

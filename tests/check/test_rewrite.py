@@ -139,11 +139,51 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
     ("hey, funny how you never answer. whatever", "hey"),
     ("HEY Sam you never answer", "HEY Sam"),
     ("hi you never ever reply, typical", "hi"),
+    ("hey, I know you're busy, but you owe me an answer", "hey"),
+    ("Hi, How could you just leave like that", "Hi"),
 ])
 def test_only_a_capitalised_word_after_the_greeting_is_taken_for_a_name(text, greeting):
     from olivebranch.check.rewrite import _greeting
 
     assert _greeting(text) == greeting
+
+
+def test_the_good_clause_of_a_flagged_sentence_is_kept():
+    result = check("I miss you so much, please please please talk to me, I'm begging you")
+    assert result.rewrite.startswith("I miss you so much.")
+    assert "begging" not in result.rewrite and "please please" not in result.rewrite
+
+
+def test_a_kept_clause_loses_the_word_that_joined_it(monkeypatch):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    text = "you never listen, but i still care about you, ok"
+    blame = Flag("blame", "high", 0, text.index(","), "", (), "")
+    recheck = _alone({"I still care about you": ("send", ("warmth",))})
+    # "ok" is too short to stand alone; "but" is dropped from the clause that is kept.
+    assert _good_sentences(Draft(text), (blame,), "", recheck) == ["I still care about you"]
+
+
+@pytest.mark.parametrize("code, text, flagged, clause", [
+    # Sarcasm turns the whole sentence: "hope you had fun" does not mean it.
+    ("sarcasm", "hope you had fun with jess, i was only waiting all night", "i was only waiting all night",
+     "Hope you had fun with jess"),
+    # "i really can't" leans on the clause the flag took.
+    ("begging", "please don't leave me, i really can't", "please don't leave me", "I really can't"),
+])
+def test_a_clause_is_not_kept_when_it_means_something_else_alone(monkeypatch, code, text, flagged, clause):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    start = text.index(flagged)
+    flag = Flag(code, "medium", start, start + len(flagged), "", (), "")
+    recheck = _alone({clause: ("send", ("warmth",))})
+    assert _good_sentences(Draft(text), (flag,), "", recheck) == []
 
 
 def test_a_rewrite_is_skipped_on_request():
