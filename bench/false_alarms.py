@@ -24,10 +24,6 @@ from olivebranch.check import corpus as corpus_mod
 PROBE = Path(__file__).parent / "data" / "clean_probe.txt"
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--probe", type=Path, default=PROBE, help="a file of clean messages, one per line")
@@ -35,8 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print every flagged line")
     args = ap.parse_args(argv)
     lines = [line.strip() for line in args.probe.read_text(encoding="utf-8").splitlines() if line.strip()]
-    seen = {_key(e.text) for e in corpus_mod.load(args.corpus)}
-    trained = [line for line in lines if _key(line) in seen]
+    trained = corpus_mod.already_in(lines, args.corpus)
     if trained:
         print(f"{len(trained)} probe lines are in the corpus, so this would not measure unseen text: "
               f"{trained[0]!r}", file=sys.stderr)

@@ -28,18 +28,13 @@ from olivebranch.check.model import load
 DRAFTS = Path(__file__).parent / "data" / "unseen_drafts.jsonl"
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drafts", type=Path, default=DRAFTS, help="a labelled JSONL file in the corpus's format")
     ap.add_argument("--corpus", type=Path, default=Path("corpus"))
     args = ap.parse_args(argv)
     drafts = corpus_mod.load_file(args.drafts)
-    seen = {_key(e.text) for e in corpus_mod.load(args.corpus)}
-    trained = [e.text for e in drafts if _key(e.text) in seen]
+    trained = corpus_mod.already_in([e.text for e in drafts], args.corpus)
     if trained:
         print(f"{len(trained)} of these drafts are in the corpus, so this would not measure unseen text: "
               f"{trained[0]!r}", file=sys.stderr)

@@ -74,3 +74,15 @@ def load_file(path: Path) -> list[Example]:
         examples.append(Example(row["id"], row["text"], frozenset(flags), frozenset(row.get("strengths", [])),
                                 bool(row.get("hard_negative")), split_of(row["id"])))
     return examples
+
+
+def already_in(texts: list[str], folder: str | Path) -> list[str]:
+    """The ``texts`` that some draft in ``folder`` already says, ignoring case and spacing.
+
+    The bench probes use it to refuse to measure text the model was trained on.
+    """
+    def key(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    seen = {key(e.text) for e in load(folder)}
+    return [t for t in texts if key(t) in seen]

@@ -64,15 +64,15 @@ def test_the_project_corpus_meets_the_issue_minimums():
     assert test_ids and train_ids and not test_ids & train_ids
 
 
-def key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def test_the_bench_probes_are_never_in_the_corpus():
     # bench/false_alarms.py and bench/unseen_author.py measure text no model was trained on.
-    seen = {key(e.text) for e in corpus.load(REPO / "corpus")}
     unseen = corpus.load_file(REPO / "bench" / "data" / "unseen_drafts.jsonl")
     probe = (REPO / "bench" / "data" / "clean_probe.txt").read_text(encoding="utf-8").splitlines()
     assert len(unseen) == 299 and sum("self_harm" in e.flags for e in unseen) == 87
-    assert not [e.text for e in unseen if key(e.text) in seen]
-    assert not [line for line in probe if line.strip() and key(line) in seen]
+    assert not corpus.already_in([e.text for e in unseen], REPO / "corpus")
+    assert not corpus.already_in([line for line in probe if line.strip()], REPO / "corpus")
+
+
+def test_already_in_ignores_case_and_spacing(tmp_path):
+    (tmp_path / "drafts_x.jsonl").write_text('{"id": "x1", "text": "Answer me  NOW"}\n', encoding="utf-8")
+    assert corpus.already_in(["answer me now", "hello there"], tmp_path) == ["answer me now"]
