@@ -69,7 +69,6 @@ def show(result) -> None:
     """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite."""
     import textwrap
 
-    from rich.console import Console
     from rich.text import Text
 
     from olivebranch import support
@@ -111,7 +110,7 @@ def show(result) -> None:
             info = flag_info(flag.code)
             words = _quotes(result.text, same_code)
             head = Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity]) + Text(f": {words}")
-            for n, line in enumerate(head.wrap(Console(width=width - 4), width - 4)):
+            for n, line in enumerate(head.wrap(out, width - 4)):
                 line.rstrip()
                 out.print(Text("    " if n else "  • ") + line)
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
