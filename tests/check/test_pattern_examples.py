@@ -65,6 +65,10 @@ POSITIVES = {
         "one more excuse and we're finished",
         "come to the wedding or consider yourself uninvited",
         "if you go to that party don't bother coming back",
+        "u have til friday to decide, after that i'm deleting ur number",
+        "unless i hear from you by the 1st i will stop paying your phone bill",
+        "either you come to the wedding or you're no longer part of this family",
+        "show up tonight or i'm never speaking to you again",
     ],
     "manipulation": [
         "i'll tell your whole family exactly what you did",
@@ -121,6 +125,7 @@ POSITIVES = {
         "i'm begging you, talk to me",
         "please please just say something",
         "i can't live without you",
+        "honestly i cant imagine going on without u",
         "i'm nothing without you",
         "i'll do anything, just give me one more chance",
         "please don't leave me",
@@ -223,6 +228,12 @@ HARD_NEGATIVES = [
     "i'd be happy if i didn't wake up at 6 for once",
     "the new job is worth it, the hours are so much better",
     "i hate existing group chats where nobody replies lol",
+    "can't imagine the wedding without you there, save me a dance",
+    "after that i'm moving on to the next chapter of my thesis",
+    "unless i hear otherwise i'll see you at 7",
+    "you're not welcome to bring your dog, sorry, landlord rules",
+    "after that i'm heading home, see u tomorrow",
+    "we're never talking about that film again lol, how was your week?",
 ]
 
 
