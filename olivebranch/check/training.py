@@ -9,8 +9,10 @@ site-packages with ``HF_HUB_OFFLINE=1``.
 Only the corpus's train split is used. Each head is a logistic regression on
 the features of :func:`olivebranch.check.model.features`; its regularisation
 strength (from ``C_GRID``) and its threshold come from 5-fold out-of-fold
-probabilities on the train split, both maximising the same F-beta
-(beta 1, and 2 for ``self_harm``: missing a sign of crisis costs more
+probabilities on the train split, both maximising the same F-beta of the
+flag as it is raised: a strong pattern raises its flag whatever the head
+says, so the head is tuned for the drafts the patterns leave to it (beta 1,
+and 2 for ``self_harm``: missing a sign of crisis costs more
 than a false alarm, but a false alarm shows crisis resources on an ordinary
 message, which frightens people and teaches them to ignore it). Beta was 1.5
 until ``drafts_r`` added 400 everyday drafts; then 1.5 chose a point that
@@ -69,12 +71,14 @@ def _f_beta(y, pred, beta: float) -> float:
     return (1 + beta**2) * tp / denom if denom else 0.0
 
 
-def _best_threshold(y, p, beta: float) -> float:
+def _best_threshold(y, p, beta: float, decided=None) -> float:
+    """The threshold on ``p`` whose F-beta is best, counting as raised whatever ``decided`` already raises."""
     import numpy as np
 
+    decided = np.zeros(len(y), dtype=bool) if decided is None else decided
     best, best_t = -1.0, 0.5
     for t in np.linspace(0.05, 0.95, 91):
-        score = _f_beta(y, p >= t, beta)
+        score = _f_beta(y, decided | (p >= t), beta)
         if score > best + 1e-9:
             best, best_t = score, float(t)
     return best_t
@@ -167,15 +171,18 @@ def train(examples, embedder, log=print) -> dict:
     out_of_fold = {}
     for code in HEAD_CODES:
         y = _labels(examples, code)
+        # A strong pattern raises its flag whatever the head says, so the head is
+        # tuned for the drafts the patterns leave to it: F-beta of the flag as raised.
+        decided = np.array([any(h.code == code and h.kind == "strong" for h in found) for found in hits])
         best = None
         for c in C_GRID:  # the C whose out-of-fold F-beta, at its best threshold, is highest
             p = _out_of_fold(xs, y, c, folds)
-            t = _best_threshold(y, p, _beta(code))
-            score = _f_beta(y, p >= t, _beta(code))
+            t = _best_threshold(y, p, _beta(code), decided)
+            score = _f_beta(y, decided | (p >= t), _beta(code))
             if best is None or score > best[0]:
                 best = (score, c, t, p)
         _, c, t, out_of_fold[code] = best
-        pred = out_of_fold[code] >= t
+        pred = decided | (out_of_fold[code] >= t)
         tp = int((pred & (y == 1)).sum())
         precision, recall, f1 = tp / max(1, pred.sum()), tp / max(1, y.sum()), _f_beta(y, pred, 1.0)
         lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs, y)

@@ -26,3 +26,14 @@ def test_a_higher_beta_chooses_a_lower_threshold_that_misses_fewer():
 def test_only_self_harm_leans_towards_recall():
     assert _beta("self_harm") > 1.0
     assert {_beta(code) for code in ("blame", "sarcasm", "ultimatum", "warmth")} == {1.0}
+
+
+def test_the_threshold_leaves_to_the_patterns_what_they_already_raise():
+    # Four positives the head scores low are raised by a strong pattern anyway:
+    # chasing them with a low threshold would only add the four clean drafts at 0.25.
+    y = np.array([1] * 8 + [0] * 12)
+    p = np.array([0.9] * 4 + [0.2] * 4 + [0.25] * 4 + [0.1] * 8)
+    decided = np.array([False] * 4 + [True] * 4 + [False] * 12)
+    alone, as_raised = _best_threshold(y, p, 1.0), _best_threshold(y, p, 1.0, decided)
+    assert alone <= 0.2 < 0.25 < as_raised
+    assert _f_beta(y, decided | (p >= as_raised), 1.0) == 1.0
