@@ -171,8 +171,7 @@ def train(examples, embedder, log=print) -> dict:
     out_of_fold = {}
     for code in HEAD_CODES:
         y = _labels(examples, code)
-        # A strong pattern raises its flag whatever the head says, so the head is
-        # tuned for the drafts the patterns leave to it: F-beta of the flag as raised.
+        # Raised by a strong pattern whatever the head says (see the module's docstring).
         decided = np.array([any(h.code == code and h.kind == "strong" for h in found) for found in hits])
         best = None
         for c in C_GRID:  # the C whose out-of-fold F-beta, at its best threshold, is highest
