@@ -89,6 +89,11 @@ POSITIVES = {
         "i'll make sure everyone at work sees what you wrote",
         "i'll tell everyone at the wedding how you treated me",
         "i'll expose you",
+        "i've already asked your mate to have a word with you",
+        "fine. let's see how you like it when i stop replying too",
+        "there are guys who'd kill to be with me, just saying",
+        "you'll be sorry when you see who i'm dating now",
+        "keep this up and i'm writing you out of my will",
     ],
     "guilt_trip": [
         "i gave you everything and you just walked away",
@@ -100,6 +105,7 @@ POSITIVES = {
         "i hardly think one phone call is too much to ask",
         "since you left i haven't been able to eat or sleep",
         "i've been nothing but good to you and you can't even text back",
+        "i hope you realise what this is doing to me",
     ],
     "blame": [
         "you're such a selfish coward",
@@ -111,6 +117,9 @@ POSITIVES = {
         "what kind of person ignores their own mother",
         "you lying little snake",
         "how dare you treat me like that",
+        "you've ruined every birthday since we met",
+        "honestly you overreact to every little thing",
+        "fine, sorry i shouted. not that you were a saint either",
     ],
     "pressure": [
         "answer me",
@@ -120,6 +129,12 @@ POSITIVES = {
         "we need to talk. right now",
         "i need an answer today",
         "call me back right now",
+        "bump",
+        "stop ignoring me",
+        "it's honestly not that hard to text back",
+        "so you're really not going to reply?",
+        "i'm asking you one last time where you were",
+        "need to know now whether you're coming",
     ],
     "begging": [
         "i'm begging you, talk to me",
@@ -148,6 +163,15 @@ POSITIVES = {
         "sorry if what i said came out wrong",
         "sorry for caring i suppose",
         "i'm sorry the truth hurts",
+    ],
+    "sarcasm": [
+        "well thanks for nothing then",
+        "three weeks on read. love that for me",
+        "saw your story, so at least i know you're alive",
+        "i know how hard it must be to type two words",
+        "sorry for existing, i suppose",
+        "blocking me on everything. real mature",
+        "don't worry, not like you'd notice anyway",
     ],
 }
 
@@ -234,6 +258,15 @@ HARD_NEGATIVES = [
     "you're not welcome to bring your dog, sorry, landlord rules",
     "after that i'm heading home, see u tomorrow",
     "we're never talking about that film again lol, how was your week?",
+        "if you're not going to make it tonight just say, no stress",
+        "honestly i don't need to know right now, whenever suits",
+        "come to the gig friday, you don't know what you're missing!",
+        "did you get my text about the keys? no rush",
+        "let's see how you like the new flat first",
+        "i'm not ignoring you, i promise, work is mad",
+    "thank you so much for everything, truly",
+    "you've been so mature about all this, i really respect it",
+    "is it not like you to be late? everything ok?",
 ]
 
 

@@ -1,0 +1,78 @@
+"""Hand-written examples for the evidence groups of the lexical patterns.
+
+An evidence match does not raise a flag on its own: the learned model weighs it
+with the rest of the message. These examples (written for this test, not taken
+from the corpus) pin down that each form is seen as evidence for its code, and
+that an everyday look-alike is not.
+"""
+
+import pytest
+
+from olivebranch.check.patterns import PatternDetector
+from olivebranch.check.text import Draft
+
+EVIDENCE = {
+    "manipulation": [
+        "posted my holiday pics, have a look at what you're missing",
+        "got three dates lined up this weekend so don't worry about me",
+        "someone new is making me smile these days",
+        "found myself a new best friend anyway",
+        "she's way more fun than you ever were",
+        "the glow up since we split is unreal",
+        "i'm seeing someone now btw",
+        "one word to your boss and that's your job gone",
+    ],
+    "pressure": [
+        "still waiting on that call you promised",
+        "did you get my last message? and the one before?",
+        "need a yes or no on the deposit today",
+        "you could at least pick up once",
+    ],
+    "blame": [
+        "you're the reason mum is so stressed",
+        "you started it and you know it",
+        "you made your choice, now live with it",
+        "you could've just said you weren't coming",
+        "bailing on my party was a really shitty thing to do",
+        "you were flirting all night, what was i supposed to think",
+    ],
+    "sarcasm": [
+        "oh you're alive. good to know.",
+        "take care i guess.",
+        "a whole week without a reply, new personal best",
+        "so weird how you answer everyone but me",
+        "great chat. thanks for that",
+    ],
+    "guilt_trip": [
+        "i can't eat or sleep. is that what you wanted?",
+        "i was there every night at the hospital. something to think about",
+        "the doctor says it's stress. i wonder where that came from",
+        "i cook, i clean, i pay. what have you ever done for me",
+        "i thought family meant something",
+        "why am i always the only one who makes an effort",
+        "guess it's a table for one tonight",
+        "i'll be here. like always. waiting",
+    ],
+}
+
+LOOK_ALIKES = {
+    "manipulation": ["i'm missing you a lot today", "we've got a few people lined up for the quiz"],
+    "pressure": ["i'm not waiting, go ahead without me", "did you get home ok?"],
+    "blame": ["you're the reason i smile every day", "the kids started it at the park lol"],
+    "sarcasm": ["good to know the shop opens at 9, see you there", "i guess we could do thursday instead?"],
+    "guilt_trip": ["i wonder where we should eat friday", "something to look forward to!"],
+}
+
+
+def codes(text: str) -> set[str]:
+    return {h.code for h in PatternDetector().detect(Draft(text))}
+
+
+@pytest.mark.parametrize(("code", "text"), [(c, t) for c, ts in EVIDENCE.items() for t in ts])
+def test_form_is_evidence_for_its_code(code, text):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(("code", "text"), [(c, t) for c, ts in LOOK_ALIKES.items() for t in ts])
+def test_look_alike_is_not_evidence(code, text):
+    assert code not in codes(text)
