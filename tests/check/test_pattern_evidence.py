@@ -27,6 +27,12 @@ EVIDENCE = {
         "did you get my last message? and the one before?",
         "need a yes or no on the deposit today",
         "you could at least pick up once",
+        "have you even seen my last three texts",
+        "i demand to know where you were",
+        "you're not allowed to just go quiet on me",
+        "seen 11:15pm. ok",
+        "call me asap",
+        "is this happening, yes or no",
     ],
     "blame": [
         "you're the reason mum is so stressed",
@@ -35,6 +41,8 @@ EVIDENCE = {
         "you could've just said you weren't coming",
         "bailing on my party was a really shitty thing to do",
         "you were flirting all night, what was i supposed to think",
+        "if you really loved me you'd have come",
+        "honestly so immature of you",
     ],
     "sarcasm": [
         "oh you're alive. good to know.",
@@ -42,6 +50,12 @@ EVIDENCE = {
         "a whole week without a reply, new personal best",
         "so weird how you answer everyone but me",
         "great chat. thanks for that",
+        "look who's back online",
+        "left the party without a word. classy",
+        "wonderful. love this for us",
+        "must be exhausting being that popular",
+        "truly heartwarming stuff",
+        "i'll take the silence as a yes then",
     ],
     "guilt_trip": [
         "i can't eat or sleep. is that what you wanted?",
@@ -52,14 +66,21 @@ EVIDENCE = {
         "why am i always the only one who makes an effort",
         "guess it's a table for one tonight",
         "i'll be here. like always. waiting",
+        "i'm used to people leaving by now",
+        "do you have any idea what this week was like",
+        "you could at least say thank you",
     ],
 }
 
 LOOK_ALIKES = {
     "manipulation": ["i'm missing you a lot today", "we've got a few people lined up for the quiz"],
-    "pressure": ["i'm not waiting, go ahead without me", "did you get home ok?"],
+    "pressure": ["i'm not waiting, go ahead without me", "did you get home ok?", "i read 3 chapters last night"],
     "blame": ["you're the reason i smile every day", "the kids started it at the park lol"],
-    "sarcasm": ["good to know the shop opens at 9, see you there", "i guess we could do thursday instead?"],
+    "sarcasm": [
+        "good to know the shop opens at 9, see you there",
+        "i guess we could do thursday instead?",
+        "your photos from the wedding were so lovely, love that for you",
+    ],
     "guilt_trip": ["i wonder where we should eat friday", "something to look forward to!"],
 }
 
