@@ -121,6 +121,7 @@ POSITIVES = {
         "i turned down the job in berlin to stay here with you",
         "i quit my band for you and now you're bored of me",
         "i sold my flat so we could buy the house together, remember that",
+        "i literally passed up the promotion so i could stay near you",
     ],
     "blame": [
         "you're such a selfish coward",
