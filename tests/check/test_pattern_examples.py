@@ -156,6 +156,7 @@ POSITIVES = {
         "so you're really not going to reply?",
         "i'm asking you one last time where you were",
         "need to know now whether you're coming",
+        "i really need to see you tonight, it can't wait",
     ],
     "begging": [
         "i'm begging you, talk to me",
