@@ -21,6 +21,8 @@ EVIDENCE = {
         "the glow up since we split is unreal",
         "i'm seeing someone now btw",
         "one word to your boss and that's your job gone",
+        "a guy at the bar bought me drinks all night btw",
+        "don't come then. everyone will know exactly why",
     ],
     "pressure": [
         "still waiting on that call you promised",

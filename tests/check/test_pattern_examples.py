@@ -101,10 +101,8 @@ POSITIVES = {
         "keep this up and i'm writing you out of my will",
         "i'm going to ask your dad to talk some sense into you",
         "soon everyone will find out who you really are",
-        "a guy at the bar bought me drinks all night btw",
         "fine, two can play that game",
         "posting every night out from now on so you can see what you're missing",
-        "i'll tell everyone exactly why we broke up",
         "nobody will ever love you the way i did",
         "block me all you want, you can't get rid of me",
     ],
@@ -305,6 +303,8 @@ HARD_NEGATIVES = [
     "none of this is on you, i promise",
     "it's on you to pick the film this time haha",
     "your band's new song made me cry, you really are so talented",
+    "either we order in or i'm making pasta, your call",
+    "my sister said i looked amazing at the wedding!!",
     "i hope you're happy now in the new place, you deserve it",
 ]
 
