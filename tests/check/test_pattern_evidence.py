@@ -12,6 +12,12 @@ from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.text import Draft
 
 EVIDENCE = {
+    "self_harm": [
+        "the tablets are all lined up on my desk",
+        "i keep thinking about the bridge near my work",
+        "bought some rope today. don't ask",
+        "there's a razor next to me and i keep staring at it",
+    ],
     "manipulation": [
         "posted my holiday pics, have a look at what you're missing",
         "got three dates lined up this weekend so don't worry about me",
@@ -75,6 +81,14 @@ EVIDENCE = {
 }
 
 LOOK_ALIKES = {
+    "self_harm": [
+        "don't forget your allergy pills, the pollen is mad today",
+        "can you grab the meds from the pharmacy on your way?",
+        "the kids love the rope swing at the park",
+        "we walked over the bridge at sunset, so pretty",
+        "the bridge of that song is stuck in my head",
+        "i can't go on without you guys at quiz night, come back!",
+    ],
     "manipulation": ["i'm missing you a lot today", "we've got a few people lined up for the quiz"],
     "pressure": ["i'm not waiting, go ahead without me", "did you get home ok?", "i read 3 chapters last night"],
     "blame": ["you're the reason i smile every day", "the kids started it at the park lol"],
