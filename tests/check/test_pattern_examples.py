@@ -62,6 +62,7 @@ POSITIVES = {
     ],
     "ultimatum": [
         "either you call me tonight or i'm blocking you",
+        "i'm going to hurt myself if you don't come home",
         "if you don't reply by sunday then we're done",
         "i'm giving you till friday to decide. after that i'm out",
         "text me back by 9 or i'm telling everyone",
@@ -86,6 +87,9 @@ POSITIVES = {
     ],
     "manipulation": [
         "i'll tell your whole family exactly what you did",
+        "pick up tonight or i'm showing your brother the texts",
+        "if you don't answer me i'm posting the screenshots",
+        "i'll tell everyone at work what you did unless you call me",
         "would be a shame if those photos of you ended up online",
         "it'd be a real shame if your manager found out where you were",
         "keep ignoring me and see what i post",
@@ -271,6 +275,10 @@ HARD_NEGATIVES = [
     "my friends want to see you at the party, they asked about you",
     "i'm not trying to make you jealous, the new café is just awful",
     "my friend overdosed last year and i think about her a lot",
+    "slight caffeine overdose this morning, i can hear colours",
+    "i overdosed on cheesy films this weekend, zero regrets",
+    "honestly going to die in this heat, is it this bad where you are",
+    "i'll tell your mum happy birthday from you if you don't mind",
     "i'm so tired of existing in this heat, how are you coping",
     "i want to disappear to a beach for a week",
     "i cut my finger again chopping onions lol",
