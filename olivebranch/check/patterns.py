@@ -35,7 +35,7 @@ from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
 from olivebranch.data import read_toml
 
-_MACRO = re.compile(r"\{([a-z]+)\}")  # {name}, never a {m,n} quantifier
+_MACRO = re.compile(r"\{([a-z_]+)\}")  # {name}, never a {m,n} quantifier
 PATTERN_CODES: tuple[str, ...] = WORDING_FLAGS + STRENGTHS
 
 

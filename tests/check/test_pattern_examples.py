@@ -8,7 +8,7 @@ looks risky on the surface but must raise no strong hit at all.
 
 import pytest
 
-from olivebranch.check.patterns import _MACRO, PatternDetector, _patterns
+from olivebranch.check.patterns import _MACRO, PatternDetector, _expand, _patterns
 from olivebranch.check.text import Draft
 
 POSITIVES = {
@@ -354,6 +354,10 @@ def test_every_pattern_compiles_and_never_matches_empty():
 def test_macros_may_use_macros_defined_above_them():
     assert not [p.regex.pattern for p in _patterns() if _MACRO.search(p.regex.pattern)]
     assert strong_codes("i'll tell your whole family exactly what you did") == {"manipulation"}
+
+
+def test_a_macro_name_may_hold_an_underscore_and_a_quantifier_is_left_alone():
+    assert _expand(r"\bno{sleep_in}\d{1,2}", {"sleep_in": "(?! until)"}) == r"\bno(?! until)\d{1,2}"
 
 
 def test_counts():
