@@ -6,10 +6,10 @@ from datetime import tzinfo
 from pathlib import Path
 
 from olivebranch.chat import imessage, meta, signal, telegram, whatsapp
+from olivebranch.chat.formats import FORMATS
 from olivebranch.chat.message import Message
 from olivebranch.errors import InputError
 
-FORMATS = ("auto", "whatsapp", "telegram", "signal", "messenger", "instagram", "imessage")
 KNOWN = "WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger or Instagram message_1.json, or Apple Messages chat.db"
 _SQLITE = b"SQLite format 3\x00"
 _META_PART = re.compile(r"message_\d+\.json")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from olivebranch.chat.formats import ChatFormat
 from olivebranch.cli.app import app
 from olivebranch.errors import InputError
 
@@ -33,7 +34,8 @@ def signals_command(
     plot: str | None = typer.Option(None, "--plot", help="Save charts (PNG and SVG) in this folder."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
     monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
-    fmt: str = typer.Option("auto", "--format", help="auto, whatsapp, telegram, signal, messenger, instagram or imessage."),
+    fmt: ChatFormat = typer.Option(ChatFormat.auto, "--format", case_sensitive=False,
+                                   help="The app that wrote the export (auto: tell from the file)."),
     chat: str | None = typer.Option(None, "--chat", help="Apple Messages only: the conversation (phone, e-mail or name)."),
 ) -> None:
     """Read a chat export and show reply times, who starts, and how things changed month by month."""
@@ -44,7 +46,7 @@ def signals_command(
         raise InputError("choose one of --dayfirst and --monthfirst")
     order = True if dayfirst else (False if monthfirst else None)
     when = _parse_now(now)
-    msgs = read_chat(export, fmt, dayfirst=order, chat=chat)
+    msgs = read_chat(export, fmt.value, dayfirst=order, chat=chat)
     result = signals.compute(msgs, me, when)
     summary = trends.summarize(result)
     written = _write_charts(result, Path(plot)) if plot else []

@@ -98,3 +98,16 @@ def test_help_lists_options(cli):
     assert r.code == 0
     for opt in ("--export", "--me", "--now", "--json", "--plot", "--dayfirst", "--monthfirst", "--format"):
         assert opt in r.out
+
+
+def test_format_is_a_choice_listed_in_help(cli):
+    r = cli("signals", "--help")
+    assert "<str>" not in r.out.split("--format", 1)[1].split("--chat", 1)[0]
+    assert "whatsapp|telegram" in r.out
+
+
+def test_format_is_case_insensitive_and_checked(cli):
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--format", "WhatsApp", "--json")
+    assert r.code == 0, r.err
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--format", "viber")
+    assert r.code == 2 and "'viber' is not one of" in r.err and "Traceback" not in r.err
