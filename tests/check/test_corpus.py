@@ -71,6 +71,9 @@ def test_the_bench_probes_are_never_in_the_corpus():
     assert len(unseen) == 299 and sum("self_harm" in e.flags for e in unseen) == 87
     assert not corpus.already_in([e.text for e in unseen], REPO / "corpus")
     assert not corpus.already_in([line for line in probe if line.strip()], REPO / "corpus")
+    health = corpus.load_file(REPO / "bench" / "data" / "health_drafts.jsonl")
+    assert len(health) == 400 and sum("self_harm" in e.flags for e in health) == 105
+    assert not corpus.already_in([e.text for e in health], REPO / "corpus")
 
 
 def test_already_in_ignores_case_and_spacing(tmp_path):
