@@ -17,6 +17,8 @@ EVIDENCE = {
         "i keep thinking about the bridge near my work",
         "bought some rope today. don't ask",
         "there's a razor next to me and i keep staring at it",
+        "counted out all the tablets. there's enough now",
+        "i keep staring at the pills on my nightstand",
     ],
     "manipulation": [
         "posted my holiday pics, have a look at what you're missing",
@@ -85,6 +87,9 @@ LOOK_ALIKES = {
         "don't forget your allergy pills, the pollen is mad today",
         "can you grab the meds from the pharmacy on your way?",
         "the kids love the rope swing at the park",
+        "got my meds from the chemist, feeling loads better this week",
+        "just took my tablets, off to bed now x",
+        "my pills are in my bag if u need some for ur headache",
         "we walked over the bridge at sunset, so pretty",
         "the bridge of that song is stuck in my head",
         "i can't go on without you guys at quiz night, come back!",

@@ -111,7 +111,9 @@ def test_a_warm_message_is_fine_to_send():
 
 @pytest.mark.parametrize("text", ["you never cease to amaze me with your baking lol",
                                   "no ultimatums, no deadlines. just wanted you to know i care",
-                                  "i'm dying to know how the trip went"])
+                                  "i'm dying to know how the trip went",
+                                  "just took my tablets, night x",
+                                  "the new meds are working, slept 8 hours!!"])
 def test_kind_messages_with_risky_words_are_fine_to_send(text):
     assert check(text).verdict == "send"
 
