@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from olivebranch.check.training import _best_threshold, _beta, _f_beta
+from olivebranch.check.training import RECALL_FLOOR, _best_threshold, _beta, _f_beta, _threshold_for_recall
 
 
 def test_f_beta_is_f1_at_beta_one_and_weighs_recall_above_it():
@@ -37,3 +37,19 @@ def test_the_threshold_leaves_to_the_patterns_what_they_already_raise():
     alone, as_raised = _best_threshold(y, p, 1.0), _best_threshold(y, p, 1.0, decided)
     assert alone <= 0.2 < 0.25 < as_raised
     assert _f_beta(y, decided | (p >= as_raised), 1.0) == 1.0
+
+
+def test_the_recall_floor_is_the_highest_threshold_that_still_catches_enough():
+    y = np.array([1] * 10 + [0] * 10)
+    p = np.array([0.9] * 8 + [0.4, 0.2] + [0.1] * 10)
+    none = np.zeros(20, dtype=bool)
+    assert _threshold_for_recall(y, p, 0.8, none) == pytest.approx(0.9)  # 8 of 10 at 0.9
+    assert _threshold_for_recall(y, p, 0.9, none) == pytest.approx(0.4)
+    assert _threshold_for_recall(y, p, 1.0, none) == pytest.approx(0.2)
+    # What a strong pattern already raises counts towards the floor.
+    decided = np.array([False] * 9 + [True] + [False] * 10)
+    assert _threshold_for_recall(y, p, 1.0, decided) == pytest.approx(0.4)
+
+
+def test_only_self_harm_has_a_recall_floor():
+    assert set(RECALL_FLOOR) == {"self_harm"} and 0.5 < RECALL_FLOOR["self_harm"] < 1.0
