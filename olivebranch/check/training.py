@@ -78,13 +78,20 @@ def _f_beta(y, pred, beta: float) -> float:
     return (1 + beta**2) * tp / denom if denom else 0.0
 
 
+def _threshold_grid():
+    """The thresholds a head may take: 0.05 to 0.95 in steps of 0.01."""
+    import numpy as np
+
+    return np.round(np.linspace(0.05, 0.95, 91), 2)
+
+
 def _best_threshold(y, p, beta: float, decided=None) -> float:
     """The threshold on ``p`` whose F-beta is best, counting as raised whatever ``decided`` already raises."""
     import numpy as np
 
     decided = np.zeros(len(y), dtype=bool) if decided is None else decided
     best, best_t = -1.0, 0.5
-    for t in np.linspace(0.05, 0.95, 91):
+    for t in _threshold_grid():
         score = _f_beta(y, decided | (p >= t), beta)
         if score > best + 1e-9:
             best, best_t = score, float(t)
@@ -93,9 +100,7 @@ def _best_threshold(y, p, beta: float, decided=None) -> float:
 
 def _threshold_for_recall(y, p, floor: float, decided) -> float:
     """The highest threshold on ``p`` that still raises at least ``floor`` of the positives (with ``decided``)."""
-    import numpy as np
-
-    for t in np.round(np.linspace(0.95, 0.05, 91), 2):
+    for t in _threshold_grid()[::-1]:
         pred = decided | (p >= t)
         if (pred & (y == 1)).sum() >= floor * y.sum():
             return float(t)
