@@ -28,6 +28,7 @@ EVIDENCE = {
         "she's way more fun than you ever were",
         "the glow up since we split is unreal",
         "i'm seeing someone now btw",
+        "fine, i'm moving on. already got a date saturday",
         "one word to your boss and that's your job gone",
         "a guy at the bar bought me drinks all night btw",
         "don't come then. everyone will know exactly why",
@@ -45,6 +46,7 @@ EVIDENCE = {
         "is this happening, yes or no",
     ],
     "blame": [
+        "you made me like this",
         "you're the reason mum is so stressed",
         "you started it and you know it",
         "you made your choice, now live with it",
@@ -94,9 +96,17 @@ LOOK_ALIKES = {
         "the bridge of that song is stuck in my head",
         "i can't go on without you guys at quiz night, come back!",
     ],
-    "manipulation": ["i'm missing you a lot today", "we've got a few people lined up for the quiz"],
+    "manipulation": [
+        "i'm missing you a lot today",
+        "we've got a few people lined up for the quiz",
+        "got a date for the wedding sorted, so you can stop asking mum",
+    ],
     "pressure": ["i'm not waiting, go ahead without me", "did you get home ok?", "i read 3 chapters last night"],
-    "blame": ["you're the reason i smile every day", "the kids started it at the park lol"],
+    "blame": [
+        "you're the reason i smile every day",
+        "the kids started it at the park lol",
+        "you made me love hiking, thank you for that",
+    ],
     "sarcasm": [
         "good to know the shop opens at 9, see you there",
         "i guess we could do thursday instead?",

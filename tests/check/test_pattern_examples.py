@@ -64,6 +64,8 @@ POSITIVES = {
         "either you call me tonight or i'm blocking you",
         "i'm going to hurt myself if you don't come home",
         "if you don't reply by sunday then we're done",
+        "ignore this one and that's it for us",
+        "keep ignoring me and we're finished",
         "i'm giving you till friday to decide. after that i'm out",
         "text me back by 9 or i'm telling everyone",
         "it's me or your friends, choose",
@@ -87,6 +89,7 @@ POSITIVES = {
     ],
     "manipulation": [
         "i'll tell your whole family exactly what you did",
+        "i'll make sure your new boyfriend hears all about you",
         "pick up tonight or i'm showing your brother the texts",
         "if you don't answer me i'm posting the screenshots",
         "i'll tell everyone at work what you did unless you call me",
@@ -186,6 +189,7 @@ POSITIVES = {
         "i think i deserve an answer at least",
         "i'm owed a proper conversation",
         "i have every right to know",
+        "after two years i think i have the right to know why",
         "you don't get to just ignore me",
         "i think i've earned a reply",
         "you have to forgive me",
@@ -193,6 +197,8 @@ POSITIVES = {
     "non_apology": [
         "sorry you feel that way",
         "sorry if you were offended",
+        "i apologise if my words were taken the wrong way",
+        "apologies if you felt left out",
         "i'm sorry but you started it",
         "sorry i guess",
         "sorry if what i said came out wrong",
@@ -213,6 +219,9 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "do i have the right to ask how you've been?",
+    "if you'd rather i went quiet, ignore this and i'll leave you alone",
+    "apologies if this is a weird time to text, how are you?",
     "i don't feel safe alone in the house since the break-in",
     "she's not safe alone with him, can you check on her",
     "my gut keeps telling me to do it, so i booked the flight",
