@@ -7,9 +7,9 @@ each. If the figures still climb steeply from three quarters to all of it,
 writing more drafts is the way on; if they flatten, the limit is elsewhere
 (how consistently the codes can be told apart, or the model).
 
-``--quick`` trains each head with one regularisation strength (C = 10, the
-one most heads choose) instead of choosing from the grid: about four times
-faster, and a little below ``make eval``'s figures at the full share.
+``--quick`` fits each head at one regularisation strength (C = 10) instead
+of averaging its fits over the grid: about four times faster, and a little
+below ``make eval``'s figures at the full share.
 
     HF_HUB_OFFLINE=1 .venv/bin/python bench/learning_curve.py --quick --jobs 2
     HF_HUB_OFFLINE=1 .venv/bin/python bench/learning_curve.py --shares 0.5 1

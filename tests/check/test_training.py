@@ -1,9 +1,12 @@
-"""How the training picks each head's threshold (olivebranch.check.training)."""
+"""How the training fits each head and picks its threshold (olivebranch.check.training)."""
 
 import numpy as np
 import pytest
 
-from olivebranch.check.training import RECALL_FLOOR, _best_threshold, _beta, _f_beta, _threshold_for_recall
+from sklearn.linear_model import LogisticRegression
+
+from olivebranch.check import training
+from olivebranch.check.training import RECALL_FLOOR, _best_threshold, _beta, _f_beta, _fit, _threshold_for_recall
 
 
 def test_f_beta_is_f1_at_beta_one_and_weighs_recall_above_it():
@@ -53,3 +56,28 @@ def test_the_recall_floor_is_the_highest_threshold_that_still_catches_enough():
 
 def test_only_self_harm_has_a_recall_floor():
     assert set(RECALL_FLOOR) == {"self_harm"} and 0.5 < RECALL_FLOOR["self_harm"] < 1.0
+
+
+def _toy(n=200, seed=3):
+    rng = np.random.default_rng(seed)
+    xs = rng.normal(size=(n, 5))
+    y = (xs[:, 0] + 0.5 * xs[:, 1] + rng.normal(scale=0.8, size=n) > 0.3).astype(int)
+    return xs, y
+
+
+def test_a_head_scores_the_mean_logit_of_its_fits_at_each_c():
+    xs, y = _toy()
+    coef, intercept = _fit(xs, y)
+    fits = [LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(xs, y) for c in training.C_GRID]
+    mean_logit = np.mean([lr.decision_function(xs) for lr in fits], axis=0)
+    assert np.allclose(xs @ coef + intercept, mean_logit)
+    # The fits differ (the grid is not one strength repeated), so the mean is not any one of them.
+    assert not np.allclose(fits[0].coef_[0], fits[-1].coef_[0])
+
+
+def test_with_one_c_a_head_is_that_fit(monkeypatch):
+    xs, y = _toy()
+    monkeypatch.setattr(training, "C_GRID", (10.0,))
+    coef, intercept = _fit(xs, y)
+    lr = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000).fit(xs, y)
+    assert np.allclose(coef, lr.coef_[0]) and intercept == pytest.approx(lr.intercept_[0])
