@@ -20,20 +20,21 @@ an F-beta of the flag as it is raised: a strong pattern raises its flag
 whatever the head says, so the head is tuned for the drafts the patterns
 leave to it (beta 1, and 2 for ``self_harm``: missing a sign of crisis costs
 more than a false alarm, but a false alarm shows crisis resources on an
-ordinary message, which frightens people and teaches them to ignore it). Beta was 1.5
-until ``drafts_r`` added 400 everyday drafts; then 1.5 chose a point that
-missed 15% of signs of crisis out of fold, against 11% at beta 2. The F2
-curve is flat, so a small change to the patterns or the corpus could move the
-best point a long way and trade signs of crisis for fewer false alarms;
-``RECALL_FLOOR`` stops that: ``self_harm``'s threshold is never above the
-highest one that still catches 91% of the train split's signs of crisis out
-of fold (what the shipped check caught when the floor was set). The build
-prints each head's out-of-fold precision, recall and F1 at its threshold.
+ordinary message, which frightens people and teaches them to ignore it).
+Beta was 1.5 until ``drafts_r`` added 400 everyday drafts; then 1.5 chose a
+point that missed 15% of signs of crisis out of fold, against 11% at beta 2.
+The F2 curve is flat, so a small change to the patterns or the corpus could
+move the best point a long way and trade signs of crisis for fewer false
+alarms; ``RECALL_FLOOR`` stops that: ``self_harm``'s threshold is never above
+the highest one that still catches 91% of the train split's signs of crisis
+out of fold (what the shipped check caught when the floor was set). The
+build prints each head's out-of-fold precision, recall and F1 at its
+threshold.
 
 One more head, ``ANY_FLAG``, learns whether a draft has any learned flag at
 all; its threshold is the one with the best out-of-fold balanced verdict
-accuracy (the mean over send, revise and dont_send), and
-model flags (all but ``self_harm``) are raised only when it passes too.
+accuracy (the mean over send, revise and dont_send), and model flags (all
+but ``self_harm``) are raised only when it passes too.
 """
 
 import argparse
@@ -192,7 +193,6 @@ def _gate_threshold(examples, hits, out_of_fold: dict, thresholds: dict) -> floa
 def train(examples, embedder, log=print) -> dict:
     """Fit one head per code on ``examples``; returns arrays and thresholds."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
     drafts = [Draft(e.text) for e in examples]
