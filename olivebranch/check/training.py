@@ -11,7 +11,7 @@ the features of :func:`olivebranch.check.model.features`, averaged over the
 regularisation strengths of ``C_GRID``: one fit per C, and the head's weights
 are their mean, so its logit is the mean of theirs and scoring costs no more
 than one fit. Choosing, per head, the C with the best out-of-fold score was
-unstable: new pattern hits on seven train drafts flipped five heads' choice
+unstable: new pattern hits on three train drafts flipped five heads' choice
 (self_harm's from 3 to 10) and moved self_harm's threshold from 0.27 to 0.19,
 with more false signs of crisis; with averaged heads the same change moved
 no threshold by more than 0.05, and self_harm's not at all. Each threshold
