@@ -74,6 +74,9 @@ def test_the_bench_probes_are_never_in_the_corpus():
     health = corpus.load_file(REPO / "bench" / "data" / "health_drafts.jsonl")
     assert len(health) == 400 and sum("self_harm" in e.flags for e in health) == 105
     assert not corpus.already_in([e.text for e in health], REPO / "corpus")
+    closure = corpus.load_file(REPO / "bench" / "data" / "closure_drafts.jsonl")
+    assert len(closure) == 160 and sum("self_harm" in e.flags for e in closure) == 80
+    assert not corpus.already_in([e.text for e in closure], REPO / "corpus")
 
 
 def test_already_in_ignores_case_and_spacing(tmp_path):
