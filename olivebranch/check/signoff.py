@@ -5,6 +5,11 @@ with final goodbyes ("take care") can lift its self-harm score over the
 line. The guide the corpus is labelled by (``corpus/LABELLING.md``) calls a
 warm sign-off `warmth`, so the model's self-harm reading is not taken for a
 draft that is nothing else. Strong self-harm patterns still apply.
+
+Widening this to any goodbye that gives an ordinary reason (giving them
+space, respecting their decision) was measured and dropped: veiled goodbyes
+give the same reasons, and on ``bench/data/closure_drafts.jsonl`` it lost 5
+of 80 signs of crisis to spare 2 of 80 kind goodbyes (``bench/README.md``).
 """
 
 from functools import cache
