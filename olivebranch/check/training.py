@@ -114,11 +114,12 @@ def _best_threshold(y, p, beta: float, decided=None) -> float:
 
 def _threshold_for_recall(y, p, floor: float, decided) -> float:
     """The highest threshold on ``p`` that still raises at least ``floor`` of the positives (with ``decided``)."""
-    for t in _threshold_grid()[::-1]:
+    grid = _threshold_grid()
+    for t in grid[::-1]:
         pred = decided | (p >= t)
         if (pred & (y == 1)).sum() >= floor * y.sum():
             return float(t)
-    return 0.05
+    return float(grid[0])
 
 
 def _design(dense, drafts: list[Draft], mean, mult):

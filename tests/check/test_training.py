@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-
 from sklearn.linear_model import LogisticRegression
 
 from olivebranch.check import training
