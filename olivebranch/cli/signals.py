@@ -27,16 +27,17 @@ def _parse_now(value: str | None) -> datetime:
 
 @app.command("signals")
 def signals_command(
-    export: str = typer.Option(..., "--export", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
-    me: str = typer.Option(..., "--me", help="Your name as it appears in the chat."),
-    now: str | None = typer.Option(None, "--now", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
+    export: str = typer.Option(..., "--export", metavar="FILE", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
+    me: str = typer.Option(..., "--me", metavar="NAME", help="Your name as it appears in the chat."),
+    now: str | None = typer.Option(None, "--now", metavar="TIME", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
     as_json: bool = typer.Option(False, "--json", help="Print the signals as JSON."),
-    plot: str | None = typer.Option(None, "--plot", help="Save charts (PNG and SVG) in this folder."),
+    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", help="Save charts (PNG and SVG) in this folder."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
     monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
-    fmt: ChatFormat = typer.Option(ChatFormat.auto, "--format", case_sensitive=False,
-                                   help="The app that wrote the export (auto: tell from the file)."),
-    chat: str | None = typer.Option(None, "--chat", help="Apple Messages only: the conversation (phone, e-mail or name)."),
+    fmt: ChatFormat = typer.Option(ChatFormat.auto, "--format", case_sensitive=False, metavar="APP",
+                                   help="The app that wrote the export: auto (tell from the file), "
+                                        + ", ".join(f.value for f in ChatFormat if f is not ChatFormat.auto) + "."),
+    chat: str | None = typer.Option(None, "--chat", metavar="WHO", help="Apple Messages only: the conversation (phone, e-mail or name)."),
 ) -> None:
     """Read a chat export and show reply times, who starts, and how things changed month by month."""
     from olivebranch import signals, trends
