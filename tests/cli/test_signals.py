@@ -102,8 +102,9 @@ def test_help_lists_options(cli):
 
 def test_format_is_a_choice_listed_in_help(cli):
     r = cli("signals", "--help")
-    assert "<str>" not in r.out.split("--format", 1)[1].split("--chat", 1)[0]
-    assert "whatsapp|telegram" in r.out
+    assert "<str>" not in r.out
+    listed = " ".join(r.out.split("--format", 1)[1].split("--chat", 1)[0].replace("│", " ").split())
+    assert "whatsapp, telegram, signal, messenger, instagram, imessage" in listed
 
 
 def test_format_is_case_insensitive_and_checked(cli):
