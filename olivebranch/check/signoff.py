@@ -10,6 +10,9 @@ Widening this to any goodbye that gives an ordinary reason (giving them
 space, respecting their decision) was measured and dropped: veiled goodbyes
 give the same reasons, and on ``bench/data/closure_drafts.jsonl`` it lost 5
 of 80 signs of crisis to spare 2 of 80 kind goodbyes (``bench/README.md``).
+Nor does a promise to come back ("when I'm back", "slow to reply", "talk
+soon") overrule the model: it spared no clean draft on the held-out split or
+the three bench files, and lost one sign of crisis held out.
 """
 
 from functools import cache
