@@ -77,6 +77,9 @@ def test_the_bench_probes_are_never_in_the_corpus():
     closure = corpus.load_file(REPO / "bench" / "data" / "closure_drafts.jsonl")
     assert len(closure) == 160 and sum("self_harm" in e.flags for e in closure) == 80
     assert not corpus.already_in([e.text for e in closure], REPO / "corpus")
+    absence = corpus.load_file(REPO / "bench" / "data" / "absence_drafts.jsonl")
+    assert len(absence) == 320 and sum("self_harm" in e.flags for e in absence) == 70
+    assert not corpus.already_in([e.text for e in absence], REPO / "corpus")
 
 
 def test_already_in_ignores_case_and_spacing(tmp_path):
