@@ -145,7 +145,13 @@ def _design(dense, drafts: list[Draft], mean, mult):
 
 
 def _fit(xs, y):
-    """One head: the mean of the logistic regressions fit at each C of ``C_GRID`` (coefficients, intercept)."""
+    """One head: the mean of the logistic regressions fit at each C of ``C_GRID`` (coefficients, intercept).
+
+    Classes are weighed as balanced. Unweighted fits (the thresholds still
+    chosen out of fold) scored 0.807 held out against 0.810, with false
+    alarms on clean drafts at 8.8% (8.2%) and 13.4% (10.9%) on the unseen
+    author of ``bench/unseen_author.py``.
+    """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
