@@ -10,7 +10,7 @@ from olivebranch.check.text import Draft
 @pytest.mark.parametrize("text", [
     "take care x", "Take care ❤️", "ok take care xx", "anyway, take care then!", "night xx",
     "Goodnight 😴", "see u soon x", "talk soon :)", "love you, xoxo", "ok i'm done for the day",
-    "off to bed x",
+    "off to bed x", "take care of yourself x", "Take care of urself ❤️", "ok, look after yourself x",
 ])
 def test_bare_sign_offs(text):
     assert is_bare_sign_off(Draft(text))
@@ -29,7 +29,8 @@ def test_a_final_goodbye_is_not_in_the_lexicon():
     assert not {"bye", "goodbye", "bye forever", "farewell"} & (phrases | openers)
 
 
-@pytest.mark.parametrize("text", ["take care x", "take care", "ok take care x", "i'm done for the day"])
+@pytest.mark.parametrize("text", ["take care x", "take care", "ok take care x", "i'm done for the day",
+                                  "take care of yourself x"])
 def test_a_warm_sign_off_gets_no_crisis_flag(text):
     result = check(text)
     assert "self_harm" not in result.codes and result.resources == ()
