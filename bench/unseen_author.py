@@ -11,9 +11,10 @@ signs of crisis. It is kept out of ``corpus/``: trained on, it did not help
 author holdout measures in an hour: how the check does on a new author's
 words. This script refuses to run if one of its drafts turns up in the corpus.
 
-It prints the same report as ``make eval``, baseline beside it.
+It prints the same report as ``make eval``, baseline beside it, and with
+``--curve CODE`` what each threshold of that flag's head would give.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/unseen_author.py
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/unseen_author.py [--drafts FILE] [--curve self_harm]
 """
 
 import argparse
@@ -22,7 +23,8 @@ import sys
 
 from olivebranch.check import check
 from olivebranch.check import corpus as corpus_mod
-from olivebranch.check.evaluation import SimilarityBaseline, report
+from olivebranch.check.codes import WORDING_FLAGS
+from olivebranch.check.evaluation import SimilarityBaseline, curve_report, report
 from olivebranch.check.model import load
 
 DRAFTS = Path(__file__).parent / "data" / "unseen_drafts.jsonl"
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drafts", type=Path, default=DRAFTS, help="a labelled JSONL file in the corpus's format")
     ap.add_argument("--corpus", type=Path, default=Path("corpus"))
+    ap.add_argument("--curve", metavar="CODE", choices=WORDING_FLAGS,
+                    help="also show what each threshold of CODE's head would give")
     args = ap.parse_args(argv)
     drafts = corpus_mod.load_file(args.drafts)
     trained = corpus_mod.already_in([e.text for e in drafts], args.corpus)
@@ -44,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         [e.text for e in drafts])
     print(report(drafts, [r.codes for r in results], base, [frozenset(r.strengths) for r in results],
                  title=f"{args.drafts.name}, by an author never trained on"))
+    if args.curve:
+        print("\n" + curve_report(drafts, args.curve))
     return 0
 
 
