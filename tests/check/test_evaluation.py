@@ -4,7 +4,7 @@ import pytest
 
 from olivebranch.check import check
 from olivebranch.check.corpus import Example
-from olivebranch.check.evaluation import curve_table, score, summary, threshold_curve
+from olivebranch.check.evaluation import curve_table, report, score, summary, threshold_curve
 from olivebranch.check.model import load
 
 F = frozenset
@@ -85,3 +85,10 @@ def test_the_curve_table_marks_the_built_threshold():
     points = threshold_curve(_examples()[:2], "self_harm", load(), thresholds=(0.5,))
     table = curve_table(points, "self_harm", load().thresholds["self_harm"])
     assert "(built)" in table and table.count("\n") == len(points)
+
+
+def test_the_report_lists_false_alarms_by_flag():
+    examples = _examples()[3:5]  # two clean drafts
+    text = report(examples, [F({"self_harm"}), F()], [F({"blame"}), F({"blame"})], [F(), F()])
+    assert "false alarms on clean        olivebranch 50.00%   baseline 100.00%" in text
+    assert "false alarms by flag         olivebranch self_harm 1" in text
