@@ -13,8 +13,11 @@ It puts one plain line in place of what a flag was reaching for (an
 I-statement instead of blame, an open door instead of a deadline), keeps the
 part of a "sorry, but ..." before the "but", and adds what is missing: a
 feeling from their side, one easy question, and room for the other person.
-Every candidate is checked again, and only one that comes out ``send`` is
-offered.
+A line of ours that the person's kept words already say is left out: one
+that shares three words in a row with them ("I miss you"), or offers what
+they already show ("No pressure to reply" beside our own offer of room). A
+kept sign-off ("anyway, sleep well x") goes last. Every candidate is checked
+again, and only one that comes out ``send`` is offered.
 """
 
 from functools import cache
@@ -23,11 +26,14 @@ from typing import Callable
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
 from olivebranch.check.result import CheckResult, Flag
+from olivebranch.check.signoff import is_bare_sign_off
 from olivebranch.check.text import Draft, count_words
 from olivebranch.data import read_toml
 
 # The greeting word in any case, then a word with a capital that may be a name.
 _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*)?")
+# The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
+_TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
@@ -59,7 +65,7 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     blocks = _blocks()
     greeting = _greeting(draft.text)
     kept = _good_sentences(draft, flags, greeting, recheck)
-    replacements = _replacements(draft, flags, blocks["replace"])
+    replacements = _replacements(draft, flags, blocks)
     for candidate in (_compose(greeting, kept, replacements, blocks),
                       _compose(greeting, kept[:1], replacements, blocks),
                       _compose(greeting, [], replacements, blocks),
@@ -71,19 +77,26 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
 
 
 def _greeting(text: str) -> str:
-    """The draft's greeting ("Hey Sam"), with a name only if the word after it is not one that starts sentences."""
+    """The draft's greeting ("Hey Sam", "hi mum"), with a name only if the word after it is not one that starts sentences.
+
+    A word in lower case is taken only when it is a way of addressing someone
+    (``[greeting] terms``: "mum", "babe", "you").
+    """
     m = _GREETING.match(text)
     if not m:
         return ""
     name = m.group(2)
     if name and re.sub(r"'.*", "", name).lower() not in _blocks()["greeting"]["not_names"]:
         return text[m.start(1):m.end(2)]
+    term = _TERM.match(text, m.end(1))
+    if term and term.group(1).lower() in _blocks()["greeting"]["terms"]:
+        return text[m.start(1):term.end(1)]
     return m.group(1)
 
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
-                     recheck: Callable[[str], CheckResult]) -> list[str]:
-    """The draft's first good sentences: unflagged, and fit to send with a strength when checked alone.
+                     recheck: Callable[[str], CheckResult]) -> list[tuple[str, tuple[str, ...]]]:
+    """The draft's first good sentences, each with the strengths it shows: unflagged, and fit to send with a strength when checked alone.
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
@@ -94,7 +107,7 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
     """
     spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
     limits = _blocks()["limits"]
-    kept: list[str] = []
+    kept: list[tuple[str, tuple[str, ...]]] = []
     checks = 0
     clauses = {f.code for f in flags} <= set(_blocks()["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
     for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses):
@@ -111,8 +124,8 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
         sentence = _LONE_I.sub("I", sentence)
         alone = recheck(_capitalise(sentence))
         if alone.verdict == "send" and alone.strengths:
-            kept.append(sentence)
-    while kept and sum(count_words(s) for s in kept) > limits["max_words"]:
+            kept.append((sentence, alone.strengths))
+    while kept and sum(count_words(s) for s, _ in kept) > limits["max_words"]:
         kept.pop()
     return kept
 
@@ -141,42 +154,69 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
                 yield text, MIN_CLAUSE_WORDS
 
 
-def _replacements(draft: Draft, flags: tuple[Flag, ...], table: dict) -> list[str]:
-    """One plain line for each kind of flag, in the draft's order, without repeats."""
-    lines: list[str] = []
+def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:
+    """``(key, line)``: one plain line for each kind of flag, in the draft's order, without repeats."""
+    table = blocks["replace"]
+    lines: list[tuple[str, str]] = []
     for flag in sorted(flags, key=lambda f: f.start):
         line = table.get(flag.code)
         if flag.code == "non_apology":
             m = _SORRY_BUT.search(draft.text)
             if m:
                 line = _capitalise(m.group(1).strip()) + "."
-        if line and line not in lines:
-            lines.append(line)
-    return lines[:2]
+        if line and line not in (said for _, said in lines):
+            lines.append((flag.code, line))
+    return lines
 
 
-def _compose(greeting: str, kept: list[str], replacements: list[str], blocks: dict) -> str:
-    """Greeting, the person's own lines, the replacement lines, then what is missing.
+def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]],
+             blocks: dict) -> str:
+    """Greeting, the person's own lines, the replacement lines, then what is missing; a kept sign-off last.
 
-    The greeting gets a capital, and after "Hey Sam," the words go on in the
-    same sentence: the person's as they wrote them ("Hey, do you still have
-    my jacket?"), one of ours in lower case unless it starts with "I" ("Hi Jo,
-    it would mean a lot...").
+    Of ours, at most ``max_replacements`` lines, and none the kept lines
+    already say (:func:`_already_said`). The greeting gets a capital, and
+    after "Hey Sam," the words go on in the same sentence: the person's as
+    they wrote them ("Hey, do you still have my jacket?"), one of ours in
+    lower case unless it starts with "I" ("Hi Jo, it would mean a lot...").
     """
     add = blocks["add"]
-    body = [_end(s) for s in kept + replacements]
+    theirs = [s for s, _ in kept]
+    shown = {strength for _, strengths in kept for strength in strengths}
+    sign_offs = [s for s in theirs if is_bare_sign_off(Draft(s))]
+    theirs = [s for s in theirs if s not in sign_offs] or theirs
+    sign_offs = [s for s in sign_offs if s not in theirs]
+    ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
+    body = [_end(s) for s in theirs + ours[:blocks["limits"]["max_replacements"]]]
     text = " ".join(body).lower()
     if not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", text):
         body.append(add["i_statement"])
     if "?" not in text:
         body.append(add["open_question"])
-    body.append(add["gives_space"])
+    if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
+        body.append(add["gives_space"])
+    body += [_end(s) for s in sign_offs]
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]
     if not kept and not _STARTS_WITH_I.match(first):
         first = first[:1].lower() + first[1:]
     return " ".join([f"{greeting[:1].upper()}{greeting[1:]}, {first}", *rest])
+
+
+def _already_said(key: str, line: str, theirs: list[str], shown: set[str], blocks: dict) -> bool:
+    """True when the person's kept words say what ``line`` would.
+
+    They share three words in a row with it ("I miss you"), or show the
+    strength it offers (``[offers]``: an apology of theirs makes our
+    "I'm sorry for my part" one sorry too many).
+    """
+    return bool(shown.intersection(blocks["offers"].get(key, ()))) or bool(_runs(line) & set().union(*map(_runs, theirs)))
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    """Every three words in a row of ``text``, in lower case."""
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
 def _capitalise(s: str) -> str:

@@ -61,6 +61,22 @@ def test_no_rewrite_says_the_same_sentence_twice(corpus_results):
     assert repeats == []
 
 
+def test_no_two_sentences_of_a_rewrite_share_three_words_in_a_row(corpus_results):
+    # "Hey, I miss you. I'd rather just be honest with you: I miss you." says it twice.
+    def runs(sentence):
+        words = re.findall(r"[a-z']+", sentence.lower().replace("’", "'"))
+        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+    repeats = []
+    for ex, r in corpus_results:
+        seen: set = set()
+        for sentence in re.split(r"(?<=[.!?])\s+", r.rewrite or ""):
+            if runs(sentence) & seen:
+                repeats.append((ex.id, r.rewrite))
+                break
+            seen |= runs(sentence)
+    assert repeats == []
+
+
 def test_every_sentence_of_the_person_a_rewrite_keeps_is_fit_to_send_alone(corpus_results):
     from olivebranch.check.rewrite import _blocks
 
@@ -136,6 +152,10 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
 
 
 @pytest.mark.parametrize("text, greeting", [
+    ("hi mum, you never call", "hi mum"),
+    ("Hey you ❤️ answer me", "Hey you"),
+    ("hey you owe me an answer", "hey"),
+    ("hi love you never answer", "hi"),
     ("hey, funny how you never answer. whatever", "hey"),
     ("HEY Sam you never answer", "HEY Sam"),
     ("hi you never ever reply, typical", "hi"),
@@ -164,7 +184,7 @@ def test_a_kept_clause_loses_the_word_that_joined_it(monkeypatch):
     blame = Flag("blame", "high", 0, text.index(","), "", (), "")
     recheck = _alone({"I still care about you": ("send", ("warmth",))})
     # "ok" is too short to stand alone; "but" is dropped from the clause that is kept.
-    assert _good_sentences(Draft(text), (blame,), "", recheck) == ["I still care about you"]
+    assert _good_sentences(Draft(text), (blame,), "", recheck) == [("I still care about you", ("warmth",))]
 
 
 @pytest.mark.parametrize("code, text, flagged, clause", [
@@ -184,6 +204,40 @@ def test_a_clause_is_not_kept_when_it_means_something_else_alone(monkeypatch, co
     flag = Flag(code, "medium", start, start + len(flagged), "", (), "")
     recheck = _alone({clause: ("send", ("warmth",))})
     assert _good_sentences(Draft(text), (flag,), "", recheck) == []
+
+
+@pytest.mark.parametrize("key, line, theirs, shown, said", [
+    ("manipulation", "I'd rather just be honest with you: I miss you.", ["Hey, I miss you."], (), True),
+    ("gives_space", "No pressure to reply; whenever you feel like it.", ["No rush at all."], ("gives_space",), True),
+    ("non_apology", "I'm sorry for my part in what happened.", ["I'm sorry I lied."], ("apology",), True),
+    ("blame", "I've been feeling hurt and a bit far from you.", ["I'm sorry I lied."], ("apology",), False),
+    ("gives_space", "No pressure to reply; whenever you feel like it.", ["How was the trip?"], ("open_question",),
+     False),
+])
+def test_a_line_of_ours_is_left_out_when_their_words_say_it(key, line, theirs, shown, said):
+    from olivebranch.check.rewrite import _already_said, _blocks
+
+    assert _already_said(key, line, theirs, set(shown), _blocks()) is said
+
+
+def test_their_own_apology_and_room_stand_in_for_ours():
+    from olivebranch.check.rewrite import _blocks, _compose
+
+    blocks = _blocks()
+    kept = [("I'm sorry I lied about the concert", ("apology", "i_statement")), ("No rush at all", ("gives_space",))]
+    text = _compose("", kept, [("non_apology", blocks["replace"]["non_apology"])], blocks)
+    assert text.startswith("I'm sorry I lied about the concert. No rush at all.")
+    assert blocks["replace"]["non_apology"] not in text and blocks["add"]["gives_space"] not in text
+
+
+def test_a_kept_sign_off_goes_last():
+    from olivebranch.check.rewrite import _blocks, _compose
+
+    blocks = _blocks()
+    kept = [("miss you loads", ("i_statement",)), ("anyway sleep well x", ("warmth",))]
+    text = _compose("Hey you", kept, [], blocks)
+    assert text.startswith("Hey you, miss you loads.")
+    assert text.endswith("Anyway sleep well x.")
 
 
 def test_a_rewrite_is_skipped_on_request():
@@ -218,7 +272,8 @@ def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkey
         "I miss our walks.": ("send", ("i_statement", "warmth")),
         "How is the new flat?": ("send", ("open_question",)),
     })
-    assert _good_sentences(draft, (), "", recheck) == ["I miss our walks.", "How is the new flat?"]
+    assert _good_sentences(draft, (), "", recheck) == [
+        ("I miss our walks.", ("i_statement", "warmth")), ("How is the new flat?", ("open_question",))]
 
 
 def test_a_sentence_that_leans_on_the_one_before_is_not_kept(monkeypatch):
@@ -229,7 +284,7 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_kept(monkeypatch):
     draft = Draft("I won't text again unless you want me to. Do you? Would u? You ok?")
     recheck = _alone({"Do you?": ("send", ("open_question",)), "Would u?": ("send", ("open_question",)),
                       "You ok?": ("send", ("open_question",))})
-    assert _good_sentences(draft, (), "", recheck) == ["You ok?"]
+    assert _good_sentences(draft, (), "", recheck) == [("You ok?", ("open_question",))]
 
 
 def test_sentence_checks_stop_at_the_limit():
