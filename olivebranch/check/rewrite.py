@@ -7,7 +7,8 @@ flag points at, a clause the flag does not reach can be kept the same way
 ("I miss you so much" of "I miss you so much, please please talk to me"),
 but only when every flag is one whose words can be cut out without changing
 what the rest means: not sarcasm, whose "hope you had fun" means the
-opposite, nor venting or a guilt trip, whose every clause carries it.
+opposite, nor venting or a guilt trip, whose every clause carries it. After
+sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
 It puts one plain line in place of what a flag was reaching for (an
 I-statement instead of blame, an open door instead of a deadline), keeps the
@@ -103,14 +104,19 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
     sort yourself out" beside "you're always drunk"), and a line such as
     "think about it" only made sense beside the flag. So each sentence is
     checked alone, up to ``max_sentence_checks`` of them, and kept only if
-    it is good on its own.
+    it is good on its own. Once sarcasm has begun (``[turn] flags``), nothing
+    after it reads straight ("... thanks a lot", "super fun ending"), though
+    each reads fine alone: only the sentences before the first flag are kept.
     """
+    blocks = _blocks()
     spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
-    limits = _blocks()["limits"]
+    limits = blocks["limits"]
     kept: list[tuple[str, tuple[str, ...]]] = []
     checks = 0
-    clauses = {f.code for f in flags} <= set(_blocks()["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
-    for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses):
+    clauses = {f.code for f in flags} <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
+    turned = any(f.code in blocks["turn"]["flags"] for f in flags)
+    until = min((start for start, _ in spans), default=None) if turned else None
+    for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses, until=until):
         if len(kept) == limits["max_kept_sentences"] or checks == limits["max_sentence_checks"]:
             break
         if greeting and sentence.lower().startswith(greeting.lower()):
@@ -130,8 +136,8 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
     return kept
 
 
-def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True):
-    """``(text, least words)`` for each sentence no span touches.
+def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
+    """``(text, least words)`` for each sentence no span touches (and, with ``until``, that starts before it).
 
     With ``clauses``, also each clause no span touches of a sentence one does.
 
@@ -143,6 +149,8 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
         return any(start < last and first < end for start, end in spans)
 
     for s in draft.sentences:
+        if until is not None and s.start >= until:
+            return
         if not touched(s.start, s.end):
             yield draft.text[s.start:s.end].strip(), 2
             continue

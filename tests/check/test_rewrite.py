@@ -276,6 +276,22 @@ def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkey
         ("I miss our walks.", ("i_statement", "warmth")), ("How is the new flat?", ("open_question",))]
 
 
+def test_after_sarcasm_nothing_is_kept(monkeypatch):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    text = "Happy birthday, hope it's a good one. Must be nice to have friends. Thanks a lot."
+    jab = text.index("Must")
+    warm = _alone({"Happy birthday, hope it's a good one.": ("send", ("warmth",)), "Thanks a lot.": ("send", ("warmth",))})
+    sarcasm = Flag("sarcasm", "medium", jab, text.index(" Thanks"), "", (), "")
+    assert [s for s, _ in _good_sentences(Draft(text), (sarcasm,), "", warm)] == ["Happy birthday, hope it's a good one."]
+    blame = Flag("blame", "high", jab, text.index(" Thanks"), "", (), "")
+    assert [s for s, _ in _good_sentences(Draft(text), (blame,), "", warm)] == [
+        "Happy birthday, hope it's a good one.", "Thanks a lot."]
+
+
 def test_a_sentence_that_leans_on_the_one_before_is_not_kept(monkeypatch):
     from olivebranch.check.rewrite import _blocks, _good_sentences
     from olivebranch.check.text import Draft
