@@ -33,6 +33,8 @@ from olivebranch.data import read_toml
 
 # The greeting word in any case, then a word with a capital that may be a name.
 _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*)?")
+# A word and a comma that open the draft ("Mum, if you invite him...").
+_VOCATIVE = re.compile(r"^\s*([a-z]+),", re.IGNORECASE)
 # The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
@@ -81,11 +83,13 @@ def _greeting(text: str) -> str:
     """The draft's greeting ("Hey Sam", "hi mum"), with a name only if the word after it is not one that starts sentences.
 
     A word in lower case is taken only when it is a way of addressing someone
-    (``[greeting] terms``: "mum", "babe", "you").
+    (``[greeting] terms``: "mum", "babe", "you"); a few of them open a message
+    on their own ("Mum, ...").
     """
     m = _GREETING.match(text)
     if not m:
-        return ""
+        alone = _VOCATIVE.match(text)
+        return alone.group(1) if alone and alone.group(1).lower() in _blocks()["greeting"]["alone"] else ""
     name = m.group(2)
     if name and re.sub(r"'.*", "", name).lower() not in _blocks()["greeting"]["not_names"]:
         return text[m.start(1):m.end(2)]

@@ -153,6 +153,9 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
 
 @pytest.mark.parametrize("text, greeting", [
     ("hi mum, you never call", "hi mum"),
+    ("Mum, if you invite him I won't be coming", "Mum"),
+    ("Seriously, you never call", ""),
+    ("you, of all people, never call", ""),
     ("Hey you ❤️ answer me", "Hey you"),
     ("hey you owe me an answer", "hey"),
     ("hi love you never answer", "hi"),
