@@ -94,6 +94,8 @@ LOOK_ALIKES = {
         "my pills are in my bag if u need some for ur headache",
         "we walked over the bridge at sunset, so pretty",
         "the bridge of that song is stuck in my head",
+        "sat in traffic on the bridge for ages, nearly home now",
+        "there's been an accident on the bridge so i'm going the long way",
         "i can't go on without you guys at quiz night, come back!",
     ],
     "manipulation": [
