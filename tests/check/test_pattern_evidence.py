@@ -20,6 +20,7 @@ EVIDENCE = {
         "counted out all the tablets. there's enough now",
         "i keep staring at the pills on my nightstand",
     ],
+    "non_apology": ["sorry if i came across badly at dinner", "sorry if u were upset, i was just joking"],
     "manipulation": [
         "posted my holiday pics, have a look at what you're missing",
         "got three dates lined up this weekend so don't worry about me",
@@ -115,6 +116,12 @@ LOOK_ALIKES = {
         "your photos from the wedding were so lovely, love that for you",
     ],
     "guilt_trip": ["i wonder where we should eat friday", "something to look forward to!"],
+    "non_apology": [
+        "sorry if i'm a bit slow replying this week, exams",
+        "sorry if this is random, are you still selling the bike?",
+        "sorry if my reply was late, my phone died",
+        "sorry if i'm bothering u, just wanted to say good luck tmrw",
+    ],
 }
 
 
