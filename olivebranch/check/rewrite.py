@@ -24,6 +24,7 @@ again, and only one that comes out ``send`` is offered.
 from functools import cache
 import re
 from typing import Callable
+import unicodedata
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
 from olivebranch.check.result import CheckResult, Flag
@@ -39,6 +40,8 @@ _VOCATIVE = re.compile(r"^\s*([a-z]+),", re.IGNORECASE)
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
+# Kisses that end a message ("sleep well x", "night xx").
+_KISS_END = re.compile(r"\b(?:x+|xo+|xoxo)\s*$", re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
@@ -238,4 +241,8 @@ def _capitalise(s: str) -> str:
 
 
 def _end(s: str) -> str:
-    return s if s[-1:] in ".!?" else s + "."
+    """``s`` ended as a sentence: a full stop unless it ends on one already, a kiss ("x") or an emoji."""
+    last = s.rstrip("\ufe0f\u200d")[-1:]
+    if last in ".!?" or _KISS_END.search(s) or (last and unicodedata.category(last).startswith("S")):
+        return s
+    return s + "."

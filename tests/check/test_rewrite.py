@@ -240,7 +240,17 @@ def test_a_kept_sign_off_goes_last():
     kept = [("miss you loads", ("i_statement",)), ("anyway sleep well x", ("warmth",))]
     text = _compose("Hey you", kept, [], blocks)
     assert text.startswith("Hey you, miss you loads.")
-    assert text.endswith("Anyway sleep well x.")
+    assert text.endswith("Anyway sleep well x")
+
+
+@pytest.mark.parametrize("text, ended", [
+    ("I miss you", "I miss you."), ("How are you?", "How are you?"), ("night xx", "night xx"),
+    ("miss you ❤️", "miss you ❤️"), ("congrats 🎉", "congrats 🎉"), ("see you at the box", "see you at the box."),
+])
+def test_a_sentence_is_ended_with_a_full_stop_unless_a_kiss_or_an_emoji_ends_it(text, ended):
+    from olivebranch.check.rewrite import _end
+
+    assert _end(text) == ended
 
 
 def test_a_rewrite_is_skipped_on_request():
