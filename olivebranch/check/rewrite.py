@@ -83,7 +83,10 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
 
 
 def _greeting(text: str) -> str:
-    """The draft's greeting ("Hey Sam", "hi mum"), with a name only if the word after it is not one that starts sentences.
+    """The draft's greeting ("Hey Sam", "hi mum").
+
+    A capitalised word after it is a name unless it is one that starts
+    sentences (``[greeting] not_names``).
 
     A word in lower case is taken only when it is a way of addressing someone
     (``[greeting] terms``: "mum", "babe", "you"); a few of them open a message
@@ -104,7 +107,9 @@ def _greeting(text: str) -> str:
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
                      recheck: Callable[[str], CheckResult]) -> list[tuple[str, tuple[str, ...]]]:
-    """The draft's first good sentences, each with the strengths it shows: unflagged, and fit to send with a strength when checked alone.
+    """The draft's first good sentences, each with the strengths it shows.
+
+    Good means unflagged, and fit to send with a strength when checked alone.
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
@@ -225,7 +230,8 @@ def _already_said(key: str, line: str, theirs: list[str], shown: set[str], block
     strength it offers (``[offers]``: an apology of theirs makes our
     "I'm sorry for my part" one sorry too many).
     """
-    return bool(shown.intersection(blocks["offers"].get(key, ()))) or bool(_runs(line) & set().union(*map(_runs, theirs)))
+    offered = set(blocks["offers"].get(key, ()))
+    return bool(offered & shown) or bool(_runs(line) & set().union(*map(_runs, theirs)))
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:

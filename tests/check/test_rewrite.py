@@ -61,19 +61,22 @@ def test_no_rewrite_says_the_same_sentence_twice(corpus_results):
     assert repeats == []
 
 
+def _runs(text: str) -> set[tuple[str, ...]]:
+    """Every three words in a row of ``text``, in lower case."""
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
 def test_no_two_sentences_of_a_rewrite_share_three_words_in_a_row(corpus_results):
     # "Hey, I miss you. I'd rather just be honest with you: I miss you." says it twice.
-    def runs(sentence):
-        words = re.findall(r"[a-z']+", sentence.lower().replace("’", "'"))
-        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
     repeats = []
     for ex, r in corpus_results:
         seen: set = set()
         for sentence in re.split(r"(?<=[.!?])\s+", r.rewrite or ""):
-            if runs(sentence) & seen:
+            if _runs(sentence) & seen:
                 repeats.append((ex.id, r.rewrite))
                 break
-            seen |= runs(sentence)
+            seen |= _runs(sentence)
     assert repeats == []
 
 
@@ -245,7 +248,8 @@ def test_a_kept_sign_off_goes_last():
 
 @pytest.mark.parametrize("text, ended", [
     ("I miss you", "I miss you."), ("How are you?", "How are you?"), ("night xx", "night xx"),
-    ("miss you ❤️", "miss you ❤️"), ("congrats 🎉", "congrats 🎉"), ("see you at the box", "see you at the box."),
+    ("miss you ❤️", "miss you ❤️"), ("congrats 🎉", "congrats 🎉"),
+    ("see you at the box", "see you at the box."),
 ])
 def test_a_sentence_is_ended_with_a_full_stop_unless_a_kiss_or_an_emoji_ends_it(text, ended):
     from olivebranch.check.rewrite import _end
@@ -297,9 +301,10 @@ def test_after_sarcasm_nothing_is_kept(monkeypatch):
     monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
     text = "Happy birthday, hope it's a good one. Must be nice to have friends. Thanks a lot."
     jab = text.index("Must")
-    warm = _alone({"Happy birthday, hope it's a good one.": ("send", ("warmth",)), "Thanks a lot.": ("send", ("warmth",))})
+    birthday = "Happy birthday, hope it's a good one."
+    warm = _alone({birthday: ("send", ("warmth",)), "Thanks a lot.": ("send", ("warmth",))})
     sarcasm = Flag("sarcasm", "medium", jab, text.index(" Thanks"), "", (), "")
-    assert [s for s, _ in _good_sentences(Draft(text), (sarcasm,), "", warm)] == ["Happy birthday, hope it's a good one."]
+    assert [s for s, _ in _good_sentences(Draft(text), (sarcasm,), "", warm)] == [birthday]
     blame = Flag("blame", "high", jab, text.index(" Thanks"), "", (), "")
     assert [s for s, _ in _good_sentences(Draft(text), (blame,), "", warm)] == [
         "Happy birthday, hope it's a good one.", "Thanks a lot."]
@@ -335,10 +340,7 @@ def test_sentence_checks_stop_at_the_limit():
 def test_no_two_replacement_lines_share_three_words_in_a_row():
     from olivebranch.check.rewrite import _blocks
 
-    def runs(line):
-        words = re.findall(r"[a-z']+", line.lower())
-        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
     blocks = _blocks()
     lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]})
-    shared = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if runs(a) & runs(b)]
+    shared = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if _runs(a) & _runs(b)]
     assert shared == []
