@@ -28,7 +28,7 @@ import unicodedata
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
 from olivebranch.check.result import CheckResult, Flag
-from olivebranch.check.signoff import is_bare_sign_off
+from olivebranch.check.signoff import KISSES, is_bare_sign_off
 from olivebranch.check.text import Draft, count_words
 from olivebranch.data import read_toml
 
@@ -40,8 +40,6 @@ _VOCATIVE = re.compile(r"^\s*([a-z]+),", re.IGNORECASE)
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
-# Kisses that end a message ("sleep well x", "night xx").
-_KISS_END = re.compile(r"\b(?:x+|xo+|xoxo)\s*$", re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
@@ -203,8 +201,10 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     theirs = [s for s, _ in kept]
     shown = {strength for _, strengths in kept for strength in strengths}
     sign_offs = [s for s in theirs if is_bare_sign_off(Draft(s))]
-    theirs = [s for s in theirs if s not in sign_offs] or theirs
-    sign_offs = [s for s in sign_offs if s not in theirs]
+    if len(sign_offs) < len(theirs):  # moved to the end; a draft kept for its sign-off alone stays as it is
+        theirs = [s for s in theirs if s not in sign_offs]
+    else:
+        sign_offs = []
     ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
     body = [_end(s) for s in theirs + ours[:blocks["limits"]["max_replacements"]]]
     text = " ".join(body).lower()
@@ -249,6 +249,7 @@ def _capitalise(s: str) -> str:
 def _end(s: str) -> str:
     """``s`` ended as a sentence: a full stop unless it ends on one already, a kiss ("x") or an emoji."""
     last = s.rstrip("\ufe0f\u200d")[-1:]
-    if last in ".!?" or _KISS_END.search(s) or (last and unicodedata.category(last).startswith("S")):
+    last_word = s.rsplit(None, 1)[-1].lower() if s.strip() else ""
+    if last in ".!?" or KISSES.fullmatch(last_word) or (last and unicodedata.category(last).startswith("S")):
         return s
     return s + "."

@@ -22,7 +22,8 @@ from olivebranch.check.mechanics import lexicon
 from olivebranch.check.text import Draft
 
 _WORD = re.compile(r"[a-z']+")
-_KISSES = re.compile(r"(?:x+|xo+|xoxo)")
+# Kisses at the end of a message ("x", "xx", "xoxo"); also used by the rewrite.
+KISSES = re.compile(r"(?:x+|xo+|xoxo)")
 
 
 @cache
@@ -34,7 +35,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 def is_bare_sign_off(draft: Draft) -> bool:
     """True when the draft's words, after an opener and without kisses, are one warm sign-off."""
     phrases, openers = _lexicon()
-    words = [w for w in _WORD.findall(draft.normal.lower()) if not _KISSES.fullmatch(w)]
+    words = [w for w in _WORD.findall(draft.normal.lower()) if not KISSES.fullmatch(w)]
     while words and words[0] in openers:
         words.pop(0)
     return bool(words) and " ".join(words) in phrases
