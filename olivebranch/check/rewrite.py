@@ -2,7 +2,8 @@
 
 The rewrite keeps the person's own greeting and the good sentences of theirs:
 ones no flag points at which, checked alone, are fit to send and show a
-strength (at most two, so a wall of text is cut to its core). Of a sentence a
+strength (at most two, so a wall of text is cut to its core), less an
+"anyway" that turned from what the rewrite leaves out. Of a sentence a
 flag points at, a clause the flag does not reach can be kept the same way
 ("I miss you so much" of "I miss you so much, please please talk to me"),
 but only when every flag is one whose words can be cut out without changing
@@ -52,6 +53,10 @@ _CLAUSE = re.compile(r"[^,;:]+")
 # A word that only joins a clause to the one before it ("but", "and so").
 _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
+# A word that turns from what came before ("anyway, hope work's ok"): it has nothing to turn from in a rewrite.
+_TURN = re.compile(r"^(?:anyway|anyways|btw|by the way)\b[ ,]*", re.IGNORECASE)
+# An easy question written without its question mark ("how are you.", "hows ur week").
+_HOW = re.compile(r"(?i:how(?:'?s|'?re)?\b[^?!]*?)[ .]*")
 # A clause that ends on a helping verb or a lead-in ("i really can't", "i need to be
 # honest") leaned on the clause after it, which a flag took away.
 _DANGLING = re.compile(r"(?i:.*\b(?:can'?t|cant|won'?t|wont|don'?t|dont|didn'?t|didnt|do|does|did|can|could|will|would"
@@ -140,6 +145,9 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
         sentence = _LONE_I.sub("I", sentence)
         alone = recheck(_capitalise(sentence))
         if alone.verdict == "send" and alone.strengths:
+            sentence = _TURN.sub("", sentence)
+            if _HOW.fullmatch(sentence):
+                sentence = sentence.rstrip(" .") + "?"
             kept.append((sentence, alone.strengths))
     while kept and sum(count_words(s) for s, _ in kept) > limits["max_words"]:
         kept.pop()

@@ -103,6 +103,23 @@ def test_no_rewrite_writes_the_pronoun_i_in_lower_case(corpus_results):
     assert lower == []
 
 
+def test_no_rewrite_asks_how_they_are_twice_or_opens_on_anyway(corpus_results):
+    bad = []
+    for ex, r in corpus_results:
+        sentences = re.split(r"(?<=[.!?])\s+", r.rewrite or "")
+        if sum(bool(re.match(r"(?i)how(?:'?s)?\b", s)) for s in sentences) > 1 or re.match(r"(?i)(?:anyway|btw)\b", sentences[0]):
+            bad.append((ex.id, r.rewrite))
+    assert bad == []
+
+
+def test_a_kept_check_in_loses_its_anyway_and_gets_its_question_mark():
+    from olivebranch.check.rewrite import _good_sentences
+    from olivebranch.check.text import Draft
+
+    recheck = _alone({"Ugh.": ("send", ()), "Anyway how are you.": ("send", ("open_question",))})
+    assert _good_sentences(Draft("ugh. anyway how are you."), (), "", recheck) == [("how are you?", ("open_question",))]
+
+
 @pytest.mark.xfail(strict=True, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
                    "(goodbye letters, standing on a bridge) are still missed by the current model")
 def test_every_self_harm_draft_in_the_corpus_is_caught(corpus_results):
