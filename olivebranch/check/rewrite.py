@@ -39,6 +39,8 @@ _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[
 _VOCATIVE = re.compile(r"^\s*([a-z]+),", re.IGNORECASE)
 # The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
+# What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
+_NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
@@ -91,9 +93,10 @@ def _greeting(text: str) -> str:
     A capitalised word after it is a name unless it is one that starts
     sentences (``[greeting] not_names``).
 
-    A word in lower case is taken only when it is a way of addressing someone
-    (``[greeting] terms``: "mum", "babe", "you"); a few of them open a message
-    on their own ("Mum, ...").
+    A word in lower case is taken when it is a way of addressing someone
+    (``[greeting] terms``: "mum", "babe", "you") or a name that ends the
+    greeting (:func:`_addresses`); a few terms open a message on their own
+    ("Mum, ...").
     """
     m = _GREETING.match(text)
     if not m:
@@ -103,9 +106,20 @@ def _greeting(text: str) -> str:
     if name and re.sub(r"'.*", "", name).lower() not in _blocks()["greeting"]["not_names"]:
         return text[m.start(1):m.end(2)]
     term = _TERM.match(text, m.end(1))
-    if term and term.group(1).lower() in _blocks()["greeting"]["terms"]:
+    if term and _addresses(term.group(1).lower(), text[term.end(1):]):
         return text[m.start(1):term.end(1)]
     return m.group(1)
+
+
+def _addresses(word: str, after: str) -> bool:
+    """True when ``word`` after a greeting addresses the person: a term for them, or a name.
+
+    A name may come in lower case ("hey sam, ..."), so any word that ends
+    the greeting with a comma, a full stop or "!" is taken for one, unless
+    it is one that does not name (``[greeting] not_names``: "hey again.", "hi lol").
+    """
+    blocks = _blocks()["greeting"]
+    return word in blocks["terms"] or (bool(_NAME_ENDS.match(after)) and word not in blocks["not_names"])
 
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,

@@ -184,8 +184,13 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
     ("hi you never ever reply, typical", "hi"),
     ("hey, I know you're busy, but you owe me an answer", "hey"),
     ("Hi, How could you just leave like that", "Hi"),
+    ("hey sam, you never call", "hey sam"),
+    ("hey jonah. answer me", "hey jonah"),
+    ("hey lol. answer me", "hey"),
+    ("yo yo answer me", "yo"),
+    ("hey so you never call", "hey"),
 ])
-def test_only_a_capitalised_word_after_the_greeting_is_taken_for_a_name(text, greeting):
+def test_the_greeting_keeps_a_name_or_a_term_for_the_person(text, greeting):
     from olivebranch.check.rewrite import _greeting
 
     assert _greeting(text) == greeting
