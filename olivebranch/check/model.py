@@ -243,6 +243,15 @@ class ModelDetector:
             hits.append(Hit(model.codes[i], start, end, "model", float(probs[i])))
         return tuple(hits)
 
+    def concern(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> float:
+        """How near the draft comes to any learned flag: the ``ANY_FLAG`` gate's probability over its threshold.
+
+        Below 1 the gate is shut. Scored once with :meth:`detect` (the scores are remembered).
+        """
+        model = self._model or load()
+        i = model.codes.index(ANY_FLAG)
+        return float(self._scores(model, [(draft.text, prior)])[0][i] / model.thresholds[ANY_FLAG])
+
     def _sentence_scores(self, model: TextModel, draft: Draft, prior: tuple[Hit, ...]):
         """Each sentence's probabilities, shape (sentences, codes)."""
         pieces = []

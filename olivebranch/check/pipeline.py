@@ -51,7 +51,8 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
     rewrite = None
     if with_rewrite and verdict != "send" and not has_self_harm:
         rewrite = rewriting.suggest(
-            draft, flags, strengths, recheck=lambda t: check(t, detectors, with_rewrite=False)
+            draft, flags, strengths, recheck=lambda t: check(t, detectors, with_rewrite=False),
+            concern=lambda t: concern(t, detectors),
         )
     return CheckResult(
         text=text,
@@ -61,6 +62,21 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
         rewrite=rewrite,
         resources=support.resources("self_harm") if has_self_harm else (),
     )
+
+
+def concern(text: str, detectors=DETECTORS) -> float:
+    """How near ``text`` comes to any learned flag (below 1: the model sees none); 0 without a model.
+
+    The first detector that can tell (:meth:`ModelDetector.concern`) does,
+    given what the detectors before it found.
+    """
+    draft = Draft(text)
+    prior: tuple[Hit, ...] = ()
+    for detector in detectors:
+        if hasattr(detector, "concern"):
+            return detector.concern(draft, prior)
+        prior += detector.detect(draft, prior)
+    return 0.0
 
 
 def verdict_for(codes) -> str:

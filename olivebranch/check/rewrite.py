@@ -1,15 +1,16 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
 The rewrite keeps the person's own greeting and the good sentences of theirs:
-ones no flag points at which, checked alone, are fit to send and show a
-strength (at most two, so a wall of text is cut to its core), less an
-"anyway" that turned from what the rewrite leaves out. Of a sentence a
-flag points at, a clause the flag does not reach can be kept the same way
-("I miss you so much" of "I miss you so much, please please talk to me"),
-but only when every flag is one whose words can be cut out without changing
-what the rest means: not sarcasm, whose "hope you had fun" means the
-opposite, nor venting or a guilt trip, whose every clause carries it. After
-sarcasm begins, no sentence is kept at all ("... thanks a lot").
+ones no flag points at which, checked alone, are fit to send and either show
+a strength or ask a plain question that the model sees nothing in ("can you
+drop my keys off on Friday?"); at most two, so a wall of text is cut to its
+core, and less an "anyway" that turned from what the rewrite leaves out.
+Of a sentence a flag points at, a clause the flag does not reach can be kept
+the same way ("I miss you so much" of "I miss you so much, please please
+talk to me"), but only when every flag is one whose words can be cut out
+without changing what the rest means: not sarcasm, whose "hope you had fun"
+means the opposite, nor venting or a guilt trip, whose every clause carries
+it. After sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
 It puts one plain line in place of what a flag was reaching for (an
 I-statement instead of blame, an open door instead of a deadline), keeps the
@@ -18,8 +19,9 @@ feeling from their side, one easy question, and room for the other person.
 A line of ours that the person's kept words already say is left out: one
 that shares three words in a row with them ("I miss you"), or offers what
 they already show ("No pressure to reply" beside our own offer of room). A
-kept sign-off ("anyway, sleep well x") goes last. Every candidate is checked
-again, and only one that comes out ``send`` is offered.
+plain question of theirs comes after our lines, and a kept sign-off ("sleep
+well x") last. Every candidate is checked again, and only one that comes out
+``send`` is offered.
 """
 
 from functools import cache
@@ -49,6 +51,9 @@ _STARTS_WITH_I = re.compile(r"I\b")
 # "do you?", "would u?": a sentence that only makes sense after the one before it.
 _ELLIPTICAL = re.compile(r"(?i:(?:do|does|did|are|is|was|were|will|would|can|could|should|have|has|had|don'?t|didn'?t"
                          r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*")
+# A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
+_ASK = re.compile(r"(?i:(?:do|does|did|are|is|was|were|will|would|can|could|should|have|has|shall"
+                  r"|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 # The clauses of a sentence: the stretches between commas, semicolons and colons.
 _CLAUSE = re.compile(r"[^,;:]+")
@@ -70,12 +75,21 @@ def _blocks() -> dict:
     return read_toml("check", "rewrite.toml")
 
 
+def _wary(text: str) -> float:
+    """With no measure of concern, any text is taken to come near a flag."""
+    return 1.0
+
+
 def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
-            recheck: Callable[[str], CheckResult]) -> str | None:
-    """A rewrite of ``draft`` that ``recheck`` finds fit to send, or None if none is."""
+            recheck: Callable[[str], CheckResult], concern: Callable[[str], float] = _wary) -> str | None:
+    """A rewrite of ``draft`` that ``recheck`` finds fit to send, or None if none is.
+
+    ``concern`` tells how near a text comes to any flag (below 1: none); without it
+    no plain question of theirs is kept (:func:`_is_plain_ask`).
+    """
     blocks = _blocks()
     greeting = _greeting(draft.text)
-    kept = _good_sentences(draft, flags, greeting, recheck)
+    kept = _good_sentences(draft, flags, greeting, recheck, concern)
     replacements = _replacements(draft, flags, blocks)
     for candidate in (_compose(greeting, kept, replacements, blocks),
                       _compose(greeting, kept[:1], replacements, blocks),
@@ -122,11 +136,13 @@ def _addresses(word: str, after: str) -> bool:
     return word in blocks["terms"] or (bool(_NAME_ENDS.match(after)) and word not in blocks["not_names"])
 
 
-def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
-                     recheck: Callable[[str], CheckResult]) -> list[tuple[str, tuple[str, ...]]]:
+def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
+                    concern: Callable[[str], float] = _wary) -> list[tuple[str, tuple[str, ...]]]:
     """The draft's first good sentences, each with the strengths it shows.
 
-    Good means unflagged, and fit to send with a strength when checked alone.
+    Good means unflagged, and fit to send with a strength when checked alone,
+    or a plain question of theirs (:func:`_is_plain_ask`), which the
+    rewrite asks after its own lines.
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
@@ -158,7 +174,7 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
         # is not scored again.
         sentence = _LONE_I.sub("I", sentence)
         alone = recheck(_capitalise(sentence))
-        if alone.verdict == "send" and alone.strengths:
+        if alone.verdict == "send" and (alone.strengths or _is_plain_ask(sentence, concern, limits)):
             sentence = _TURN.sub("", sentence)
             if _HOW.fullmatch(sentence):
                 sentence = sentence.rstrip(" .") + "?"
@@ -166,6 +182,19 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str,
     while kept and sum(count_words(s) for s, _ in kept) > limits["max_words"]:
         kept.pop()
     return kept
+
+
+def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) -> bool:
+    """True for a question of theirs that the model, checked alone, sees nothing in at all.
+
+    A question about plans or things ("can you drop my keys off on Friday?")
+    carries what the person wants, but many a question in a flagged draft
+    is a jab ("its 2am and you're still 'asleep'?") that checks fine alone,
+    falling just short of a flag; so it is kept only when the model's
+    concern is well below its gate (``max_ask_concern``).
+    """
+    return (bool(_ASK.fullmatch(sentence)) and count_words(sentence) >= limits["min_ask_words"]
+            and concern(_capitalise(sentence)) < limits["max_ask_concern"])
 
 
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
@@ -228,7 +257,9 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     else:
         sign_offs = []
     ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
-    body = [_end(s) for s in theirs + ours[:blocks["limits"]["max_replacements"]]]
+    asks = [s for s, strengths in kept if not strengths]  # their plain question comes after our lines
+    said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
+    body = [_end(s) for s in said]
     text = " ".join(body).lower()
     if not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", text):
         body.append(add["i_statement"])

@@ -49,6 +49,13 @@ def test_the_gate_itself_is_never_a_hit(monkeypatch):
     assert ANY_FLAG not in raised(monkeypatch, self_harm=0.0, blame=0.0, warmth=0.0, any_flag=0.99)
 
 
+def test_concern_is_the_gate_score_over_its_threshold(monkeypatch):
+    monkeypatch.setattr(model_mod, "load", lambda: pytest.fail("the built model was loaded"))
+    scores = dict(self_harm=0.0, blame=0.0, warmth=0.0)
+    assert ModelDetector(StandIn(scores | {ANY_FLAG: 0.15})).concern(Draft("one")) == pytest.approx(0.5)
+    assert ModelDetector(StandIn(scores | {ANY_FLAG: 0.6})).concern(Draft("one")) == pytest.approx(2.0)
+
+
 def example(i: int, flags: set[str]) -> Example:
     return Example(f"x{i}", "text", frozenset(flags), frozenset(), False, "train")
 

@@ -217,3 +217,20 @@ def test_any_text_gets_a_whole_answer_or_the_empty_error(text):
         assert result.resources and result.rewrite is None
     if result.rewrite is not None:
         assert check(result.rewrite).verdict == "send"
+
+
+def test_concern_asks_the_model_with_what_the_detectors_before_it_found():
+    from olivebranch.check.pipeline import concern
+    from olivebranch.check.result import Hit
+
+    class Finds:
+        def detect(self, draft, prior):
+            return (Hit("blame", 0, 3, "evidence"),)
+
+    class Weighs:
+        def concern(self, draft, prior):
+            return 2.0 if any(h.code == "blame" for h in prior) else 0.5
+
+    assert concern("you never", (Finds(), Weighs())) == 2.0
+    assert concern("you never", (Weighs(),)) == 0.5
+    assert concern("you never", (Finds(),)) == 0.0  # no model: nothing to tell

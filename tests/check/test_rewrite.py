@@ -112,6 +112,28 @@ def test_no_rewrite_asks_how_they_are_twice_or_opens_on_anyway(corpus_results):
     assert bad == []
 
 
+@pytest.mark.parametrize("sentence, concern, kept", [
+    ("can you drop my keys off on friday?", 0.1, True),
+    ("can you drop my keys off on friday?", 0.9, False),  # near a flag: may be a jab
+    ("its 2am and you're still asleep?", 0.1, False),  # not a question of the plain kind
+    ("over text?", 0.0, False),  # too short to say what they want
+])
+def test_a_plain_question_is_kept_only_when_the_model_sees_nothing_in_it(sentence, concern, kept):
+    from olivebranch.check.rewrite import _good_sentences
+    from olivebranch.check.text import Draft
+
+    found = _good_sentences(Draft(sentence), (), "", _alone({}), lambda text: concern)
+    assert found == ([(sentence, ())] if kept else [])
+
+
+def test_their_plain_question_is_asked_after_our_lines():
+    result = check("You never reply. Can you drop my keys off on Friday?")
+    assert "blame" in result.codes
+    assert result.rewrite.startswith("I've been feeling hurt")
+    assert "Can you drop my keys off on Friday? No pressure to reply" in result.rewrite
+    assert "How have you been?" not in result.rewrite
+
+
 def test_a_kept_check_in_loses_its_anyway_and_gets_its_question_mark():
     from olivebranch.check.rewrite import _good_sentences
     from olivebranch.check.text import Draft
