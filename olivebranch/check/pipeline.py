@@ -65,10 +65,11 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
 
 
 def concern(text: str, detectors=DETECTORS) -> float:
-    """How near ``text`` comes to any learned flag (below 1: the model sees none); 0 without a model.
+    """How near ``text`` comes to any learned flag (below 1: the model sees none).
 
     The first detector that can tell (:meth:`ModelDetector.concern`) does,
-    given what the detectors before it found.
+    given what the detectors before it found. With none that can, the text
+    is taken to be at the edge (1), so nothing is kept on trust.
     """
     draft = Draft(text)
     prior: tuple[Hit, ...] = ()
@@ -76,7 +77,7 @@ def concern(text: str, detectors=DETECTORS) -> float:
         if hasattr(detector, "concern"):
             return detector.concern(draft, prior)
         prior += detector.detect(draft, prior)
-    return 0.0
+    return 1.0
 
 
 def verdict_for(codes) -> str:

@@ -233,4 +233,4 @@ def test_concern_asks_the_model_with_what_the_detectors_before_it_found():
 
     assert concern("you never", (Finds(), Weighs())) == 2.0
     assert concern("you never", (Weighs(),)) == 0.5
-    assert concern("you never", (Finds(),)) == 0.0  # no model: nothing to tell
+    assert concern("you never", (Finds(),)) == 1.0  # no model: nothing taken on trust
