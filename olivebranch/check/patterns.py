@@ -36,6 +36,7 @@ from olivebranch.check.text import Draft
 from olivebranch.data import read_toml
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")  # {name}, never a {m,n} quantifier
+WAIVER_REACH = 40  # how far before a match its waiver is looked for, in characters
 PATTERN_CODES: tuple[str, ...] = WORDING_FLAGS + STRENGTHS
 
 
@@ -55,6 +56,7 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 @cache
 def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
     table = read_toml("check", "patterns.toml")
+    table.pop("waived", None)
     macros: dict[str, str] = {}
     for name, body in table.pop("macros").items():  # a macro may use the ones above it
         macros[name] = _expand(body, macros)
@@ -65,6 +67,19 @@ def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
         for group in table.get(code, [])
         for p in group["patterns"]
     )
+
+
+@cache
+def _waivers() -> dict[str, re.Pattern]:
+    """Per code, the words that waive a match of it when they come just before it (``[waived]``)."""
+    table = read_toml("check", "patterns.toml")
+    return {code: re.compile(f"(?:{words})[^\\w.!?\\n]*$") for code, words in table.get("waived", {}).items()}
+
+
+def _waived(code: str, text: str, start: int) -> bool:
+    """True when a match of ``code`` at ``start`` follows words that waive it ("no need to" reply now)."""
+    waiver = _waivers().get(code)
+    return bool(waiver and waiver.search(text, max(0, start - WAIVER_REACH), start))
 
 
 class Prefilter:
@@ -140,7 +155,7 @@ class PatternDetector:
         self.prefilter = prefilter
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
-        """Every match of every pattern, as hits over the original text."""
+        """Every match of every pattern, as hits over the original text, less the waived ones (:func:`_waived`)."""
         text = draft.normal.lower()
         patterns = _patterns()
         if len(text) == len(draft.normal):
@@ -152,7 +167,7 @@ class PatternDetector:
             for i, p in enumerate(patterns)
             if scan >> i & 1
             for m in p.regex.finditer(text)
-            if m.end() > m.start()
+            if m.end() > m.start() and not _waived(p.code, text, m.start())
         )
 
 

@@ -173,3 +173,23 @@ def test_prefilter_changes_no_hit_for_any_pattern(pattern, data):
     # A text the pattern matches, with random text around it.
     draft = Draft(data.draw(st.from_regex(pattern)))
     assert FILTERED.detect(draft) == UNFILTERED.detect(draft)
+
+
+@pytest.mark.parametrize("text", [
+    "no need to decide now, take your time",
+    "you don't have to answer right now",
+    "you dont need to reply now or ever, just wanted to say hi",
+    "no pressure to choose tonight",
+    "not asking you to decide today, just saying I miss you",
+])
+def test_a_waived_demand_is_no_pressure(text):
+    assert [h for h in hits(text) if h.code == "pressure"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "No need to reply. answer me now",  # the waiver ends with its sentence
+    "decide now",
+    "you need to decide tonight",
+])
+def test_a_demand_that_is_not_waived_is_still_pressure(text):
+    assert any(h.code == "pressure" and h.kind == "strong" for h in hits(text))
