@@ -193,3 +193,23 @@ def test_a_waived_demand_is_no_pressure(text):
 ])
 def test_a_demand_that_is_not_waived_is_still_pressure(text):
     assert any(h.code == "pressure" and h.kind == "strong" for h in hits(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I don't expect an answer, I just wanted to say sorry", "entitlement"),
+    ("not that you owe me anything, but I miss you", "entitlement"),
+    ("I don't expect anything back", "ultimatum"),
+    ("I won't text again unless you want me to. take care", "manipulation"),
+    ("unless you want me to, I'll leave it there", "manipulation"),
+])
+def test_a_claim_the_speaker_takes_back_is_no_evidence(text, code):
+    assert [h for h in hits(text) if h.code == code] == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("dont i deserve at least a goodbye", "entitlement"),
+    ("answer me or don't expect me to be here", "ultimatum"),
+    ("i'm deleting my account. unless u want me to stay?", "manipulation"),
+])
+def test_the_same_words_that_make_the_claim_are_still_evidence(text, code):
+    assert any(h.code == code for h in hits(text))
