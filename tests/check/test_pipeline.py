@@ -234,3 +234,21 @@ def test_concern_asks_the_model_with_what_the_detectors_before_it_found():
     assert concern("you never", (Finds(), Weighs())) == 2.0
     assert concern("you never", (Weighs(),)) == 0.5
     assert concern("you never", (Finds(),)) == 1.0  # no model: nothing taken on trust
+
+
+def _examples_we_suggest() -> list[str]:
+    """The example first messages the plan suggests (``messages.APPROACHES``)."""
+    import re
+
+    from olivebranch import messages
+
+    return [m for text in messages.APPROACHES.values() for m in re.findall(r'"([^"]+)"', text)]
+
+
+def test_the_plan_suggests_examples_to_check():
+    assert len(_examples_we_suggest()) == 3
+
+
+@pytest.mark.parametrize("text", _examples_we_suggest())
+def test_every_message_the_plan_suggests_is_fine_to_send(text):
+    assert check(text).verdict == "send"
