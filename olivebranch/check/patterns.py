@@ -17,6 +17,9 @@ drafts, the slowest to check. (An alternation reports one match
 at each place; separate patterns can also report overlapping matches, which
 the check merges into one span, so a flag's span may reach a few characters
 further. Which codes are found cannot change.)
+
+A match right after words that take it back (``[waived]``: "no need to"
+decide now, "I don't" expect an answer) is not a hit.
 """
 
 import re
@@ -73,7 +76,8 @@ def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
 def _waivers() -> dict[str, re.Pattern]:
     """Per code, the words that waive a match of it when they come just before it (``[waived]``)."""
     table = read_toml("check", "patterns.toml")
-    return {code: re.compile(f"(?:{words})[^\\w.!?\\n]*$") for code, words in table.get("waived", {}).items()}
+    return {code: re.compile(f"(?:{words})[^\\w.!?\\n]*$", re.IGNORECASE)  # the draft may not be lower-cased
+            for code, words in table.get("waived", {}).items()}
 
 
 def _waived(code: str, text: str, start: int) -> bool:

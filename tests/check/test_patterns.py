@@ -181,6 +181,7 @@ def test_prefilter_changes_no_hit_for_any_pattern(pattern, data):
     "you dont need to reply now or ever, just wanted to say hi",
     "no pressure to choose tonight",
     "not asking you to decide today, just saying I miss you",
+    "İ know. No need to decide now",  # "İ" lower-cases to two characters: the case-blind path
 ])
 def test_a_waived_demand_is_no_pressure(text):
     assert [h for h in hits(text) if h.code == "pressure"] == []
