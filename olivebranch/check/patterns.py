@@ -57,11 +57,16 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 
 
 @cache
+def _table() -> dict:
+    """``patterns.toml``, read once."""
+    return read_toml("check", "patterns.toml")
+
+
+@cache
 def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
-    table = read_toml("check", "patterns.toml")
-    table.pop("waived", None)
+    table = _table()
     macros: dict[str, str] = {}
-    for name, body in table.pop("macros").items():  # a macro may use the ones above it
+    for name, body in table["macros"].items():  # a macro may use the ones above it
         macros[name] = _expand(body, macros)
     flags = re.IGNORECASE if ignore_case else 0
     return tuple(
@@ -75,9 +80,8 @@ def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
 @cache
 def _waivers() -> dict[str, re.Pattern]:
     """Per code, the words that waive a match of it when they come just before it (``[waived]``)."""
-    table = read_toml("check", "patterns.toml")
     return {code: re.compile(f"(?:{words})[^\\w.!?\\n]*$", re.IGNORECASE)  # the draft may not be lower-cased
-            for code, words in table.get("waived", {}).items()}
+            for code, words in _table().get("waived", {}).items()}
 
 
 def _waived(code: str, text: str, start: int) -> bool:

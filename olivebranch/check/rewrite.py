@@ -48,12 +48,13 @@ _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
+# The helping verbs a question opens with.
+_AUXILIARIES = "do|does|did|are|is|was|were|will|would|can|could|should|have|has"
 # "do you?", "would u?": a sentence that only makes sense after the one before it.
-_ELLIPTICAL = re.compile(r"(?i:(?:do|does|did|are|is|was|were|will|would|can|could|should|have|has|had|don'?t|didn'?t"
+_ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
                          r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*")
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
-_ASK = re.compile(r"(?i:(?:do|does|did|are|is|was|were|will|would|can|could|should|have|has|shall"
-                  r"|what|when|where|which|who|how)\b[^?]*\?+)")
+_ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 # The clauses of a sentence: the stretches between commas, semicolons and colons.
 _CLAUSE = re.compile(r"[^,;:]+")
@@ -75,17 +76,12 @@ def _blocks() -> dict:
     return read_toml("check", "rewrite.toml")
 
 
-def _wary(text: str) -> float:
-    """With no measure of concern, any text is taken to come near a flag."""
-    return 1.0
-
-
 def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
-            recheck: Callable[[str], CheckResult], concern: Callable[[str], float] = _wary) -> str | None:
+            recheck: Callable[[str], CheckResult], concern: Callable[[str], float]) -> str | None:
     """A rewrite of ``draft`` that ``recheck`` finds fit to send, or None if none is.
 
-    ``concern`` tells how near a text comes to any flag (below 1: none); without it
-    no plain question of theirs is kept (:func:`_is_plain_ask`).
+    ``concern`` tells how near a text comes to any flag (below 1: none), for
+    a plain question of theirs (:func:`_is_plain_ask`).
     """
     blocks = _blocks()
     greeting = _greeting(draft.text)
@@ -134,6 +130,11 @@ def _addresses(word: str, after: str) -> bool:
     """
     blocks = _blocks()["greeting"]
     return word in blocks["terms"] or (bool(_NAME_ENDS.match(after)) and word not in blocks["not_names"])
+
+
+def _wary(text: str) -> float:
+    """With no measure of concern, any text is taken to come near a flag."""
+    return 1.0
 
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
