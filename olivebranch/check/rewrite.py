@@ -132,13 +132,8 @@ def _addresses(word: str, after: str) -> bool:
     return word in blocks["terms"] or (bool(_NAME_ENDS.match(after)) and word not in blocks["not_names"])
 
 
-def _wary(text: str) -> float:
-    """With no measure of concern, any text is taken to come near a flag."""
-    return 1.0
-
-
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
-                    concern: Callable[[str], float] = _wary) -> list[tuple[str, tuple[str, ...]]]:
+                    concern: Callable[[str], float]) -> list[tuple[str, tuple[str, ...]]]:
     """The draft's first good sentences, each with the strengths it shows.
 
     Good means unflagged, and fit to send with a strength when checked alone,

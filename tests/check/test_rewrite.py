@@ -9,6 +9,11 @@ from olivebranch.check.corpus import load
 from tests.conftest import REPO
 
 
+def _wary(text: str) -> float:
+    """A concern that keeps no plain question: every text is taken to come near a flag."""
+    return 1.0
+
+
 LONG = ("Hey Jo, I have been meaning to write for a while. Work has been busy and I finally finished the big "
         "project I kept moaning about. I went back to that little cafe by the river last weekend and they still do "
         "the lemon cake you liked. My sister says hi, by the way, and the dog has learned to open the back door, "
@@ -139,7 +144,7 @@ def test_a_kept_check_in_loses_its_anyway_and_gets_its_question_mark():
     from olivebranch.check.text import Draft
 
     recheck = _alone({"Ugh.": ("send", ()), "Anyway how are you.": ("send", ("open_question",))})
-    assert _good_sentences(Draft("ugh. anyway how are you."), (), "", recheck) == [("how are you?", ("open_question",))]
+    assert _good_sentences(Draft("ugh. anyway how are you."), (), "", recheck, _wary) == [("how are you?", ("open_question",))]
 
 
 @pytest.mark.xfail(strict=True, reason="issue 3 asks for self_harm recall 1.0; some indirect signs "
@@ -234,7 +239,7 @@ def test_a_kept_clause_loses_the_word_that_joined_it(monkeypatch):
     blame = Flag("blame", "high", 0, text.index(","), "", (), "")
     recheck = _alone({"I still care about you": ("send", ("warmth",))})
     # "ok" is too short to stand alone; "but" is dropped from the clause that is kept.
-    assert _good_sentences(Draft(text), (blame,), "", recheck) == [("I still care about you", ("warmth",))]
+    assert _good_sentences(Draft(text), (blame,), "", recheck, _wary) == [("I still care about you", ("warmth",))]
 
 
 @pytest.mark.parametrize("code, text, flagged, clause", [
@@ -253,7 +258,7 @@ def test_a_clause_is_not_kept_when_it_means_something_else_alone(monkeypatch, co
     start = text.index(flagged)
     flag = Flag(code, "medium", start, start + len(flagged), "", (), "")
     recheck = _alone({clause: ("send", ("warmth",))})
-    assert _good_sentences(Draft(text), (flag,), "", recheck) == []
+    assert _good_sentences(Draft(text), (flag,), "", recheck, _wary) == []
 
 
 @pytest.mark.parametrize("key, line, theirs, shown, said", [
@@ -333,7 +338,7 @@ def test_a_sentence_is_kept_only_if_it_is_fit_to_send_and_good_on_its_own(monkey
         "I miss our walks.": ("send", ("i_statement", "warmth")),
         "How is the new flat?": ("send", ("open_question",)),
     })
-    assert _good_sentences(draft, (), "", recheck) == [
+    assert _good_sentences(draft, (), "", recheck, _wary) == [
         ("I miss our walks.", ("i_statement", "warmth")), ("How is the new flat?", ("open_question",))]
 
 
@@ -348,9 +353,9 @@ def test_after_sarcasm_nothing_is_kept(monkeypatch):
     birthday = "Happy birthday, hope it's a good one."
     warm = _alone({birthday: ("send", ("warmth",)), "Thanks a lot.": ("send", ("warmth",))})
     sarcasm = Flag("sarcasm", "medium", jab, text.index(" Thanks"), "", (), "")
-    assert [s for s, _ in _good_sentences(Draft(text), (sarcasm,), "", warm)] == [birthday]
+    assert [s for s, _ in _good_sentences(Draft(text), (sarcasm,), "", warm, _wary)] == [birthday]
     blame = Flag("blame", "high", jab, text.index(" Thanks"), "", (), "")
-    assert [s for s, _ in _good_sentences(Draft(text), (blame,), "", warm)] == [
+    assert [s for s, _ in _good_sentences(Draft(text), (blame,), "", warm, _wary)] == [
         "Happy birthday, hope it's a good one.", "Thanks a lot."]
 
 
@@ -362,7 +367,7 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_kept(monkeypatch):
     draft = Draft("I won't text again unless you want me to. Do you? Would u? You ok?")
     recheck = _alone({"Do you?": ("send", ("open_question",)), "Would u?": ("send", ("open_question",)),
                       "You ok?": ("send", ("open_question",))})
-    assert _good_sentences(draft, (), "", recheck) == [("You ok?", ("open_question",))]
+    assert _good_sentences(draft, (), "", recheck, _wary) == [("You ok?", ("open_question",))]
 
 
 def test_sentence_checks_stop_at_the_limit():
@@ -377,7 +382,7 @@ def test_sentence_checks_stop_at_the_limit():
         return _alone({})(text)
 
     lines = " ".join(f"Line number {i} here." for i in range(limit + 5))
-    assert _good_sentences(Draft(lines), (), "", recheck) == []
+    assert _good_sentences(Draft(lines), (), "", recheck, _wary) == []
     assert len(seen) == limit
 
 
