@@ -6,10 +6,10 @@ a clean message) with the train split. The issue asks for a check that
 generalises to people the project has never seen; this measures that. For
 each author file named (by default the twelve written blind that have flags,
 ``drafts_k`` to ``drafts_q``, ``drafts_s``, ``drafts_t``, ``drafts_x``,
-``drafts_y`` and ``drafts_zb``), it trains the heads, exactly as ``make install`` does, on the
-train split of every *other* file, then checks every message of the held-out
-file with that model and prints the same summary as ``make eval``, per file
-and pooled.
+``drafts_y`` and ``drafts_zb``), it trains the heads, exactly as ``make
+install`` does, on the train split of every *other* file, then checks every
+message of the held-out file with that model and prints the same summary as
+``make eval``, per file and pooled.
 
 Each file costs one training run (about eight minutes on the 2-core machine
 this was written on); ``--jobs`` runs that many at once. It needs the build
