@@ -75,6 +75,7 @@ def test_the_clean_probe_is_never_in_the_corpus():
     ("health_drafts.jsonl", 400, 105),
     ("closure_drafts.jsonl", 160, 80),
     ("absence_drafts.jsonl", 320, 70),
+    ("quiet_drafts.jsonl", 600, 55),
 ])
 def test_the_bench_drafts_are_never_in_the_corpus(name, drafts, self_harm):
     # bench/unseen_author.py measures text no model was trained on.
