@@ -2,9 +2,11 @@
 
 The rewrite keeps the person's own greeting and the good sentences of theirs:
 ones no flag points at which, checked alone, are fit to send and either show
-a strength or ask a plain question that the model sees nothing in ("can you
-drop my keys off on Friday?"); at most two, so a wall of text is cut to its
-core, and less an "anyway" that turned from what the rewrite leaves out.
+a strength, ask a plain question that the model sees nothing in ("can you
+drop my keys off on Friday?") or give plain news of theirs ("I fly out
+tomorrow"), which says why they are writing now; at most two, so a wall of
+text is cut to its core, and less an "anyway" that turned from what the
+rewrite leaves out.
 Of a sentence a flag points at, a clause the flag does not reach can be kept
 the same way ("I miss you so much" of "I miss you so much, please please
 talk to me"), but only when every flag is one whose words can be cut out
@@ -63,6 +65,10 @@ _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re
 MIN_CLAUSE_WORDS = 3
 # A word that turns from what came before ("anyway, hope work's ok"): it has nothing to turn from in a rewrite.
 _TURN = re.compile(r"^(?:anyway|anyways|btw|by the way)\b[ ,]*", re.IGNORECASE)
+# A word for the person they write to: plain news of theirs is about them, not about "you".
+_SECOND_PERSON = re.compile(r"\b(?:you|u|ya|ye|yall|y'all|ur|your|yours|youre|you're|yourself|urself)\b", re.IGNORECASE)
+# News told from their own side: it starts with "I" ("I fly out tomorrow", "I'm off travelling").
+_OWN_NEWS = re.compile(r"(?i:i|im|ive)\b")
 # An easy question written without its question mark ("how are you.", "hows ur week").
 _HOW = re.compile(r"(?i:how(?:'?s|'?re)?\b[^?!]*?)[ .]*")
 # A clause that ends on a helping verb or a lead-in ("i really can't", "i need to be
@@ -138,7 +144,8 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, rechec
 
     Good means unflagged, and fit to send with a strength when checked alone,
     or a plain question of theirs (:func:`_is_plain_ask`), which the
-    rewrite asks after its own lines.
+    rewrite asks after its own lines, or one sentence of plain news of
+    theirs (:func:`_is_plain_news`) when every flag allows it (``[news] flags``).
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
@@ -154,7 +161,11 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, rechec
     limits = blocks["limits"]
     kept: list[tuple[str, tuple[str, ...]]] = []
     checks = 0
-    clauses = {f.code for f in flags} <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
+    codes = {f.code for f in flags}
+    clauses = codes <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
+    news = codes <= set(blocks["news"]["flags"]) | _WHOLE_DRAFT_FLAGS
+    own_news_only = not codes <= _WHOLE_DRAFT_FLAGS
+    news_kept = False
     turned = any(f.code in blocks["turn"]["flags"] for f in flags)
     until = min((start for start, _ in spans), default=None) if turned else None
     for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses, until=until):
@@ -170,11 +181,16 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, rechec
         # is not scored again.
         sentence = _LONE_I.sub("I", sentence)
         alone = recheck(_capitalise(sentence))
-        if alone.verdict == "send" and (alone.strengths or _is_plain_ask(sentence, concern, limits)):
-            sentence = _TURN.sub("", sentence)
-            if _HOW.fullmatch(sentence):
-                sentence = sentence.rstrip(" .") + "?"
-            kept.append((sentence, alone.strengths))
+        if alone.verdict != "send":
+            continue
+        if not alone.strengths and not _is_plain_ask(sentence, concern, limits):
+            if not (news and not news_kept and _is_plain_news(sentence, concern, limits, own_news_only)):
+                continue
+            news_kept = True
+        sentence = _TURN.sub("", sentence)
+        if _HOW.fullmatch(sentence):
+            sentence = sentence.rstrip(" .") + "?"
+        kept.append((sentence, alone.strengths))
     while kept and sum(count_words(s) for s, _ in kept) > limits["max_words"]:
         kept.pop()
     return kept
@@ -191,6 +207,32 @@ def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) 
     """
     return (bool(_ASK.fullmatch(sentence)) and count_words(sentence) >= limits["min_ask_words"]
             and concern(_capitalise(sentence)) < limits["max_ask_concern"])
+
+
+def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, own: bool) -> bool:
+    """True for a plain statement of theirs that the model, checked alone, sees nothing in.
+
+    "I fly out tomorrow" or "I'm off travelling for a year" says why they
+    are writing now, and a rewrite without it loses their reason. But in a
+    flagged draft a sentence about the other person ("you didn't even
+    text") or a question is seldom plain news, so neither is taken; nor is
+    one the model comes near a flag on (``max_news_concern``, as for a
+    question of theirs). Beside a flag (``own``), what is left of it often
+    still carries it ("cold and judgmental", "giving this til friday", "I've
+    texted, I've called"), so only news told from their own side is kept,
+    and none that counts their tries to reach them (``[news] chasing``).
+    """
+    if "?" in sentence or _SECOND_PERSON.search(sentence) or count_words(sentence) < limits["min_news_words"]:
+        return False
+    if own and (not _OWN_NEWS.match(sentence) or _chasing().search(sentence)):
+        return False
+    return concern(_capitalise(sentence)) < limits["max_news_concern"]
+
+
+@cache
+def _chasing() -> re.Pattern:
+    """Any of the words with which people count their tries to reach someone (``[news] chasing``)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, _blocks()["news"]["chasing"])) + r")\b", re.IGNORECASE)
 
 
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
@@ -253,7 +295,7 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     else:
         sign_offs = []
     ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
-    asks = [s for s, strengths in kept if not strengths]  # their plain question comes after our lines
+    asks = [s for s, strengths in kept if not strengths and _ASK.fullmatch(s)]  # after our lines; news stays first
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
     text = " ".join(body).lower()

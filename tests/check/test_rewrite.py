@@ -131,6 +131,55 @@ def test_a_plain_question_is_kept_only_when_the_model_sees_nothing_in_it(sentenc
     assert found == ([(sentence, ())] if kept else [])
 
 
+def _calm(text: str) -> float:
+    """A concern that keeps plain news and questions: the model sees nothing in any text."""
+    return 0.1
+
+
+@pytest.mark.parametrize("text, code, flagged, kept", [
+    # Beside a demand, their own news says why they write now.
+    ("i fly out tomorrow, call me tonight", "pressure", "call me tonight", ["I fly out tomorrow"]),
+    ("I've booked the counsellor for Thursday. Come or I'm done.", "ultimatum", "Come or I'm done.",
+     ["I've booked the counsellor for Thursday."]),
+    # Not when it counts their tries to reach them, is about "you", or is not told from their side.
+    ("I've texted, I've called. Answer me today.", "pressure", "Answer me today.", []),
+    ("You were at Sam's on Friday. Answer me today.", "pressure", "Answer me today.", []),
+    ("Giving this till Friday. Then I'm done.", "ultimatum", "Then I'm done.", []),
+    # Beside blame, sarcasm or a game, what is left is seldom news.
+    ("I'm too old for this. You play games.", "blame", "You play games.", []),
+    ("I'll be out with Marcus all week. Just so you know.", "manipulation", "Just so you know.", []),
+])
+def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, code, flagged, kept):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    start = text.index(flagged)
+    flag = Flag(code, "high", start, start + len(flagged), "", (), "")
+    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _calm)] == kept
+
+
+def test_a_long_message_keeps_one_sentence_of_news_and_only_one():
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _good_sentences
+    from olivebranch.check.text import Draft
+
+    text = "Dad, the last of the boxes went today. The house is empty now. " + "More words here. " * 30
+    wall = Flag("wall_of_text", "low", 0, len(text), "", (), "")
+    # With no other flag, news need not start with "I"; a wall of text keeps its context.
+    assert [s for s, _ in _good_sentences(Draft(text), (wall,), "", _alone({}), _calm)] == [
+        "Dad, the last of the boxes went today."]
+    assert [s for s, _ in _good_sentences(Draft(text), (wall,), "", _alone({}), _wary)] == []
+
+
+def test_their_news_comes_before_our_lines():
+    result = check("i fly out tomorrow, call me tonight")
+    assert "pressure" in result.codes
+    assert result.rewrite.startswith("I fly out tomorrow. I'd really like to talk")
+    assert "tonight" not in result.rewrite
+
+
 def test_their_plain_question_is_asked_after_our_lines():
     result = check("You never reply. Can you drop my keys off on Friday?")
     assert "blame" in result.codes
