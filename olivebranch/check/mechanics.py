@@ -9,6 +9,10 @@ from olivebranch.check.text import Draft
 from olivebranch.data import read_toml
 
 _WORDLIKE = re.compile(r"[\w']+")
+# Kisses ("x", "xx", "xoxo"): filler in a greeting ("hey x"), and the end of a sign-off.
+KISSES = re.compile(r"(?:x+|xo+|xoxo)")
+# A letter written three or more times running ("hellooooo", "hiiii").
+_DRAWN_OUT = re.compile(r"(\w)\1{2,}")
 
 
 @cache
@@ -19,7 +23,37 @@ def lexicon() -> dict:
 
 @cache
 def _filler() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon()["filler"]["words"])
+    table = lexicon()["filler"]
+    return frozenset(w.lower() for w in table["words"] + table["phrases"])
+
+
+@cache
+def _phrases() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon()["filler"]["phrases"])
+
+
+@cache
+def _says() -> re.Pattern:
+    """Any of the few phrases of filler words that, short as they are, ask or say something ("u ok?", "love u")."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon()["filler"]["says"])) + r")\b")
+
+
+def _tokens(text: str) -> list[str]:
+    """The draft's words, a greeting of two words ("good morning") as one."""
+    words = _WORDLIKE.findall(text)
+    tokens: list[str] = []
+    while words:
+        size = 2 if " ".join(words[:2]).lower() in _phrases() else 1
+        tokens.append(" ".join(words[:size]))
+        del words[:size]
+    return tokens
+
+
+def _is_filler(token: str) -> bool:
+    """A filler word, a kiss, or one drawn out ("hellooooo" as "helloo", "hiiiii" as "hii" or "hi")."""
+    token, filler = token.lower(), _filler()
+    return (token in filler or bool(KISSES.fullmatch(token))
+            or _DRAWN_OUT.sub(r"\1\1", token) in filler or _DRAWN_OUT.sub(r"\1", token) in filler)
 
 
 def is_wall_of_text(text: str, words: int) -> bool:
@@ -28,17 +62,20 @@ def is_wall_of_text(text: str, words: int) -> bool:
 
 
 def is_low_effort(draft: Draft) -> bool:
-    """At most 3 words and nothing but greeting or filler ("hey", "hi :)", "??", "hello?")."""
+    """At most 3 words and nothing but greeting or filler ("hey", "hi :)", "??", "hello?", "hey mum x").
+
+    Nothing asked or said either: "u ok?" and "night! love u" are short, but not
+    bare (``[filler] says``).
+    """
     if len(draft.words) > LOW_EFFORT_MAX_WORDS:
         return False
-    tokens = _WORDLIKE.findall(draft.normal)
+    tokens = _tokens(draft.normal)
     if not tokens:
         return True  # only punctuation or emoji, such as "??" or "👋"
-    filler = _filler()
-    if tokens[0].lower() not in filler:
+    if not _is_filler(tokens[0]) or _says().search(" ".join(tokens).lower()):
         return False
     # A name after a greeting ("hey Sam") says nothing more than the greeting.
-    others = [t for t in tokens[1:] if t.lower() not in filler]
+    others = [t for t in tokens[1:] if not _is_filler(t)]
     return not others or (len(others) == 1 and others[0][:1].isupper())
 
 

@@ -18,12 +18,10 @@ the three bench files, and lost one sign of crisis held out.
 from functools import cache
 import re
 
-from olivebranch.check.mechanics import lexicon
+from olivebranch.check.mechanics import KISSES, lexicon
 from olivebranch.check.text import Draft
 
 _WORD = re.compile(r"[a-z']+")
-# Kisses at the end of a message ("x", "xx", "xoxo"); also used by the rewrite.
-KISSES = re.compile(r"(?:x+|xo+|xoxo)")
 
 
 @cache

@@ -54,7 +54,9 @@ def test_wall_of_text_boundary_through_check():
     assert 0 <= flag.start < flag.end <= len(words(81))
 
 
-@pytest.mark.parametrize("text", ["hey", "hi :)", "??", "hello?", "Hey", "hiii", "hey Sam", "  hey  ", "👋"])
+@pytest.mark.parametrize("text", ["hey", "hi :)", "??", "hello?", "Hey", "hiii", "hey Sam", "  hey  ", "👋",
+                                  "hellooooo???", "hiiiiii", "hey mum x", "Hi dear", "Hiya xx", "good morning",
+                                  "Good night ❤️", "knock knock", "nite x"])
 def test_low_effort(text):
     assert is_low_effort(Draft(text))
     assert "low_effort" in mechanics(text)
@@ -65,7 +67,8 @@ def test_low_effort(text):
 
 
 @pytest.mark.parametrize("text", ["miss you", "how are you?", "hey, how was the trip?", "thinking of you",
-                                  "Happy birthday Sam!", "hey are you ok?"])
+                                  "Happy birthday Sam!", "hey are you ok?", "u ok?", "hey you good?", "good luck x",
+                                  "night, sleep well", "night! love u", "hey Sam Jo"])
 def test_not_low_effort(text):
     assert not is_low_effort(Draft(text))
     assert "low_effort" not in mechanics(text)
