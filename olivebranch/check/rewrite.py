@@ -284,7 +284,8 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     already say (:func:`_already_said`). The greeting gets a capital, and
     after "Hey Sam," the words go on in the same sentence: the person's as
     they wrote them ("Hey, do you still have my jacket?"), one of ours in
-    lower case unless it starts with "I" ("Hi Jo, it would mean a lot...").
+    lower case unless it starts with "I" ("Hi Jo, it would mean a lot..."), and theirs too
+    when its first word has a capital only for starting a sentence ("Hi Maya, it's Jonas").
     """
     add = blocks["add"]
     theirs = [s for s, _ in kept]
@@ -309,9 +310,20 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]
-    if not kept and not _STARTS_WITH_I.match(first):
+    ours_first = not [s for s in theirs if s not in asks]
+    if not _STARTS_WITH_I.match(first) and (ours_first or _opens_a_sentence(first)):
         first = first[:1].lower() + first[1:]
     return " ".join([f"{greeting[:1].upper()}{greeting[1:]}, {first}", *rest])
+
+
+def _opens_a_sentence(text: str) -> bool:
+    """True when ``text`` starts with a word that only has its capital for starting a sentence ("It's Jo").
+
+    Those are the words that are never a name after a greeting (``[greeting] not_names``);
+    any other word may be one ("Sam said hi").
+    """
+    word = re.match(r"[A-Za-z]+", text)
+    return bool(word) and word.group().lower() in _blocks()["greeting"]["not_names"]
 
 
 def _already_said(key: str, line: str, theirs: list[str], shown: set[str], blocks: dict) -> bool:

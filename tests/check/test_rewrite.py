@@ -334,6 +334,22 @@ def test_their_own_apology_and_room_stand_in_for_ours():
     assert blocks["replace"]["non_apology"] not in text and blocks["add"]["gives_space"] not in text
 
 
+@pytest.mark.parametrize("kept, replacements, start", [
+    # Their sentence had its capital only for starting a sentence; a name keeps its own.
+    ([("It's Jonas from the choir.", ())], [], "Hi Maya, it's Jonas from the choir."),
+    ([("Sam says hi.", ("warmth",))], [], "Hi Maya, Sam says hi."),
+    ([("I miss you.", ("i_statement",))], [], "Hi Maya, I miss you."),
+    # Their plain question comes after ours, so ours goes on after the greeting.
+    ([("Can you drop my keys off on Friday?", ())], ["entitlement"], "Hi Maya, it would mean a lot"),
+])
+def test_after_the_greeting_only_a_name_or_i_keeps_its_capital(kept, replacements, start):
+    from olivebranch.check.rewrite import _blocks, _compose
+
+    blocks = _blocks()
+    text = _compose("Hi Maya", kept, [(key, blocks["replace"][key]) for key in replacements], blocks)
+    assert text.startswith(start)
+
+
 def test_a_kept_sign_off_goes_last():
     from olivebranch.check.rewrite import _blocks, _compose
 
