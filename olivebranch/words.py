@@ -12,6 +12,11 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def any_of(phrases, flags: int = 0) -> re.Pattern:
+    """A pattern for any of ``phrases`` ("u ok", "texted") as whole words."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", flags)
+
+
 # Python reads bytes that are not UTF-8 (in a command's arguments, or as
 # "\udcff" escapes in JSON) as unpaired surrogates, which cannot be printed or
 # tokenised.

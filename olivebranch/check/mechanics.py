@@ -7,6 +7,7 @@ from olivebranch.check.codes import LOW_EFFORT_MAX_WORDS, WALL_OF_TEXT_CHARS, WA
 from olivebranch.check.result import Hit
 from olivebranch.check.text import Draft
 from olivebranch.data import read_toml
+from olivebranch.words import any_of
 
 _WORDLIKE = re.compile(r"[\w']+")
 # Kisses ("x", "xx", "xoxo"): filler in a greeting ("hey x"), and the end of a sign-off.
@@ -35,7 +36,7 @@ def _phrases() -> frozenset[str]:
 @cache
 def _says() -> re.Pattern:
     """Any of the few phrases of filler words that, short as they are, ask or say something ("u ok?", "love u")."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon()["filler"]["says"])) + r")\b")
+    return any_of(lexicon()["filler"]["says"])
 
 
 def _tokens(text: str) -> list[str]:

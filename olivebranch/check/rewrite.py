@@ -32,10 +32,12 @@ from typing import Callable
 import unicodedata
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
+from olivebranch.check.mechanics import KISSES
 from olivebranch.check.result import CheckResult, Flag
-from olivebranch.check.signoff import KISSES, is_bare_sign_off
+from olivebranch.check.signoff import is_bare_sign_off
 from olivebranch.check.text import Draft, count_words
 from olivebranch.data import read_toml
+from olivebranch.words import any_of
 
 # The greeting word in any case, then a word with a capital that may be a name.
 _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*)?")
@@ -232,7 +234,7 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
 @cache
 def _chasing() -> re.Pattern:
     """Any of the words with which people count their tries to reach someone (``[news] chasing``)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, _blocks()["news"]["chasing"])) + r")\b", re.IGNORECASE)
+    return any_of(_blocks()["news"]["chasing"], re.IGNORECASE)
 
 
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
@@ -310,7 +312,7 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]
-    ours_first = not [s for s in theirs if s not in asks]
+    ours_first = all(s in asks for s in theirs)
     if not _STARTS_WITH_I.match(first) and (ours_first or _opens_a_sentence(first)):
         first = first[:1].lower() + first[1:]
     return " ".join([f"{greeting[:1].upper()}{greeting[1:]}, {first}", *rest])
