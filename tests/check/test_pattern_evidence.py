@@ -33,6 +33,8 @@ EVIDENCE = {
         "one word to your boss and that's your job gone",
         "a guy at the bar bought me drinks all night btw",
         "don't come then. everyone will know exactly why",
+        "went out with someone new on friday, just thought u should know 😉",
+        "been on a date with someone new btw",
     ],
     "pressure": [
         "still waiting on that call you promised",
@@ -45,6 +47,8 @@ EVIDENCE = {
         "seen 11:15pm. ok",
         "call me asap",
         "is this happening, yes or no",
+        "just checking you got my last 4 messages",
+        "wanted to make sure u saw all my texts",
     ],
     "blame": [
         "you made me like this",
@@ -70,6 +74,7 @@ EVIDENCE = {
         "truly heartwarming stuff",
         "i'll take the silence as a yes then",
     ],
+    "lecturing": ["you should know better than this", "i thought you should know better"],
     "guilt_trip": [
         "i can't eat or sleep. is that what you wanted?",
         "i was there every night at the hospital. something to think about",
@@ -103,8 +108,15 @@ LOOK_ALIKES = {
         "i'm missing you a lot today",
         "we've got a few people lined up for the quiz",
         "got a date for the wedding sorted, so you can stop asking mum",
+        "went out with someone from work for lunch, the new thai place is great",
     ],
-    "pressure": ["i'm not waiting, go ahead without me", "did you get home ok?", "i read 3 chapters last night"],
+    "pressure": [
+        "i'm not waiting, go ahead without me",
+        "did you get home ok?",
+        "i read 3 chapters last night",
+        "just checking you got my message about the keys",
+    ],
+    "lecturing": ["saw the new season is out and thought you should know 🙂", "figured you should know the shop moved"],
     "blame": [
         "you're the reason i smile every day",
         "the kids started it at the park lol",
