@@ -66,7 +66,11 @@ def _answer(data: dict) -> dict:
 
 
 def show(result) -> None:
-    """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite."""
+    """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite.
+
+    With support resources there is neither a rewrite nor "what works": the
+    person matters more than the message.
+    """
     import textwrap
 
     from rich.text import Text
@@ -115,7 +119,7 @@ def show(result) -> None:
                 out.print(Text("    " if n else "  • ") + line)
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
-    if result.strengths:
+    if result.strengths and not result.resources:  # no praise for the wording of a sign of crisis
         out.print()
         title(messages.CHECK_STRENGTHS_TITLE)
         for code in result.strengths:

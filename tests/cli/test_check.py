@@ -280,3 +280,11 @@ def test_no_color_gives_plain_markers_even_in_a_terminal(cli, monkeypatch, plain
     res = cli("check", ULTIMATUM)
     assert "[[" in res.out and "]]" in res.out
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", res.out)  # no foreground colour
+
+
+def test_readable_self_harm_does_not_praise_the_wording(cli, plain_env):
+    text = "i miss you so much. i don't want to be here anymore"
+    assert json.loads(cli("check", "--json", text).out)["strengths"]  # the check does find a strength
+    out = flat(cli("check", text).out)
+    assert out.startswith(messages.CHECK_SUPPORT_TITLE)
+    assert messages.CHECK_STRENGTHS_TITLE not in out
