@@ -49,6 +49,7 @@ EVIDENCE = {
         "is this happening, yes or no",
         "just checking you got my last 4 messages",
         "wanted to make sure u saw all my texts",
+        "got us tickets for the gig. you better come",
     ],
     "blame": [
         "you made me like this",

@@ -59,6 +59,11 @@ POSITIVES = {
         "i've been having thoughts about ending it",
         "honestly i wish i could just disappear",
         "i've thought about how i'd do it",
+        "i'd rather be dead than live without you",
+        "honestly id rather die than keep feeling like this",
+        "i'm going to jump.",
+        "been planning how i'll do it",
+        "i've got a knife in my hand",
     ],
     "ultimatum": [
         "either you call me tonight or i'm blocking you",
@@ -219,6 +224,11 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "i'd rather die than sit through that film again lol",
+    "i'm going to jump in the shower, call you after",
+    "the tandem skydive is booked!! i'm going to jump on saturday",
+    "planning how to do it with the kids this year, maybe a rota?",
+    "i've got a knife set for your housewarming, hope that's ok",
     "do i have the right to ask how you've been?",
     "if you'd rather i went quiet, ignore this and i'll leave you alone",
     "apologies if this is a weird time to text, how are you?",
