@@ -35,6 +35,8 @@ EVIDENCE = {
         "don't come then. everyone will know exactly why",
         "went out with someone new on friday, just thought u should know 😉",
         "been on a date with someone new btw",
+        "my new gf actually plans nice dates, more than you ever did",
+        "was gonna tell u something but nvm",
     ],
     "pressure": [
         "still waiting on that call you promised",
@@ -110,6 +112,7 @@ LOOK_ALIKES = {
         "we've got a few people lined up for the quiz",
         "got a date for the wedding sorted, so you can stop asking mum",
         "went out with someone from work for lunch, the new thai place is great",
+        "i wanted to tell you something funny about the dog, call me later!",
     ],
     "pressure": [
         "i'm not waiting, go ahead without me",
