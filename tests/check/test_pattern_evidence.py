@@ -19,6 +19,7 @@ EVIDENCE = {
         "there's a razor next to me and i keep staring at it",
         "counted out all the tablets. there's enough now",
         "i keep staring at the pills on my nightstand",
+        "just tell my sister i'm sorry",
     ],
     "non_apology": ["sorry if i came across badly at dinner", "sorry if u were upset, i was just joking"],
     "manipulation": [
@@ -106,6 +107,7 @@ LOOK_ALIKES = {
         "sat in traffic on the bridge for ages, nearly home now",
         "there's been an accident on the bridge so i'm going the long way",
         "i can't go on without you guys at quiz night, come back!",
+        "i wanted to tell you i'm sorry about friday",
     ],
     "manipulation": [
         "i'm missing you a lot today",

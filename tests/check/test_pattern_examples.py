@@ -69,6 +69,8 @@ POSITIVES = {
         "i've written my note",
         "wrote goodbye letters to everyone last night",
         "please remember me",
+        "im gonna slit my wrists",
+        "i just want to dissappear forever",
     ],
     "ultimatum": [
         "either you call me tonight or i'm blocking you",
@@ -238,6 +240,8 @@ HARD_NEGATIVES = [
     "sitting on the edge of the bed trying to wake up lol",
     "please remember me to your mum, she was always so kind",
     "hey, remember me? from the book club",
+    "i want to disappear under a duvet until march lol",
+    "cut my wrist on a broken glass, all fine now",
     "do i have the right to ask how you've been?",
     "if you'd rather i went quiet, ignore this and i'll leave you alone",
     "apologies if this is a weird time to text, how are you?",
