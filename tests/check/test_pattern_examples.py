@@ -71,6 +71,8 @@ POSITIVES = {
         "please remember me",
         "im gonna slit my wrists",
         "i just want to dissappear forever",
+        "gonna swallow every pill in the cupboard",
+        "i'll be gone by the time u read this",
     ],
     "ultimatum": [
         "either you call me tonight or i'm blocking you",
@@ -242,6 +244,8 @@ HARD_NEGATIVES = [
     "hey, remember me? from the book club",
     "i want to disappear under a duvet until march lol",
     "cut my wrist on a broken glass, all fine now",
+    "i'll be at the gym by the time you read this, call u after",
+    "take every pill the doctor gave you, even when you feel better x",
     "do i have the right to ask how you've been?",
     "if you'd rather i went quiet, ignore this and i'll leave you alone",
     "apologies if this is a weird time to text, how are you?",
