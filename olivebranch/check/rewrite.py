@@ -16,7 +16,9 @@ it. After sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
 It puts one plain line in place of what a flag was reaching for (an
 I-statement instead of blame, an open door instead of a deadline), keeps the
-part of a "sorry, but ..." before the "but", and adds what is missing: a
+part of a "sorry, but ..." before the "but", owns what a "sorry if ..." made
+conditional ("sorry if you were hurt by what I said": "I'm sorry for what I
+said."), and adds what is missing: a
 feeling from their side, one easy question, and room for the other person.
 A line of ours that the person's kept words already say is left out: one
 that shares three words in a row with them ("I miss you"), or offers what
@@ -49,6 +51,11 @@ _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 _NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
 _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
                         re.IGNORECASE)
+# An apology made conditional on what the person did themselves ("sorry if you were hurt by
+# what I said", "I apologise if my words came across badly"): the thing they did, to own it.
+_OWN_DEED = r"(?:what (?:i|I) (?:said|did|wrote|sent)|my (?:\w+ )?(?:words|comments?|message|text|tone|joke|behaviou?r|reaction)|the way (?:i|I) \w+|how (?:i|I) \w+)"
+_SORRY_IF = re.compile(r"\b(?:sorry|apologi[sz]e|apologies) if (?:(?:you|u) (?:were|was|got|felt) (?:\w+ )?(?:offended|upset|hurt|bothered)"
+                       rf" by ({_OWN_DEED})|({_OWN_DEED}) (?:was|were|came|got|upset|hurt|offended))", re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
@@ -270,12 +277,28 @@ def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[t
     for flag in sorted(flags, key=lambda f: f.start):
         line = table.get(flag.code)
         if flag.code == "non_apology":
-            m = _SORRY_BUT.search(draft.text)
-            if m:
-                line = _capitalise(m.group(1).strip()) + "."
+            line = _owned_apology(draft.text) or line
         if line and line not in (said for _, said in lines):
             lines.append((flag.code, line))
     return lines
+
+
+def _owned_apology(text: str) -> str | None:
+    """The apology a "sorry, but ..." or a "sorry if ..." was making, owned.
+
+    The part before the "but" ("I'm sorry I shouted, but you..." gives "I'm
+    sorry I shouted."), or what the person did that the "if" made
+    conditional ("sorry if you were hurt by what I said" gives "I'm sorry for
+    what I said."). None when the draft has neither.
+    """
+    m = _SORRY_BUT.search(text)
+    if m:
+        return _capitalise(m.group(1).strip()) + "."
+    m = _SORRY_IF.search(text)
+    if m:
+        deed = m.group(1) or m.group(2)
+        return f"I'm sorry for {_LONE_I.sub('I', deed)}."
+    return None
 
 
 def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]],

@@ -458,3 +458,25 @@ def test_no_two_replacement_lines_share_three_words_in_a_row():
     lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]})
     shared = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if _runs(a) & _runs(b)]
     assert shared == []
+
+
+@pytest.mark.parametrize(("text", "owned"), [
+    ("I'm sorry I shouted, but you were being unfair", "I'm sorry I shouted."),
+    ("sorry if you were offended by what i said", "I'm sorry for what I said."),
+    ("I apologise if my words came across badly", "I'm sorry for my words."),
+    ("sorry if u got upset by my joke lol", "I'm sorry for my joke."),
+    ("sorry if the way I spoke upset you", "I'm sorry for the way I spoke."),
+    ("I'm sorry if you feel hurt", None),
+    ("sorry you feel that way", None),
+])
+def test_a_hedged_apology_is_owned_in_the_persons_words(text, owned):
+    from olivebranch.check.rewrite import _owned_apology
+
+    assert _owned_apology(text) == owned
+
+
+def test_the_rewrite_of_a_conditional_apology_owns_what_was_done():
+    result = check("I'm sorry if you were offended by what I said")
+    assert "non_apology" in result.codes
+    assert result.rewrite.startswith("I'm sorry for what I said.")
+    assert check(result.rewrite).verdict == "send"
