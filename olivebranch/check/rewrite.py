@@ -53,7 +53,7 @@ _SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for
                         re.IGNORECASE)
 # An apology made conditional on what the person did themselves ("sorry if you were hurt by
 # what I said", "I apologise if my words came across badly"): the thing they did, to own it.
-_OWN_DEED = r"(?:what (?:i|I) (?:said|did|wrote|sent)|my (?:\w+ )?(?:words|comments?|message|text|tone|joke|behaviou?r|reaction)|the way (?:i|I) \w+|how (?:i|I) \w+)"
+_OWN_DEED = r"(?:what i (?:said|did|wrote|sent)|my (?:\w+ )?(?:words|comments?|message|text|tone|joke|behaviou?r|reaction)|the way i \w+|how i \w+)"
 _SORRY_IF = re.compile(r"\b(?:sorry|apologi[sz]e|apologies) if (?:(?:you|u) (?:were|was|got|felt) (?:\w+ )?(?:offended|upset|hurt|bothered)"
                        rf" by ({_OWN_DEED})|({_OWN_DEED}) (?:was|were|came|got|upset|hurt|offended))", re.IGNORECASE)
 # The pronoun "i", alone or in "i'm", "i've", "i'd", "i'll"; not a letter in "i.e." or "wi-fi".
