@@ -13,8 +13,10 @@ timing guard never disagrees with the plan:
 - never before two days from the start (a couple of days to decide and
   reflect), three when unsure or when a red flag calls for caution;
 - the one message goes out at 10:00 local time, outside the quiet hours;
-- no second message until that message is 48 hours old;
-- decide again 30 days (of elapsed time) after the message.
+- no second message until that message is 48 hours old (elapsed time, as
+  the timing guard counts it);
+- decide again 30 days after the message, at the same local time: days are
+  counted on the calendar, so a clock change in between does not move it.
 
 Blocked or asked for no contact: no outreach, the plan is self-care and
 moving on (SPEC 7). Abuse or threats: the plan ends at Decide, with support.
@@ -43,7 +45,7 @@ REACH_OUT_TIME = time(10, 0)
 COOL_OFF_DAYS = {"fight": 2, "breakup": 7}
 MIN_DAYS_BEFORE_OUTREACH = 2
 FOLLOW_UP_GAP = timedelta(hours=48)
-DECIDE_AGAIN_AFTER = timedelta(days=30)
+DECIDE_AGAIN_DAYS = 30
 NO_CONTACT_REFLECT_DAYS = 7
 
 
@@ -172,6 +174,16 @@ def _after(moment: datetime, gap: timedelta) -> datetime:
     return (moment.astimezone(timezone.utc) + gap).astimezone(moment.tzinfo)
 
 
+def _at(day: date, clock: time, tz: tzinfo) -> datetime:
+    """``clock`` on ``day``, local wall time in ``tz``.
+
+    Calendar arithmetic happens on the date, so "30 days later at 10:00" stays
+    10:00 across a clock change. A time that a clock change skips (none of
+    ours, but zones differ) is moved on to the next real one via UTC.
+    """
+    return datetime.combine(day, clock, tz).astimezone(timezone.utc).astimezone(tz)
+
+
 def _nice(d: date) -> str:
     return f"{d:%A} {d.day} {d:%B %Y}"
 
@@ -244,7 +256,7 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
         steps = (decide, *rest)
         approach = None
     elif path == "no_contact":
-        review_day = start + DECIDE_AGAIN_AFTER
+        review_day = start + timedelta(days=DECIDE_AGAIN_DAYS)
         steps = (
             active("decide", start, decide_end, notes=tuple(decide_notes)),
             skipped("give_space", messages.SKIP_NO_CONTACT_SPACE),
@@ -255,16 +267,16 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
             skipped("wait", messages.SKIP_NO_CONTACT),
             skipped("pace", messages.SKIP_NO_CONTACT),
             active("decide_again", review_day, review_day,
-                   at=datetime.combine(review_day, REACH_OUT_TIME, zinfo),
+                   at=_at(review_day, REACH_OUT_TIME, zinfo),
                    notes=(messages.NOTE_DECIDE_AGAIN_NO_CONTACT,)),
         )
         approach = None
     else:
         approach = approach_for(assessment)
         day, timing_notes = _reach_out_day(assessment, start, decide_days)
-        send_at = datetime.combine(day, REACH_OUT_TIME, zinfo)
+        send_at = _at(day, REACH_OUT_TIME, zinfo)
         follow_up = _after(send_at, FOLLOW_UP_GAP)
-        review_at = _after(send_at, DECIDE_AGAIN_AFTER)
+        review_at = _at(day + timedelta(days=DECIDE_AGAIN_DAYS), REACH_OUT_TIME, zinfo)
         before = day - timedelta(days=1)
 
         reach_notes = [messages.APPROACHES[approach], messages.NOTE_REACH_OUT_AT.format(time=f"{REACH_OUT_TIME:%H:%M}")]

@@ -121,15 +121,27 @@ def test_one_message_at_a_sensible_hour_then_48_hours_then_a_review_30_days_on()
     assert at.tzinfo is not None and at.timetz().replace(tzinfo=None) == time(10, 0)
     assert plan.earliest_follow_up - at == timedelta(hours=48)
     review = plan.step("decide_again").at
-    assert review.astimezone(timezone.utc) - at.astimezone(timezone.utc) == timedelta(days=30)
+    assert review.date() == at.date() + timedelta(days=30) and review.time() == time(10, 0)
     assert plan.step("wait").ends == plan.earliest_follow_up.date()
 
 
-def test_review_is_thirty_days_of_elapsed_time_across_a_clock_change():
-    plan = plan_for(tz="Europe/London")  # reach out in early March, review after the clocks go forward
+@pytest.mark.parametrize("tz, offsets", [
+    ("Europe/Paris", ("+01:00", "+02:00")),       # the clocks go forward on 29 March
+    ("America/New_York", ("-05:00", "-04:00")),   # ... on 8 March
+    ("Australia/Sydney", ("+11:00", "+10:00")),   # ... and back on 5 April
+])
+def test_decide_again_is_thirty_days_on_at_the_same_local_time_across_a_clock_change(tz, offsets):
+    plan = plan_for(tz=tz, what_happened="fight", happened_on="2026-03-01",
+                    asked_for_space=True, space_until="2026-03-06")  # examples/answers.json
     at, review = plan.reach_out_at, plan.step("decide_again").at
-    assert review.astimezone(timezone.utc) - at.astimezone(timezone.utc) == timedelta(days=30)
-    assert 8 <= review.hour < 22
+    assert at.isoformat() == f"2026-03-07T10:00:00{offsets[0]}"
+    assert review.isoformat() == f"2026-04-06T10:00:00{offsets[1]}"
+    assert plan.step("decide_again").starts == date(2026, 4, 6)
+
+
+def test_no_contact_review_is_thirty_days_on_at_the_same_local_time():
+    plan = plan_for(tz="Europe/Paris", no_contact=True)
+    assert plan.step("decide_again").at.isoformat() == "2026-04-01T10:00:00+02:00"
 
 
 def test_angry_and_anxious_feelings_add_a_kind_note():
@@ -263,8 +275,13 @@ def test_the_timing_guard_agrees_with_every_date_of_the_plan(s):
         assert _verdict(plan, plan.earliest_follow_up, sent).verdict in ("go", "their_move")
 
     review = plan.step("decide_again").at
+    assert review.time() == time(10, 0) and review.date() == send.date() + timedelta(days=30)
     if plan.approach == "open_door":
-        later = _verdict(plan, review, sent)
+        # The guard's move-on review comes once the message is 30 days old: on the day of
+        # Decide again, at most an hour after it when the clocks went forward in between.
+        month_old = (send.astimezone(timezone.utc) + timedelta(days=30)).astimezone(review.tzinfo)
+        assert month_old.date() == review.date()
+        later = _verdict(plan, max(review, month_old), sent)
         assert later.verdict == "their_move" and later.move_on_review
 
 
