@@ -38,10 +38,14 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True)
 class Choice:
-    """One answer a choice question offers: its id (used in answer files) and label."""
+    """One answer a choice question offers: its id (used in answer files) and label.
+
+    ``alone`` marks a choice that cannot be picked with others ("None of these").
+    """
 
     id: str
     label: str
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,12 @@ class Question:
         if self.default == "today" and self.type == "date":
             return today
         return self.default
+
+    def clashing(self, picked: tuple[str, ...] | list[str]) -> Choice | None:
+        """The choice in ``picked`` that should stand alone but comes with others, if any."""
+        if len(picked) < 2:
+            return None
+        return next((c for c in self.choices if c.alone and c.id in picked), None)
 
     def label(self, choice_id: str) -> str:
         """The label of choice ``choice_id`` (the id itself if unknown)."""
@@ -194,7 +204,11 @@ def _check_choice(field: str, value: str) -> str:
 def _check_choices(field: str, values: tuple[str, ...]) -> tuple[str, ...]:
     for v in values:
         _check_choice(field, v)
-    return tuple(dict.fromkeys(values))  # drop repeats, keep order
+    values = tuple(dict.fromkeys(values))  # drop repeats, keep order
+    clash = question(field).clashing(values)
+    if clash is not None:
+        raise ValueError(f"'{clash.id}' cannot be combined with other choices")
+    return values
 
 
 class Answers(BaseModel):
@@ -248,10 +262,8 @@ class Answers(BaseModel):
 
     @field_validator("red_flags")
     @classmethod
-    def _none_alone(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if "none" in value and len(value) > 1:
-            raise ValueError("'none' cannot be combined with other red flags")
-        return tuple(v for v in value if v != "none")
+    def _none_is_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v for v in value if v != "none")  # on its own, as _many_choices made sure
 
     @field_validator("feelings_note")
     @classmethod
@@ -281,6 +293,22 @@ class Answers(BaseModel):
         except ValidationError as exc:
             raise _input_error(exc) from None
 
+    @classmethod
+    def problem_with(cls, data: dict[str, Any], field: str) -> str | None:
+        """What is wrong with the answer to ``field`` in ``data``, by these same rules, or ``None``.
+
+        For answers given one at a time: questions not answered yet are not a
+        problem, so each answer can be checked (and asked again) as it is given.
+        """
+        try:
+            cls.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                where, msg = _describe(err)
+                if err["type"] != "missing" and re.split(r"[.\[]", where, maxsplit=1)[0] == field:
+                    return msg
+        return None
+
     def to_dict(self) -> dict:
         """The answers as a JSON-ready dict, in the answers-file format."""
         out = self.model_dump(mode="json")
@@ -290,7 +318,12 @@ class Answers(BaseModel):
 
 
 def _input_error(exc: ValidationError) -> InputError:
-    err = exc.errors(include_url=False)[0]
+    field, msg = _describe(exc.errors(include_url=False)[0])
+    return InputError(msg, field=field)
+
+
+def _describe(err: dict) -> tuple[str, str]:
+    """The field a pydantic error is about, and what is wrong with it, in plain words."""
     loc = [str(p) for p in err["loc"]]
     field = loc[0] if loc else "answers"
     for part in loc[1:]:
@@ -312,7 +345,7 @@ def _input_error(exc: ValidationError) -> InputError:
         msg = "should be a list"
     elif kind == "string_type":
         msg = "should be text"
-    return InputError(msg, field=field)
+    return field, msg
 
 
 # --- the assessment -----------------------------------------------------------------

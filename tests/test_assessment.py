@@ -252,6 +252,28 @@ def test_bad_answers_name_the_field(change, field):
     assert str(exc.value).startswith(field) and "\n" not in str(exc.value)
 
 
+def test_a_choice_that_stands_alone_is_marked_in_the_data():
+    q = question("red_flags")
+    assert [c.id for c in q.choices if c.alone] == ["none"]
+    assert q.clashing(("none", "abuse")).id == "none"
+    assert q.clashing(("none",)) is None and q.clashing(("abuse", "threats")) is None
+    assert question("feelings").clashing(("sad", "angry")) is None
+
+
+@pytest.mark.parametrize("data, field, problem", [
+    ({"red_flags": ["none", "abuse"]}, "red_flags", "cannot be combined"),
+    ({"red_flags": ["abuse"]}, "red_flags", None),
+    ({"feelings_note": "x" * 2500}, "feelings_note", "too long"),
+    ({"relationship": "ex"}, "relationship", None),  # other questions not answered yet: not a problem
+])
+def test_one_answer_is_checked_by_the_answers_own_rules(data, field, problem):
+    found = Answers.problem_with(data, field)
+    if problem is None:
+        assert found is None
+    else:
+        assert problem in found and "\n" not in found
+
+
 def test_a_missing_answer_is_named():
     with pytest.raises(InputError) as exc:
         Answers.from_dict({"relationship": "ex", "what_happened": "fight"})

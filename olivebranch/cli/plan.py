@@ -131,6 +131,10 @@ def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
             else:
                 picked = []
                 break
+        clash = q.clashing(picked)
+        if clash is not None:
+            con.print(messages.CHOICE_ALONE.format(label=clash.label), markup=False)
+            continue
         if many and (picked or not parts):
             return picked
         if not many and len(picked) == 1:
@@ -187,20 +191,28 @@ def ask_answers(con, today: date) -> Answers:
             con.print(q.prompt, markup=False)
         if q.hint:
             con.print(q.hint, style="dim", markup=False)
-        if q.type == "choice":
-            raw[q.id] = _ask_choice(con, q, default, many=False)
-        elif q.type == "multi-choice":
-            raw[q.id] = _ask_choice(con, q, default, many=True)
-        elif q.type == "date":
-            value = _ask_date(con, q, default, today)
-            if value is not None:
-                raw[q.id] = value
-        elif q.type == "yes-no":
-            raw[q.id] = Confirm.ask(q.prompt, console=con, default=bool(default))
-        else:
-            raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
-            if screen_self_harm(raw[q.id]):
-                _show_support(con, [("self_harm", SELF_HARM_INTRO, resources("self_harm"))])
+        while True:
+            if q.type == "choice":
+                raw[q.id] = _ask_choice(con, q, default, many=False)
+            elif q.type == "multi-choice":
+                raw[q.id] = _ask_choice(con, q, default, many=True)
+            elif q.type == "date":
+                value = _ask_date(con, q, default, today)
+                if value is not None:
+                    raw[q.id] = value
+            elif q.type == "yes-no":
+                raw[q.id] = Confirm.ask(q.prompt, console=con, default=bool(default))
+            else:
+                raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
+                if screen_self_harm(raw[q.id]):
+                    _show_support(con, [("self_harm", SELF_HARM_INTRO, resources("self_harm"))])
+            # Checked now, by the same rules as an answers file, so a problem is asked
+            # again here rather than found at the end, when every answer would be lost.
+            problem = Answers.problem_with(raw, q.id)
+            if problem is None:
+                break
+            raw.pop(q.id, None)
+            con.print(messages.ANSWER_PROBLEM.format(problem=problem), markup=False)
     return Answers.from_dict(raw)
 
 

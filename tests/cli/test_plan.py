@@ -89,6 +89,25 @@ def test_start_asks_again_after_a_bad_answer(cli):
     assert "That date is still to come" in res.out
 
 
+@pytest.mark.parametrize("picked", ["6,1", "1, 6", "none,abuse", "2 6"])
+def test_start_asks_again_when_none_of_these_comes_with_a_red_flag(cli, picked):
+    # Question 6 asks again at once; the second answer counts, and nothing typed before is lost.
+    res = cli("start", *DAY, stdin=typed("1", "1", "2026-03-01", "n", "n", picked, "1", "", "", "", "n", "n"))
+    assert res.code == 0, res.err
+    assert "can't go with the others" in res.out
+    assert res.out.count("Question 7 of 9") == 1
+    assert res.out.index("can't go with the others") < res.out.index("Question 7 of 9")
+    assert "hotpeachpages" in res.out  # the abuse ticked the second time: support is shown
+    assert "5. Reach out once: Left out" in res.out
+
+
+def test_start_asks_again_for_a_note_that_is_too_long(cli):
+    res = cli("start", *DAY, stdin=typed(*[""] * 7, "x" * 2500, "a shorter note", "", "n", "n"))
+    assert res.code == 0, res.err
+    assert "too long" in res.out
+    assert res.out.count("Question 9 of 9") == 1
+
+
 def test_start_asks_until_when_only_after_a_yes(cli):
     res = cli("start", *DAY, stdin=typed("2", "6", "2026-02-28", "y", "2026-03-10", *[""] * 7))
     assert res.code == 0, res.err
