@@ -100,8 +100,22 @@ PLAN_UNDATED = "when they reply"
 SAVE_ANSWERS = "Save your answers to a file, so you can come back to them?"
 SAVE_CALENDAR = "Save your plan as a calendar file (.ics) with reminders?"
 SAVE_WHERE = "Where should it go?"
+SAVE_WHERE_ELSE = "Where should it go instead? (press Enter to skip)"
 SAVE_REPLACE = "There is already a file at {path}. Replace it?"
+SAVE_FAILED = "Couldn't save to {path}: {why}. Please choose another place."
 SAVED = "Saved to {path}."
+# Why a file could not be written, by errno name (others use the system's words).
+SAVE_WHY = {
+    "no_name": "no file name was given",
+    "folder": "it is a folder, so add a file name",
+    "ENOENT": "there is no such folder",
+    "ENOTDIR": "part of that path is a file, not a folder",
+    "EACCES": "there is no permission to write there",
+    "EPERM": "there is no permission to write there",
+    "EROFS": "that place is read-only",
+    "ENOSPC": "the disk is full",
+    "ENAMETOOLONG": "the name is too long",
+}
 
 # --- timing --------------------------------------------------------------------
 # Headlines, one per verdict ({when} is a local time such as "Tue 3 Mar, 20:00").

@@ -1,5 +1,6 @@
 """Shared helpers for the CLI: consoles, JSON output and reading input files."""
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -43,6 +44,28 @@ def read_text(path: str, what: str = "file") -> str:
         raise InputError(f"{path} is not a text file (it is not UTF-8)") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def save_bytes(path: str, data: bytes) -> str | None:
+    """Write ``data`` to the file at ``path`` (``~`` expanded).
+
+    Returns ``None`` once written, else why it could not be, in plain words
+    for a message ("there is no such folder"); nothing is raised, so a caller
+    can ask for another place or turn it into its own error.
+    """
+    from olivebranch import messages
+
+    if not path.strip():
+        return messages.SAVE_WHY["no_name"]
+    target = Path(path).expanduser()
+    if target.is_dir():
+        return messages.SAVE_WHY["folder"]
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        key = errno.errorcode.get(exc.errno or 0, "")
+        return messages.SAVE_WHY.get(key) or (exc.strerror or str(exc)).lower()
+    return None
 
 
 def read_json(path: str, what: str = "JSON file") -> Any:

@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_json, read_json
+from olivebranch.cli.output import console, print_json, read_json, save_bytes
 from olivebranch.errors import InputError
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ def show_plan(con, plan: Plan) -> None:
 
 
 def _offer_to_save(con, answers: Answers, plan: Plan) -> None:
-    from rich.prompt import Confirm, Prompt
+    from rich.prompt import Confirm
 
     from olivebranch.ics import to_ics
 
@@ -292,15 +292,34 @@ def _offer_to_save(con, answers: Answers, plan: Plan) -> None:
         (messages.SAVE_CALENDAR, DEFAULT_CALENDAR_FILE, lambda: to_ics(plan, datetime.now(timezone.utc))),
     )
     for question_text, default_path, content in offers:
-        if not Confirm.ask(question_text, console=con, default=False):
-            continue
-        path = Prompt.ask(messages.SAVE_WHERE, console=con, default=default_path).strip() or default_path
-        if Path(path).expanduser().exists() and not Confirm.ask(
+        if Confirm.ask(question_text, console=con, default=False):
+            _save_somewhere(con, default_path, content())
+
+
+def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
+    """Ask where to save ``data`` until it is saved (its path) or the person skips (``None``).
+
+    A place that cannot be written, or a file they would rather not replace,
+    asks again instead of ending the run: nothing they entered is lost.
+    """
+    from rich.prompt import Confirm, Prompt
+
+    question, default = messages.SAVE_WHERE, default_path
+    while True:
+        path = Prompt.ask(question, console=con, default=default, show_default=bool(default)).strip() or default
+        if not path:
+            return None
+        question, default = messages.SAVE_WHERE_ELSE, ""
+        target = Path(path).expanduser()
+        if target.is_file() and not Confirm.ask(
             messages.SAVE_REPLACE.format(path=escape(path)), console=con, default=False
         ):
             continue
-        _write(path, content())
-        con.print(messages.SAVED.format(path=path), markup=False, soft_wrap=True)
+        why = save_bytes(path, data)
+        if why is None:
+            con.print(messages.SAVED.format(path=path), markup=False, soft_wrap=True)
+            return path
+        con.print(messages.SAVE_FAILED.format(path=path, why=why), markup=False, soft_wrap=True)
 
 
 # --- the commands ------------------------------------------------------------------------------

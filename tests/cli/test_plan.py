@@ -70,12 +70,49 @@ def test_start_typed_answers_then_saves_answers_and_calendar(cli, tmp_path):
 def test_start_asks_before_replacing_a_file(cli, tmp_path):
     existing = tmp_path / "answers.json"
     existing.write_text("keep me", encoding="utf-8")
-    res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "n", "n"))
+    res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "n", "", "n"))
     assert res.code == 0, res.err
     assert "Replace it?" in res.out
+    assert "Where should it go instead?" in res.out  # another place, or Enter to skip
     assert existing.read_text(encoding="utf-8") == "keep me"
+    elsewhere = tmp_path / "other.json"
+    res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "n", str(elsewhere), "n"))
+    assert res.code == 0, res.err
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    assert Answers.from_dict(json.loads(elsewhere.read_text(encoding="utf-8"))).want == "not_sure"
     res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "y", "n"))
     assert Answers.from_dict(json.loads(existing.read_text(encoding="utf-8"))).want == "not_sure"
+
+
+ANSWERS_THEN = ("1", "1", "2026-03-01", "n", "n", "6", "2", "", "1")  # the QA tester's answers
+
+
+def test_start_asks_again_when_the_answers_cannot_be_saved_there(cli, tmp_path):
+    good = tmp_path / "ans.json"
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", "/nonexistent/dir/ans.json", str(good), "n"))
+    assert res.code == 0, res.err
+    assert "Couldn't save to /nonexistent/dir/ans.json" in res.out and "no such folder" in res.out
+    saved = Answers.from_dict(json.loads(good.read_text(encoding="utf-8")))
+    assert saved.relationship == "partner" and saved.what_happened == "fight" and saved.want == "back_together"
+    assert f"Saved to {good}." in res.out
+    assert res.err == ""
+
+
+def test_start_asks_again_when_the_calendar_cannot_be_saved_there(cli, tmp_path):
+    answers_path, ics_path = tmp_path / "ans.json", tmp_path / "plan.ics"
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", str(answers_path),
+                                         "y", str(tmp_path / "no" / "plan.ics"), str(tmp_path), str(ics_path)))
+    assert res.code == 0, res.err
+    assert "Couldn't save to" in res.out and "is a folder" in res.out
+    assert len(Calendar.from_ical(ics_path.read_bytes()).walk("VEVENT")) == 8
+    assert answers_path.is_file()
+
+
+def test_start_can_skip_saving_after_a_bad_place(cli, tmp_path):
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", "/nonexistent/dir/ans.json", "", "n"))
+    assert res.code == 0, res.err
+    assert "Saved to" not in res.out and "8. Decide again" in res.out
+    assert res.err == ""
 
 
 def test_start_asks_again_after_a_bad_answer(cli):
