@@ -25,6 +25,15 @@ class InputError(OliveError):
         super().__init__(f"{field}: {message}" if field else message)
 
 
+class Stopped(OliveError):
+    """The person stopped part-way (Ctrl-C, or the end of typed input).
+
+    The message says what was saved before that, and what was not.
+    """
+
+    exit_code = 130
+
+
 class UnknownTopicError(InputError):
     """A name (a tactic, a stage, a reason) that olivebranch does not know."""
 

@@ -8,6 +8,15 @@ promising that someone will come back. Each area has its own section.
 # --- general -----------------------------------------------------------------
 PRIVATE = "Everything stays on this computer. Nothing is sent anywhere."
 STOPPED = "Stopped. Nothing was saved."
+STOPPED_PARTLY = "Stopped. {parts}."  # parts: what was saved and what was not, from the two below
+STOPPED_SAVED = {
+    "answers": "your answers are saved in {path}",
+    "calendar": "the calendar file is saved in {path}",
+}
+STOPPED_NOT_SAVED = {
+    "answers": "your answers were not saved",
+    "calendar": "the calendar file was not saved",
+}
 
 # --- plan and assessment -------------------------------------------------------
 WELCOME = (

@@ -22,11 +22,14 @@ class CliResult:
     err: str
 
 
-def run_cli(*args: str, stdin: str = "") -> CliResult:
-    """Run ``olivebranch ARGS`` through :func:`olivebranch.cli.main`, as a user would."""
+def run_cli(*args: str, stdin: str | io.TextIOBase = "") -> CliResult:
+    """Run ``olivebranch ARGS`` through :func:`olivebranch.cli.main`, as a user would.
+
+    ``stdin`` is the text typed, or a file-like object to read it from.
+    """
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin), out, err
+    sys.stdin, sys.stdout, sys.stderr = stdin if hasattr(stdin, "readline") else io.StringIO(stdin), out, err
     try:
         main(list(args))
         code = 0

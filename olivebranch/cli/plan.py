@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -20,7 +22,7 @@ from rich.markup import escape
 from olivebranch import messages
 from olivebranch.cli.app import app
 from olivebranch.cli.output import console, print_json, read_json, save_bytes
-from olivebranch.errors import InputError
+from olivebranch.errors import InputError, Stopped
 
 if TYPE_CHECKING:
     from olivebranch.assessment import Answers, Assessment, Question
@@ -280,20 +282,47 @@ def show_plan(con, plan: Plan) -> None:
         con.print(f"   [dim]Sources: {', '.join(step.sources)}[/dim]")
 
 
-def _offer_to_save(con, answers: Answers, plan: Plan) -> None:
+@contextmanager
+def _stoppable(con, saved: dict[str, str]) -> Iterator[None]:
+    """Turn Ctrl-C or the end of input into :class:`Stopped`, saying what ``saved`` holds.
+
+    ``saved`` maps what was saved ("answers", "calendar") to where; the
+    command fills it in as it goes, so the message is true at any point.
+    """
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        con.print()  # end the line the question was on
+        raise Stopped(stopped_message(saved)) from None
+
+
+def stopped_message(saved: dict[str, str]) -> str:
+    """What to say on stopping: what was saved (and where) and what was not."""
+    if not saved:
+        return messages.STOPPED
+    parts = [messages.STOPPED_SAVED[what].format(path=path) for what, path in saved.items()]
+    parts += [text for what, text in messages.STOPPED_NOT_SAVED.items() if what not in saved]
+    text = "; ".join(parts)
+    return messages.STOPPED_PARTLY.format(parts=text[0].upper() + text[1:])
+
+
+def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> None:
+    """Offer to save the answers and the calendar; record in ``saved`` what went where."""
     from rich.prompt import Confirm
 
     from olivebranch.ics import to_ics
 
     con.print()
     offers = (
-        (messages.SAVE_ANSWERS, DEFAULT_ANSWERS_FILE,
+        ("answers", messages.SAVE_ANSWERS, DEFAULT_ANSWERS_FILE,
          lambda: (json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
-        (messages.SAVE_CALENDAR, DEFAULT_CALENDAR_FILE, lambda: to_ics(plan, datetime.now(timezone.utc))),
+        ("calendar", messages.SAVE_CALENDAR, DEFAULT_CALENDAR_FILE, lambda: to_ics(plan, datetime.now(timezone.utc))),
     )
-    for question_text, default_path, content in offers:
+    for what, question_text, default_path, content in offers:
         if Confirm.ask(question_text, console=con, default=False):
-            _save_somewhere(con, default_path, content())
+            path = _save_somewhere(con, default_path, content())
+            if path is not None:
+                saved[what] = path
 
 
 def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
@@ -330,19 +359,22 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
     """Answer nine short questions, then see what may be going on and a dated plan.
 
     At the end you can save your answers (JSON) and the plan as a calendar
-    file (.ics). Ctrl-C stops at any time; nothing is saved unless you say so.
+    file (.ics). Ctrl-C stops at any time and says what, if anything, was
+    saved; nothing is saved unless you say so.
     """
     from olivebranch.assessment import assess as assess_answers
     from olivebranch.plan import build_plan
 
     name, day = _zone_and_today(timezone_name, today)
     con = console()
-    answers = ask_answers(con, day)
-    assessment = assess_answers(answers, day)
-    plan = build_plan(assessment, day, name)
-    show_assessment(con, assessment)
-    show_plan(con, plan)
-    _offer_to_save(con, answers, plan)
+    saved: dict[str, str] = {}
+    with _stoppable(con, saved):
+        answers = ask_answers(con, day)
+        assessment = assess_answers(answers, day)
+        plan = build_plan(assessment, day, name)
+        show_assessment(con, assessment)
+        show_plan(con, plan)
+        _offer_to_save(con, answers, plan, saved)
 
 
 @app.command()
@@ -366,7 +398,9 @@ def assess(
     else:
         from rich.console import Console
 
-        given = ask_answers(Console(stderr=True, highlight=False) if as_json else console(), day)
+        con = Console(stderr=True, highlight=False) if as_json else console()
+        with _stoppable(con, {}):
+            given = ask_answers(con, day)
     assessment = assess_answers(given, day)
     if as_json:
         print_json(assessment.to_dict())

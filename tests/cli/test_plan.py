@@ -1,5 +1,6 @@
 """`olivebranch start`, `assess` and `plan`, driven as a person would: typed lines on stdin."""
 
+import io
 import json
 
 import pytest
@@ -184,6 +185,51 @@ def test_end_of_input_mid_questionnaire_stops_cleanly(cli, lines):
     assert res.code == 130
     assert res.err.strip() == "olivebranch: Stopped. Nothing was saved."
     assert "Traceback" not in res.err
+
+
+class CtrlCAfter(io.StringIO):
+    """Typed lines, then Ctrl-C at the next prompt (a SIGINT reaches Python as KeyboardInterrupt)."""
+
+    def readline(self, *args):
+        line = super().readline(*args)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_mid_questionnaire_says_nothing_was_saved(cli):
+    res = cli("start", *DAY, stdin=CtrlCAfter(typed("", "", "")))
+    assert res.code == 130
+    assert res.err.strip() == "olivebranch: Stopped. Nothing was saved."
+
+
+@pytest.mark.parametrize("stop", [CtrlCAfter, io.StringIO], ids=["ctrl-c", "end of input"])
+@pytest.mark.parametrize("then", [(), ("y",)], ids=["at the calendar offer", "at the calendar path"])
+def test_stopping_after_the_answers_were_saved_says_so(cli, tmp_path, stop, then):
+    path = tmp_path / "saved.json"
+    res = cli("start", *DAY, stdin=stop(typed(*[""] * 9, "y", str(path), *then)))
+    assert res.code == 130
+    assert f"Saved to {path}." in res.out
+    line = one_line_stop(res)
+    assert line == f"olivebranch: Stopped. Your answers are saved in {path}; the calendar file was not saved."
+    assert Answers.from_dict(json.loads(path.read_text(encoding="utf-8"))).want == "not_sure"
+
+
+def test_stopping_after_declining_to_save_the_answers(cli):
+    res = cli("start", *DAY, stdin=CtrlCAfter(typed(*[""] * 9, "n")))
+    assert res.code == 130
+    assert one_line_stop(res) == "olivebranch: Stopped. Nothing was saved."
+
+
+def test_ctrl_c_in_assess_says_so_too(cli):
+    res = cli("assess", "--today", "2026-03-02", stdin=CtrlCAfter(typed("", "")))
+    assert res.code == 130 and one_line_stop(res) == "olivebranch: Stopped. Nothing was saved."
+
+
+def one_line_stop(res) -> str:
+    lines = res.err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in res.err, res.err
+    return lines[0]
 
 
 def test_start_bad_today_is_one_line(cli):
