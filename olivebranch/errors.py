@@ -22,6 +22,7 @@ class InputError(OliveError):
 
     def __init__(self, message: str, field: str | None = None):
         self.field = field
+        self.reason = message  # the message without the field, for an interface to reword
         super().__init__(f"{field}: {message}" if field else message)
 
 

@@ -113,6 +113,9 @@ SAVE_WHERE_ELSE = "Where should it go instead? (press Enter to skip)"
 SAVE_REPLACE = "There is already a file at {path}. Replace it?"
 SAVE_FAILED = "Couldn't save to {path}: {why}. Please choose another place."
 SAVED = "Saved to {path}."
+CANNOT_SAVE = "cannot save to {path}: {why}"
+OPTION_EMPTY_FILE = "give a file name"
+OPTION_EMPTY_ZONE = "give a time zone name like Europe/London, or leave the option out to use this computer's"
 # Why a file could not be written, by errno name (others use the system's words).
 SAVE_WHY = {
     "no_name": "no file name was given",

@@ -37,7 +37,7 @@ def read_text(path: str, what: str = "file") -> str:
     if not p.exists():
         raise InputError(f"no {what} at {path}")
     if p.is_dir():
-        raise InputError(f"{path} is a folder, not a {what}")
+        raise InputError(f"{path} is a folder, not {_a(what)}")
     try:
         return p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -66,6 +66,11 @@ def save_bytes(path: str, data: bytes) -> str | None:
         key = errno.errorcode.get(exc.errno or 0, "")
         return messages.SAVE_WHY.get(key) or (exc.strerror or str(exc)).lower()
     return None
+
+
+def _a(what: str) -> str:
+    """``what`` with its indefinite article: "an answers file", "a scenario file"."""
+    return f"{'an' if what[:1].lower() in 'aeiou' else 'a'} {what}"
 
 
 def read_json(path: str, what: str = "JSON file") -> Any:

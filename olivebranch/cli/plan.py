@@ -38,10 +38,35 @@ TIMELINE_DO = 3  # advice lines per step in the timeline; the calendar and --jso
 TIMELINE_DONT = 2
 TIMELINE_REASONS = 3  # reasons shown in full; the rest by title (--json has all)
 
+
+
+def _zone_option(value: str | None) -> str | None:
+    """Check --timezone as it is parsed: an empty or unknown name is a usage error."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise typer.BadParameter(messages.OPTION_EMPTY_ZONE)
+    from olivebranch.plan import zone
+
+    try:
+        zone(value)
+    except InputError as exc:
+        raise typer.BadParameter(exc.reason) from None
+    return value
+
+
+def _file_option(value: str | None) -> str | None:
+    """Check a FILE option as it is parsed: an empty name is a usage error, not the current folder."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(messages.OPTION_EMPTY_FILE)
+    return value
+
+
 TodayOpt = Annotated[Optional[str], typer.Option("--today", help="The date to count from, YYYY-MM-DD (default: today).", metavar="DATE")]
 ZoneOpt = Annotated[
     Optional[str],
-    typer.Option("--timezone", help="Your time zone, e.g. Europe/London (default: this computer's).", metavar="TZ"),
+    typer.Option("--timezone", help="Your time zone, e.g. Europe/London (default: this computer's).", metavar="TZ",
+                 callback=_zone_option),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -84,9 +109,9 @@ def local_zone_name() -> str:
 def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--today") -> tuple[str, date]:
     from olivebranch.plan import zone
 
-    name = tz_name or local_zone_name()
+    name = tz_name if tz_name is not None else local_zone_name()
     tz, _ = zone(name)
-    day = parse_date(today, field) if today else datetime.now(tz).date()
+    day = parse_date(today, field) if today is not None else datetime.now(tz).date()
     return name, day
 
 
@@ -94,13 +119,6 @@ def _load_answers(path: str) -> Answers:
     from olivebranch.assessment import Answers
 
     return Answers.from_dict(read_json(path, "answers file"))
-
-
-def _write(path: str, data: bytes) -> None:
-    try:
-        Path(path).expanduser().write_bytes(data)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", field="path") from None
 
 
 # --- the questionnaire ----------------------------------------------------------------------
@@ -380,7 +398,8 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
 @app.command()
 def assess(
     answers: Annotated[
-        Optional[str], typer.Option("--answers", help="A JSON answers file (see the README); without it, the questions are asked.", metavar="FILE")
+        Optional[str], typer.Option("--answers", help="A JSON answers file (see the README); without it, the questions are asked.", metavar="FILE",
+                                    callback=_file_option)
     ] = None,
     as_json: JsonOpt = False,
     today: TodayOpt = None,
@@ -410,13 +429,15 @@ def assess(
 
 @app.command("plan")
 def plan_command(
-    answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE")],
+    answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE",
+                                         callback=_file_option)],
     start_date: Annotated[
         Optional[str], typer.Option("--start", help="The plan's first day, YYYY-MM-DD (default: today).", metavar="DATE")
     ] = None,
     timezone_name: ZoneOpt = None,
     as_json: JsonOpt = False,
-    ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE")] = None,
+    ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE",
+                                               callback=_file_option)] = None,
 ) -> None:
     """Build a dated plan from an answers file: eight stages, each with what to do and its sources.
 
@@ -433,7 +454,9 @@ def plan_command(
     if ics is not None:
         from olivebranch.ics import to_ics
 
-        _write(ics, to_ics(plan, datetime.now(timezone.utc)))
+        why = save_bytes(ics, to_ics(plan, datetime.now(timezone.utc)))
+        if why is not None:
+            raise InputError(messages.CANNOT_SAVE.format(path=ics, why=why), field="--ics")
     if as_json:
         print_json(plan.to_dict())
         return

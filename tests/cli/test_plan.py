@@ -314,17 +314,43 @@ def test_missing_answers_file(cli, tmp_path):
     one_line_error(cli("plan", "--answers", str(tmp_path / "nope.json")), "nope.json")
 
 
-@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026-3-2"])
+@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026-3-2", ""])
 def test_bad_start_date(cli, bad):
-    one_line_error(cli("plan", "--answers", EXAMPLE, "--start", bad), "--start", bad)
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--start", bad), "--start", f"'{bad}'")
+
+
+def test_an_empty_today_is_not_taken_as_today(cli):
+    one_line_error(cli("assess", "--answers", EXAMPLE, "--today", ""), "--today", "''")
 
 
 def test_bad_time_zone(cli):
-    one_line_error(cli("plan", "--answers", EXAMPLE, "--timezone", "Nowhere/Special"), "timezone", "Nowhere/Special")
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--timezone", "Nowhere/Special"), "--timezone", "Nowhere/Special")
 
 
 def test_unwritable_calendar_path(cli, tmp_path):
-    one_line_error(
+    line = one_line_error(
         cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(tmp_path / "no" / "such" / "dir.ics")),
-        "dir.ics",
+        "--ics", "dir.ics", "no such folder",
     )
+    assert "path:" not in line
+
+
+def test_calendar_path_that_is_a_folder(cli, tmp_path):
+    line = one_line_error(cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(tmp_path)),
+                          "--ics", "folder")
+    assert "path:" not in line
+
+
+@pytest.mark.parametrize("option", ["--ics", "--timezone"])
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_option_is_a_usage_error(cli, option, value):
+    line = one_line_error(cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", option, value), option)
+    assert "try 'olivebranch plan --help'" in line
+
+
+def test_start_with_an_empty_time_zone_is_a_usage_error(cli):
+    one_line_error(cli("start", "--timezone", "", "--today", "2026-03-02"), "--timezone")
+
+
+def test_answers_that_are_a_folder(cli, tmp_path):
+    one_line_error(cli("plan", "--answers", str(tmp_path)), "is a folder, not an answers file")
