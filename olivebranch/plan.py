@@ -18,8 +18,11 @@ timing guard never disagrees with the plan:
 - decide again 30 days after the message, at the same local time: days are
   counted on the calendar, so a clock change in between does not move it.
 
-Blocked or asked for no contact: no outreach, the plan is self-care and
-moving on (SPEC 7). Abuse or threats: the plan ends at Decide, with support.
+Blocked or asked for no contact: no outreach, the plan is deciding,
+reflecting, self-care and moving on, in wording of its own: the advice and
+stage summaries that speak of getting in touch are left out (SPEC 7). Abuse
+or threats: the plan ends at Decide, with support. A skipped step shows only
+why it was left out.
 Pure and deterministic: no I/O, no clock.
 """
 
@@ -84,7 +87,7 @@ class Step:
             "stage": self.stage.id,
             "number": self.stage.number,
             "title": self.stage.title,
-            "summary": self.stage.summary,
+            "summary": self.stage.summary if self.status == "active" else None,
             "status": self.status,
             "starts": self.starts.isoformat() if self.starts else None,
             "ends": self.ends.isoformat() if self.ends else None,
@@ -188,8 +191,8 @@ def _nice(d: date) -> str:
     return f"{d:%A} {d.day} {d:%B %Y}"
 
 
-def _advice(stage_id: str) -> dict:
-    return {"do": playbook.for_stage(stage_id, "do"), "dont": playbook.for_stage(stage_id, "dont")}
+def _advice(stage_id: str, path: playbook.PlanPath) -> dict:
+    return {"do": playbook.for_stage(stage_id, "do", path), "dont": playbook.for_stage(stage_id, "dont", path)}
 
 
 def approach_for(assessment: Assessment) -> Approach:
@@ -226,11 +229,12 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
             f"{start.isoformat()} is before the day of the assessment ({assessment.today.isoformat()})", field="start"
         )
     zinfo, zname = zone(tz)
-    stages = {s.id: s for s in playbook.stages()}
     safety = assessment.safety
     a = assessment.answers
 
     path: Path = "stop" if safety.level == "stop" else "no_contact" if safety.no_contact else "full"
+    wording: playbook.PlanPath = "no_contact" if path == "no_contact" else "full"
+    stages = {s.id: s for s in playbook.stages(wording)}
     unsure = a.want == "not_sure" or safety.level == "caution" or (
         safety.level == "no_contact" and any(f in ("coercion", "disrespect", "cheating") for f in safety.flags)
     )
@@ -238,7 +242,8 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
 
     def active(stage_id: str, starts: date, ends: date | None = None, at: datetime | None = None,
                notes: tuple[str, ...] = (), conditional: bool = False) -> Step:
-        return Step(stages[stage_id], "active", starts, ends, at, notes, conditional=conditional, **_advice(stage_id))
+        return Step(stages[stage_id], "active", starts, ends, at, notes, conditional=conditional,
+                    **_advice(stage_id, wording))
 
     def skipped(stage_id: str, why: str) -> Step:
         return Step(stages[stage_id], "skipped", why_skipped=why)

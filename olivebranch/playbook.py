@@ -3,8 +3,10 @@
 Advice is data (``olivebranch/data/playbook/*.toml``, one file per stage plus
 ``left_out.toml``), loaded lazily and cached. Each item carries its stage,
 whether it is something to do, something not to do, or a tactic olivebranch
-leaves out (and why), and the ids of the sources that support it and of those
-that contradict it.
+leaves out (and why), the ids of the sources that support it and of those
+that contradict it, and the plans it belongs in: advice that speaks of getting
+in touch is left out of a plan where they blocked you or asked for no contact,
+which has its own wording (SPEC 7).
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +18,8 @@ from olivebranch.data import read_toml
 from olivebranch.errors import UnknownTopicError
 
 Kind = Literal["do", "dont", "left_out"]
+PlanPath = Literal["full", "no_contact"]
+PLAN_PATHS: tuple[PlanPath, ...] = ("full", "no_contact")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Advice:
     contradicted_by: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default=())
+    paths: tuple[PlanPath, ...] = PLAN_PATHS
 
     def to_dict(self) -> dict:
         """The advice as a JSON-ready dict."""
@@ -61,11 +66,12 @@ class Advice:
 
 
 @cache
-def stages() -> tuple[Stage, ...]:
-    """The eight stages, in plan order."""
+def stages(path: PlanPath = "full") -> tuple[Stage, ...]:
+    """The eight stages, in plan order, worded for a plan on ``path``."""
     rows = read_toml("stages.toml")["stage"]
     return tuple(
-        Stage(id=r["id"], number=i, title=r["title"], summary=r["summary"], sources=tuple(r["sources"]))
+        Stage(id=r["id"], number=i, title=r["title"], sources=tuple(r["sources"]),
+              summary=r.get("no_contact_summary", r["summary"]) if path == "no_contact" else r["summary"])
         for i, r in enumerate(rows, start=1)
     )
 
@@ -100,17 +106,20 @@ def advice() -> tuple[Advice, ...]:
                     contradicted_by=tuple(row.get("contradicted_by", ())),
                     covers=tuple(row.get("covers", ())),
                     tags=tuple(row.get("tags", ())),
+                    paths=tuple(row.get("paths", PLAN_PATHS)),
                 )
             )
     return tuple(sorted(items, key=lambda a: order.get(a.stage, 99)))
 
 
-def for_stage(stage_id: str, kind: Kind | None = None) -> tuple[Advice, ...]:
-    """The advice for one stage, optionally only of one ``kind`` (never ``left_out`` by default)."""
+def for_stage(stage_id: str, kind: Kind | None = None, path: PlanPath | None = None) -> tuple[Advice, ...]:
+    """The advice for one stage, optionally only of one ``kind`` (never ``left_out`` by default)
+    and only what belongs in a plan on ``path``."""
     stage(stage_id)  # validates the id
     return tuple(
         a for a in advice()
         if a.stage == stage_id and (a.kind == kind if kind else a.kind != "left_out")
+        and (path is None or path in a.paths)
     )
 
 

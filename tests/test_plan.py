@@ -1,6 +1,7 @@
 """The dated plan: stages, dates per situation, safety paths, and agreement with the timing guard."""
 
 import json
+import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -180,6 +181,64 @@ def test_blocked_or_no_contact_means_no_outreach():
     assert plan.step("decide_again").starts == START + timedelta(days=30)
     text = json.dumps(plan.to_dict())
     assert "For example" not in text  # no message suggestions at all
+
+
+# What suggests getting in touch: the QA report's examples and their kin (SPEC 7).
+OUTREACH = re.compile(
+    r"reach(ing)? out|one last|(one|a) (short|light|gentle|easy)[\w ,]* message|your messages|"
+    r"apolog|reconnect|come back to|while you wait|when they reply|follow-up|easier to talk to|"
+    r"not now.{0,3} rather than|pushing them|to try\b",
+    re.I,
+)
+
+
+def _shown_text(plan) -> list[str]:
+    """Every sentence a plan shows about its steps (titles aside: SPEC 2 lists every stage)."""
+    texts = []
+    for step in plan.to_dict()["steps"]:
+        texts += [step["summary"] or "", step["why_skipped"] or "", *step["notes"]]
+        texts += [t for a in step["do"] + step["dont"] for t in (a["text"], a["why"])]
+    return texts
+
+
+@pytest.mark.parametrize("answers", [
+    {},
+    {"what_happened": "fight", "happened_on": "2026-03-01", "asked_for_space": True, "space_until": "2026-03-06",
+     "feelings": ["sad", "anxious"]},  # examples/answers.json
+    {"what_happened": "i_messed_up", "want": "closure", "feelings": ["guilty", "angry"]},
+    {"what_happened": "breakup", "relationship": "ex", "want": "not_sure", "red_flags": ["cheating"]},
+    {"what_happened": "drifted", "relationship": "friend", "want": "friends", "feelings": ["lonely"]},
+])
+def test_the_no_contact_plan_never_suggests_getting_in_touch(answers):
+    plan = plan_for(no_contact=True, **answers)
+    assert plan.path == "no_contact"
+    found = [(t, m.group()) for t in _shown_text(plan) for m in [OUTREACH.search(t)] if m]
+    assert not found, found
+    assert [s.stage.id for s in plan.steps if s.status == "active"] == ["decide", "reflect", "self_care", "decide_again"]
+
+
+def test_the_no_contact_plan_has_its_own_words():
+    plan = plan_for(no_contact=True)
+    ids = {a.id for s in plan.steps for a in s.do + s.dont}
+    assert {"decide.want_it_back", "decide_again.one_last_try", "decide_again.ask_where_you_stand",
+            "reflect.reason_no_words", "reflect.company_over_being_right"}.isdisjoint(ids)
+    assert "decide_again.nc_not_a_countdown" in {a.id for a in plan.step("decide_again").dont}
+    for step in plan.steps:
+        if step.status == "active":
+            assert step.do, f"{step.stage.id} has nothing to do"
+    decide = plan.to_dict()["steps"][0]
+    assert decide["summary"] != playbook.stage("decide").summary  # not "whether it is safe to try"
+    for step in plan.to_dict()["steps"]:
+        if step["status"] == "skipped":
+            assert step["summary"] is None and step["do"] == [] and step["why_skipped"]
+
+
+def test_the_full_plan_keeps_its_outreach_advice_and_none_of_the_no_contact_wording():
+    plan = plan_for()
+    ids = {a.id for s in plan.steps for a in s.do + s.dont}
+    assert {"decide.want_it_back", "decide_again.one_last_try"} <= ids
+    assert not any(".nc_" in i for i in ids)
+    assert plan.to_dict()["steps"][0]["summary"] == playbook.stage("decide").summary
 
 
 def test_caution_flags_keep_the_plan_but_slow_decide():

@@ -154,6 +154,24 @@ def test_every_stage_has_things_to_do():
         assert playbook.for_stage(s.id, "do"), s.id
 
 
+def test_advice_names_the_plans_it_belongs_in():
+    for a in playbook.advice():
+        assert a.paths and set(a.paths) <= set(playbook.PLAN_PATHS), (a.id, a.paths)
+    for s in playbook.stages():
+        assert playbook.for_stage(s.id, "do", "full"), s.id
+    for stage_id in ("decide", "reflect", "self_care", "decide_again"):  # what a no-contact plan keeps
+        assert playbook.for_stage(stage_id, "do", "no_contact"), stage_id
+    only_nc = [a for a in playbook.advice() if a.paths == ("no_contact",)]
+    assert only_nc and all(a not in playbook.for_stage(a.stage, path="full") for a in only_nc)
+
+
+def test_a_no_contact_plan_words_its_stages_its_own_way_where_needed():
+    usual = {s.id: s.summary for s in playbook.stages()}
+    nc = {s.id: s.summary for s in playbook.stages("no_contact")}
+    assert nc["decide"] != usual["decide"] and nc["decide_again"] != usual["decide_again"]
+    assert nc["reflect"] == usual["reflect"]
+
+
 def test_for_stage_leaves_out_left_out_by_default():
     shown = playbook.for_stage("wait")
     assert shown and all(a.kind != "left_out" for a in shown)

@@ -285,6 +285,22 @@ def test_plan_as_a_timeline(cli):
     assert "Your plan (UTC)" in res.out and "Sat 7 Mar, 10:00" in res.out and "Sources:" in res.out
 
 
+def test_plan_when_blocked_never_suggests_reaching_out(cli, tmp_path):
+    data = json.loads((REPO / "examples" / "answers.json").read_text(encoding="utf-8"))
+    path = write(tmp_path, {**data, "no_contact": True})
+    ics = tmp_path / "plan.ics"
+    shown = cli("plan", "--answers", path, "--start", "2026-03-02", "--timezone", "UTC")
+    as_json = cli("plan", "--answers", path, "--start", "2026-03-02", "--json", "--ics", str(ics))
+    assert shown.code == as_json.code == 0, shown.err + as_json.err
+    calendar = " ".join(str(e["description"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    for text in (shown.out, as_json.out, calendar):
+        flat = " ".join(text.split())  # the timeline wraps its lines
+        for phrase in ("Before you reach out", "one last gentle message", "Before you let go"):
+            assert phrase not in flat
+    flat = " ".join(shown.out.split())
+    assert "5. Reach out once: Left out" in flat and "won't help you reach them" in flat
+
+
 def test_plan_needs_an_answers_file(cli):
     res = cli("plan")
     assert res.code == 2 and "--answers" in res.err and len(res.err.strip().splitlines()) == 1
