@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from olivebranch import messages
 from olivebranch.errors import InputError, type_name
 from olivebranch.words import UNPAIRED_SURROGATE
 
@@ -53,8 +54,6 @@ def save_bytes(path: str, data: bytes) -> str | None:
     for a message ("there is no such folder"); nothing is raised, so a caller
     can ask for another place or turn it into its own error.
     """
-    from olivebranch import messages
-
     if not path.strip():
         return messages.SAVE_WHY["no_name"]
     target = Path(path).expanduser()

@@ -39,7 +39,6 @@ TIMELINE_DONT = 2
 TIMELINE_REASONS = 3  # reasons shown in full; the rest by title (--json has all)
 
 
-
 def _zone_option(value: str | None) -> str | None:
     """Check --timezone as it is parsed: an empty or unknown name is a usage error."""
     if value is None:
@@ -311,10 +310,10 @@ def _stoppable(con, saved: dict[str, str]) -> Iterator[None]:
         yield
     except (KeyboardInterrupt, EOFError):
         con.print()  # end the line the question was on
-        raise Stopped(stopped_message(saved)) from None
+        raise Stopped(_stopped_message(saved)) from None
 
 
-def stopped_message(saved: dict[str, str]) -> str:
+def _stopped_message(saved: dict[str, str]) -> str:
     """What to say on stopping: what was saved (and where) and what was not."""
     if not saved:
         return messages.STOPPED
