@@ -199,7 +199,9 @@ def test_abuse_outranks_blocked():
 @pytest.mark.parametrize(
     "text",
     ["Honestly I want to die", "I keep thinking about ending it all", "sometimes I think about hurting myself",
-     "they'd be better off without me", "I don't want to be here anymore", "thinking of suicide", "I can\u2019t go on"],
+     "they'd be better off without me", "I don't want to be here anymore", "thinking of suicide", "I can\u2019t go on",
+     # Signs the strong patterns alone missed; the draft check's model reads them (one screen, not two).
+     "thinking of unaliving myself", "I have pills saved up"],
 )
 def test_self_harm_language_is_screened(text):
     assert screen_self_harm(text)

@@ -107,6 +107,26 @@ def test_start_with_self_harm_words_shows_support_first(cli):
     assert res.out.rindex("findahelpline.com") < res.out.index("What might be going on")
 
 
+@pytest.mark.parametrize("note", ["thinking of unaliving myself", "I have pills saved up"])
+def test_start_screens_the_feelings_note_as_the_draft_check_does(cli, note):
+    res = cli("start", *DAY, stdin=typed("", "", "", "", "", "", "", note, "", "", ""))
+    assert res.code == 0, res.err
+    assert res.out.index("findahelpline.com") < res.out.index("Question 9 of 9")
+    assert res.out.rindex("findahelpline.com") < res.out.index("What might be going on")
+
+
+@pytest.mark.parametrize("note", ["thinking of unaliving myself", "I have pills saved up"])
+def test_assess_and_plan_put_support_first_for_the_feelings_note(cli, tmp_path, note):
+    data = json.loads(open(EXAMPLE, encoding="utf-8").read()) | {"feelings_note": note}
+    path = write(tmp_path, data)
+    for command in ("assess", "plan"):
+        day = "--today" if command == "assess" else "--start"
+        out = json.loads(cli(command, "--answers", path, day, "2026-03-02", "--json").out)
+        assert list(out)[0] == "support" and out["support"][0]["kind"] == "self_harm"
+        text = cli(command, "--answers", path, day, "2026-03-02").out
+        assert text.index("findahelpline.com") < min(text.index(t) for t in ("Your plan", "Questions for you first") if t in text)
+
+
 def test_start_with_threats_ends_at_decide_with_resources(cli):
     res = cli("start", *DAY, stdin=typed("", "1", "", "", "", "2", "", "", "", "", ""))
     assert res.code == 0, res.err
