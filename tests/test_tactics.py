@@ -136,6 +136,15 @@ def test_self_harm_comes_with_support_resources():
     assert tactics.explain("jealousy").resources == ()
 
 
+def test_self_harm_is_met_with_care_and_kept_apart_from_a_pregnancy_trap():
+    ex = tactics.explain("self-harm")
+    words = " ".join([ex.tactic.summary, *(c.says for c in ex.tactic.con), *(a.text for a in ex.related)]).lower()
+    assert "pregnan" not in words and "baby" not in words
+    assert "support" in ex.tactic.summary and "you deserve care" in ex.tactic.summary.lower()
+    assert tactics.explain("pregnancy").tactic.name == "baby-trap"
+    assert tactics.explain("baby").resources == ()
+
+
 def test_a_name_with_a_sign_of_self_harm_gets_the_self_harm_entry_and_support():
     for name in ("kill myself", "suicide", ["I", "have", "pills", "saved", "up"]):
         ex = tactics.explain(name)
