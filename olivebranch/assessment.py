@@ -160,11 +160,15 @@ def question(question_id: str) -> Question:
 
 
 @cache
-def decide_questions() -> tuple[DecideQuestion, ...]:
-    """The Decide-step questions (S3 1, S2 "Is he worth it?"), in our words."""
+def decide_questions(after_harm: bool = False) -> tuple[DecideQuestion, ...]:
+    """The Decide-step questions (S3 1, S2 "Is he worth it?"), in our words.
+
+    ``after_harm``: the ones for after abuse or threats, about safety and
+    support rather than whether to try again.
+    """
     return tuple(
         DecideQuestion(text=r["text"], sources=tuple(r["sources"]), caution=r.get("caution", False))
-        for r in _questions_data()["decide"]
+        for r in _questions_data()["decide_after_harm" if after_harm else "decide"]
     )
 
 
@@ -492,13 +496,16 @@ def assess(answers: Answers, today: date) -> Assessment:
                 Reason(r.id, r.title, r.summary, (), r.sources, r.score, r.signs) for r in reasons
             )
 
-    emphasise = any(f in CAUTION_FLAGS for f in answers.red_flags) or safety.level == "stop"
-    decide = tuple(
-        DecideQuestion(q.text, q.sources, q.caution, emphasised=emphasise and q.caution)
-        for q in decide_questions()
-    )
-    if emphasise:
-        decide = tuple(sorted(decide, key=lambda q: not q.emphasised))
+    if safety.level == "stop":
+        decide = decide_questions(after_harm=True)
+    else:
+        emphasise = any(f in CAUTION_FLAGS for f in answers.red_flags)
+        decide = tuple(
+            DecideQuestion(q.text, q.sources, q.caution, emphasised=emphasise and q.caution)
+            for q in decide_questions()
+        )
+        if emphasise:
+            decide = tuple(sorted(decide, key=lambda q: not q.emphasised))
 
     return Assessment(
         answers=answers,
