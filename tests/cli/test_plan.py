@@ -135,6 +135,20 @@ def test_start_with_threats_ends_at_decide_with_resources(cli):
     assert "5. Reach out once: Left out" in res.out
 
 
+def test_abuse_path_asks_about_safety_and_keeps_looking_after_yourself(cli, tmp_path):
+    start = cli("start", *DAY, stdin=typed("", "", "", "", "", "1", "", "", "", "", ""))
+    path = write(tmp_path, json.loads(open(EXAMPLE, encoding="utf-8").read()) | {"red_flags": ["abuse"]})
+    plan = cli("plan", "--answers", path, "--start", "2026-03-02")
+    for res in (start, plan):
+        assert res.code == 0, res.err
+        out = " ".join(res.out.split())
+        assert "4. Look after yourself: No dates for this one" in out
+        assert "Look after yourself: Left out" not in out
+    out = " ".join(start.out.split())
+    assert out.index("hotpeachpages") < out.index("Questions for you first") < out.index("Are you safe right now")
+    assert "Would both of you" not in out and "which list would be longer" not in out
+
+
 def test_start_when_blocked_has_no_outreach(cli):
     res = cli("start", *DAY, stdin=typed("", "", "", "", "y", "", "", "", "", "", ""))
     assert res.code == 0, res.err
