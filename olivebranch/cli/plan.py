@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_json, read_json
+from olivebranch.cli.output import console, print_json, read_json, write_private
 from olivebranch.errors import InputError
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def _load_answers(path: str) -> Answers:
 
 def _write(path: str, data: bytes) -> None:
     try:
-        Path(path).expanduser().write_bytes(data)
+        write_private(path, data)  # their answers and plan are nobody else's business
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror}", field="path") from None
 

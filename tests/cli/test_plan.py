@@ -1,6 +1,8 @@
 """`olivebranch start`, `assess` and `plan`, driven as a person would: typed lines on stdin."""
 
 import json
+import os
+import stat
 
 import pytest
 from icalendar import Calendar
@@ -14,6 +16,11 @@ DAY = ["--today", "2026-03-02", "--timezone", "Europe/London"]
 
 def typed(*lines: str) -> str:
     return "\n".join(lines) + "\n"
+
+
+def private(path) -> bool:
+    """True when only the owner may read or write ``path`` (mode 0600)."""
+    return stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
 def write(tmp_path, data, name="answers.json"):
@@ -65,6 +72,7 @@ def test_start_typed_answers_then_saves_answers_and_calendar(cli, tmp_path):
     cal = Calendar.from_ical(ics_path.read_bytes())
     assert len(cal.walk("VEVENT")) == 8
     assert f"Saved to {answers_path}" in res.out
+    assert private(answers_path) and private(ics_path)  # red flags and feelings are theirs alone
 
 
 def test_start_asks_before_replacing_a_file(cli, tmp_path):
@@ -74,8 +82,10 @@ def test_start_asks_before_replacing_a_file(cli, tmp_path):
     assert res.code == 0, res.err
     assert "Replace it?" in res.out
     assert existing.read_text(encoding="utf-8") == "keep me"
+    existing.chmod(0o644)
     res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "y", "n"))
     assert Answers.from_dict(json.loads(existing.read_text(encoding="utf-8"))).want == "not_sure"
+    assert private(existing)  # a replaced file is made private too
 
 
 def test_start_asks_again_after_a_bad_answer(cli):
@@ -209,6 +219,11 @@ def test_plan_json_and_calendar(cli, tmp_path):
     assert [s["stage"] for s in out["steps"]][0] == "decide" and len(out["steps"]) == 8
     assert out["reach_out_at"] == "2026-03-07T10:00:00+01:00"  # the day after the space they asked for
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+    assert private(ics)
+
+
+def test_plan_calendar_to_a_folder_is_one_line(cli, tmp_path):
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--ics", str(tmp_path)), "cannot write", str(tmp_path))
 
 
 def test_plan_as_a_timeline(cli):
