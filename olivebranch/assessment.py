@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from olivebranch import messages
 from olivebranch.data import read_toml
 from olivebranch.errors import InputError
-from olivebranch.support import ABUSE_INTRO, SELF_HARM_INTRO, Resource, resources
+from olivebranch.support import Support, block, screen_self_harm
 
 QuestionType = Literal["choice", "multi-choice", "date", "text", "yes-no"]
 SafetyLevel = Literal["stop", "no_contact", "caution", "clear"]
@@ -170,25 +170,16 @@ def question(question_id: str) -> Question:
 
 
 @cache
-def decide_questions() -> tuple[DecideQuestion, ...]:
-    """The Decide-step questions (S3 1, S2 "Is he worth it?"), in our words."""
+def decide_questions(after_harm: bool = False) -> tuple[DecideQuestion, ...]:
+    """The Decide-step questions (S3 1, S2 "Is he worth it?"), in our words.
+
+    ``after_harm``: the ones for after abuse or threats, about safety and
+    support rather than whether to try again.
+    """
     return tuple(
         DecideQuestion(text=r["text"], sources=tuple(r["sources"]), caution=r.get("caution", False))
-        for r in _questions_data()["decide"]
+        for r in _questions_data()["decide_after_harm" if after_harm else "decide"]
     )
-
-
-def screen_self_harm(text: str) -> bool:
-    """True when ``text`` has plain language of self-harm.
-
-    It is the draft check's own screen (its strong ``self_harm`` patterns), so
-    a feelings note and a draft are held to the same words; no model is loaded.
-    """
-    from olivebranch.check.patterns import PatternDetector
-    from olivebranch.check.text import Draft
-
-    flat = " ".join(text.split())
-    return any(h.code == "self_harm" and h.kind == "strong" for h in PatternDetector().detect(Draft(flat)))
 
 
 # --- the answers -----------------------------------------------------------------
@@ -406,19 +397,6 @@ class Safety:
 
 
 @dataclass(frozen=True)
-class Support:
-    """Support resources to show before anything else, with a short kind note."""
-
-    kind: Literal["self_harm", "abuse"]
-    intro: str
-    resources: tuple[Resource, ...]
-
-    def to_dict(self) -> dict:
-        """The support block as a JSON-ready dict."""
-        return {"kind": self.kind, "intro": self.intro, "resources": [r.to_dict() for r in self.resources]}
-
-
-@dataclass(frozen=True)
 class Assessment:
     """The reading of one situation, from :func:`assess`."""
 
@@ -536,9 +514,9 @@ def assess(answers: Answers, today: date) -> Assessment:
 
     support: list[Support] = []
     if answers.feelings_note and screen_self_harm(answers.feelings_note):
-        support.append(Support("self_harm", SELF_HARM_INTRO, resources("self_harm")))
+        support.append(block("self_harm"))
     if safety.level == "stop":
-        support.append(Support("abuse", ABUSE_INTRO, resources("abuse")))
+        support.append(block("abuse"))
 
     if safety.level == "stop":
         # Reasons for their silence would only pull attention back to them.
@@ -551,13 +529,16 @@ def assess(answers: Answers, today: date) -> Assessment:
                 Reason(r.id, r.title, r.summary, (), r.sources, r.score, r.signs) for r in reasons
             )
 
-    emphasise = any(f in CAUTION_FLAGS for f in answers.red_flags) or safety.level == "stop"
-    decide = tuple(
-        DecideQuestion(q.text, q.sources, q.caution, emphasised=emphasise and q.caution)
-        for q in decide_questions()
-    )
-    if emphasise:
-        decide = tuple(sorted(decide, key=lambda q: not q.emphasised))
+    if safety.level == "stop":
+        decide = decide_questions(after_harm=True)
+    else:
+        emphasise = any(f in CAUTION_FLAGS for f in answers.red_flags)
+        decide = tuple(
+            DecideQuestion(q.text, q.sources, q.caution, emphasised=emphasise and q.caution)
+            for q in decide_questions()
+        )
+        if emphasise:
+            decide = tuple(sorted(decide, key=lambda q: not q.emphasised))
 
     return Assessment(
         answers=answers,

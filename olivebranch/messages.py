@@ -57,6 +57,10 @@ DECIDE_TITLE = "Questions for you first"
 PLAN_TITLE = "Your plan"
 NO_REASONS = "Your answers don't point to any one reason. That's fine: the plan still works."
 SKIP_STOP = "Left out: after abuse or threats, the plan stops at Decide. Your safety comes first."
+SKIP_STOP_SELF_CARE = (
+    "No dates for this one, because it matters every day: lean on people you trust "
+    "and on the services listed first, and go gently with yourself."
+)
 SKIP_NO_CONTACT = "Left out: they blocked you or asked for no contact, and that deserves respect."
 SKIP_NO_CONTACT_SPACE = "Left out: no contact is not a pause to wait out, so there is nothing to time."
 NOTE_STOP = "Your plan ends here. Please put your own safety first; the people listed can help, confidentially."

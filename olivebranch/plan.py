@@ -257,7 +257,9 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
         # Only the safety advice: the rest of Decide weighs getting back in touch.
         decide = Step(stages["decide"], "active", start, start, notes=(safety.message, messages.NOTE_STOP),
                       do=tuple(x for x in playbook.for_stage("decide", "do") if "safety" in x.tags))
-        rest = [skipped(s.id, messages.SKIP_STOP) for s in playbook.stages() if s.id != "decide"]
+        # Looking after yourself is not left out, only left undated.
+        rest = [skipped(s.id, messages.SKIP_STOP_SELF_CARE if s.id == "self_care" else messages.SKIP_STOP)
+                for s in playbook.stages() if s.id != "decide"]
         steps = (decide, *rest)
         approach = None
     elif path == "no_contact":

@@ -78,7 +78,8 @@ class Explanation:
     def to_dict(self) -> dict:
         """The explanation as a JSON-ready dict (the shape of ``why --json``)."""
         t = self.tactic
-        return {
+        return {  # support first, as it is shown
+            "resources": [r.to_dict() for r in self.resources],
             "tactic": t.name,
             "aliases": list(t.aliases),
             "stance": t.stance,
@@ -89,7 +90,6 @@ class Explanation:
             "sources_for": list(self.sources_for),
             "sources_against": list(self.sources_against),
             "related": [a.to_dict() for a in self.related],
-            "resources": [r.to_dict() for r in self.resources],
         }
 
 
@@ -144,6 +144,11 @@ def _index() -> tuple[dict[str, Tactic], dict[str, Tactic]]:
     return exact, {s: t for s, t in stems.items() if t is not None}
 
 
+def _raw(name: str | Iterable[str]) -> str:
+    """The name as one line of words (several arguments joined with spaces)."""
+    return " ".join((name if isinstance(name, str) else " ".join(name)).split())
+
+
 def resolve(name: str | Iterable[str]) -> Tactic:
     """The tactic called ``name`` (or several words that together name it).
 
@@ -151,8 +156,7 @@ def resolve(name: str | Iterable[str]) -> Tactic:
     near-miss spelling of exactly one tactic is accepted. Anything else raises
     :class:`UnknownTopicError` with a one-line message naming the closest ones.
     """
-    raw = name if isinstance(name, str) else " ".join(name)
-    raw = " ".join(raw.split())
+    raw = _raw(name)
     key = _key(raw)
     exact, stems = _index()
     if not key:
@@ -180,8 +184,19 @@ def explain(name: str | Iterable[str]) -> Explanation:
 
     Related advice is the tactic's own list, then any advice tagged with its
     name. Support resources are included for tactics that touch on self-harm.
+    A name that is no tactic is free text, so it is screened
+    (:func:`olivebranch.support.screen_self_harm`, the draft check's own
+    reading): one with a sign of self-harm ("kill myself") is answered with
+    the self-harm entry, support first, rather than an error. A tactic's own
+    name is not screened: it is a question about that tactic, and the model
+    reads a few short ones ("give them space") as a sign when they stand alone.
     """
-    tactic = resolve(name)
+    try:
+        tactic = resolve(name)
+    except UnknownTopicError:
+        if not support.screen_self_harm(_raw(name)):
+            raise
+        tactic = next(t for t in tactics() if t.support)
     by_id = {a.id: a for a in playbook.advice()}
     ids = list(tactic.related) + [a.id for a in playbook.advice() if tactic.name in a.tags]
     related = tuple(by_id[i] for i in dict.fromkeys(ids) if i in by_id)

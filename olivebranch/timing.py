@@ -18,6 +18,12 @@ Choices the SPEC leaves open:
 - Ties on the latest instant are broken by kind, never by order: a breakup
   (the longer cool-off) over a fight, a block over a no-contact request, an
   open-ended space request over one with an ``until``.
+- Support comes with the decision (SPEC 7), never changing the verdict: for
+  a sign of self-harm in any event's ``text`` (read by
+  :func:`olivebranch.support.screen_self_harm`, future events included: the
+  words are there whatever the clock), and for abuse or threats (T2). SPEC
+  3's JSON shape has no place for it, so :meth:`Decision.to_dict` leaves it
+  out; an interface shows it before anything else.
 """
 
 from dataclasses import dataclass
@@ -27,6 +33,7 @@ from typing import Literal
 from olivebranch import messages
 from olivebranch.errors import InputError
 from olivebranch.scenario import MAX_YEAR, MIN_YEAR, Event, Scenario
+from olivebranch.support import THEIR_SELF_HARM_INTRO, Support, block, screen_self_harm
 
 Verdict = Literal["go", "wait", "their_move", "stop"]
 
@@ -69,7 +76,9 @@ class Decision:
     (``earliest`` for a wait, the move-on review date for ``their_move``).
     ``days_since_mine`` is the age in whole days of my last message or call;
     ``move_on`` is the gentle move-on note when ``move_on_review`` is true
-    (the JSON ``advice`` carries it after the advice).
+    (the JSON ``advice`` carries it after the advice). ``support`` is what to
+    show before anything else (a sign of self-harm in the log, abuse or
+    threats); SPEC 3's JSON has no field for it.
     """
 
     verdict: Verdict
@@ -83,6 +92,7 @@ class Decision:
     look_again: datetime | None = None
     days_since_mine: int | None = None
     future_events: int = 0
+    support: tuple[Support, ...] = ()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -166,7 +176,21 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         look_again=look_again,
         days_since_mine=days,
         future_events=log.future,
+        support=_support(scenario.events, rules),
     )
+
+
+def _support(events: tuple[Event, ...], rules: tuple[RuleResult, ...]) -> tuple[Support, ...]:
+    """Support to show first: for a sign of self-harm in the log's words (mine first), then for T2."""
+    texts = {(event.sender == "them", event.text) for event in events if event.text}
+    blocks = []
+    if any(screen_self_harm(text) for theirs, text in texts if not theirs):
+        blocks.append(block("self_harm"))
+    elif any(screen_self_harm(text) for theirs, text in texts if theirs):
+        blocks.append(block("self_harm", THEIR_SELF_HARM_INTRO))
+    if any(rule.id == "T2" for rule in rules):
+        blocks.append(block("abuse"))
+    return tuple(blocks)
 
 
 def _read_log(events: tuple[Event, ...], now: datetime) -> tuple[_Log, list[tuple[datetime, bool]]]:

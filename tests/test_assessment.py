@@ -169,6 +169,17 @@ def test_abuse_or_threats_stop_and_show_resources(flag):
     assert result.reasons == ()
 
 
+@pytest.mark.parametrize("flags", [["abuse"], ["threats"], ["abuse", "coercion"]])
+def test_after_abuse_or_threats_the_questions_are_about_safety_not_the_relationship(flags):
+    decide = assess(answers(red_flags=flags), TODAY).decide
+    assert decide == decide_questions(after_harm=True) and decide
+    texts = " ".join(q.text for q in decide).lower()
+    for about_them in ("both of you", "which list", "want them back", "give back the care", "live with again"):
+        assert about_them not in texts
+    assert "safe" in texts
+    assert all(q.sources and set(q.sources) <= set(SOURCE_IDS) and not q.emphasised for q in decide)
+
+
 @pytest.mark.parametrize("flag", ["coercion", "disrespect", "cheating"])
 def test_caution_flags_emphasise_the_decide_questions(flag):
     result = assess(answers(red_flags=[flag]), TODAY)
@@ -199,7 +210,9 @@ def test_abuse_outranks_blocked():
 @pytest.mark.parametrize(
     "text",
     ["Honestly I want to die", "I keep thinking about ending it all", "sometimes I think about hurting myself",
-     "they'd be better off without me", "I don't want to be here anymore", "thinking of suicide", "I can\u2019t go on"],
+     "they'd be better off without me", "I don't want to be here anymore", "thinking of suicide", "I can\u2019t go on",
+     # Signs the strong patterns alone missed; the draft check's model reads them (one screen, not two).
+     "thinking of unaliving myself", "I have pills saved up"],
 )
 def test_self_harm_language_is_screened(text):
     assert screen_self_harm(text)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from olivebranch import playbook
+from olivebranch import messages, playbook
 from olivebranch.assessment import Answers, assess
 from olivebranch.errors import InputError
 from olivebranch.plan import build_plan
@@ -166,6 +166,14 @@ def test_abuse_or_threats_end_the_plan_at_decide_with_resources(flag):
     out = plan.to_dict()
     assert out["support"][0]["resources"][0]["contact"]
     assert out["steps"][4]["status"] == "skipped" and out["steps"][4]["why_skipped"]
+
+
+def test_after_abuse_looking_after_yourself_is_undated_not_left_out():
+    plan = plan_for(red_flags=["abuse"])
+    care = plan.step("self_care")
+    assert care.status == "skipped"  # SPEC 2: the plan ends at Decide
+    assert care.why_skipped == messages.SKIP_STOP_SELF_CARE and "left out" not in care.why_skipped.lower()
+    assert all(s.why_skipped == messages.SKIP_STOP for s in plan.steps[1:] if s.stage.id != "self_care")
 
 
 def test_blocked_or_no_contact_means_no_outreach():

@@ -188,7 +188,10 @@ def test_left_out_entries_say_why_and_who_disagrees():
     assert len(entries) >= 10
     for a in entries:
         assert len(a.why.split()) >= 12, a.id
-        assert a.contradicted_by, f"{a.id} cites no source that recommends it"
+        if "self-harm" in a.tags:  # no source recommends it: it is here to meet the question with care
+            assert not a.contradicted_by, a.id
+        else:
+            assert a.contradicted_by, f"{a.id} cites no source that recommends it"
 
 
 def test_manipulation_is_left_out_citing_s3_and_s4():

@@ -5,7 +5,7 @@ from importlib.resources import files
 
 import pytest
 
-from olivebranch import playbook, tactics
+from olivebranch import playbook, support, tactics
 from olivebranch.errors import UnknownTopicError
 from olivebranch.sources import SOURCE_IDS
 
@@ -134,6 +134,33 @@ def test_self_harm_comes_with_support_resources():
     ex = tactics.explain("self-harm")
     assert ex.resources
     assert tactics.explain("jealousy").resources == ()
+
+
+def test_self_harm_is_met_with_care_and_kept_apart_from_a_pregnancy_trap():
+    ex = tactics.explain("self-harm")
+    words = " ".join([ex.tactic.summary, *(c.says for c in ex.tactic.con), *(a.text for a in ex.related)]).lower()
+    assert "pregnan" not in words and "baby" not in words
+    assert "support" in ex.tactic.summary and "you deserve care" in ex.tactic.summary.lower()
+    assert tactics.explain("pregnancy").tactic.name == "baby-trap"
+    assert tactics.explain("baby").resources == ()
+
+
+def test_a_name_with_a_sign_of_self_harm_gets_the_self_harm_entry_and_support():
+    for name in ("kill myself", "suicide", ["I", "have", "pills", "saved", "up"]):
+        ex = tactics.explain(name)
+        assert ex.tactic.support and ex.resources == support.resources("self_harm")
+    with pytest.raises(UnknownTopicError):
+        tactics.explain("flowers")
+
+
+def test_a_tactic_named_is_not_screened_as_free_text(monkeypatch):
+    """A question about a tactic gets no crisis panel, whatever the model makes of a short name alone."""
+    for t in tactics.tactics():
+        if not t.support:
+            for spelling in (t.name, *t.aliases):
+                assert tactics.explain(spelling.replace("-", " ")).resources == (), spelling
+    monkeypatch.setattr(support, "screen_self_harm", lambda text: True)
+    assert tactics.explain("give them space").resources == ()
 
 
 def test_to_dict_shape():

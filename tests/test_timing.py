@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from olivebranch import messages
+from olivebranch import messages, support
 from olivebranch.errors import InputError
 from olivebranch.scenario import EVENT_KINDS, loads_scenario, parse_scenario
 from olivebranch.timing import ago, decide, in_quiet_hours, local_label, next_morning
@@ -172,6 +172,42 @@ def test_t1_and_t2_both_listed_and_safety_advice_wins():
     d = run([ev(hours(-5), "block", "them")], flags=["abuse"])
     assert d.rule_ids == ("T1", "T2")
     assert d.advice == messages.TIMING_ADVICE["stop_T2"]
+
+
+def test_t2_comes_with_abuse_support_and_the_json_keeps_the_spec_shape():
+    d = run(flags=["threats"])
+    assert [s.kind for s in d.support] == ["abuse"]
+    assert d.support[0].resources == support.resources("abuse")
+    assert list(d.to_dict()) == ["verdict", "earliest", "rules", "move_on_review", "advice"]
+
+
+# --- support for a sign of self-harm in the log --------------------------------------
+
+
+@pytest.mark.parametrize("text", ["I want to kill myself if you dont answer", "thinking of unaliving myself",
+                                  "I have pills saved up"])
+def test_a_sign_of_self_harm_in_my_message_brings_support_and_leaves_the_verdict(text):
+    events = [ev(hours(-3), "message", "me", text=text)]
+    d = run(events)
+    assert [(s.kind, s.intro) for s in d.support] == [("self_harm", support.SELF_HARM_INTRO)]
+    assert d.support[0].resources == support.resources("self_harm")
+    plain = run([ev(hours(-3), "message", "me", text="Hey, how have you been?")])
+    assert (d.verdict, d.earliest, d.rule_ids) == (plain.verdict, plain.earliest, plain.rule_ids) == (
+        "wait", at(hours(45)), ("T5",))
+    assert plain.support == ()
+    assert list(d.to_dict()) == ["verdict", "earliest", "rules", "move_on_review", "advice"]
+
+
+def test_a_sign_of_self_harm_in_their_message_brings_support_worded_for_them():
+    d = run([ev(hours(-3), "message", "them", text="I want to kill myself")])
+    assert [(s.kind, s.intro) for s in d.support] == [("self_harm", support.THEIR_SELF_HARM_INTRO)]
+
+
+def test_self_harm_support_comes_before_abuse_support_and_is_found_on_any_event():
+    events = [ev(hours(-30), "fight", None, text="I said I'd end it all"), ev(hours(5), "message", "me", text="hi")]
+    d = run(events, flags=["abuse"])
+    assert [s.kind for s in d.support] == ["self_harm", "abuse"]
+    assert run([ev(hours(5), "message", "me", text="I want to die")]).support[0].kind == "self_harm"
 
 
 # --- T3 ---------------------------------------------------------------------------

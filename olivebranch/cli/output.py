@@ -2,6 +2,7 @@
 
 import errno
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -60,7 +61,7 @@ def save_bytes(path: str, data: bytes) -> str | None:
     if target.is_dir():
         return messages.SAVE_WHY["folder"]
     try:
-        target.write_bytes(data)
+        write_private(target, data)  # their answers and plan are nobody else's business
     except OSError as exc:
         key = errno.errorcode.get(exc.errno or 0, "")
         return messages.SAVE_WHY.get(key) or (exc.strerror or str(exc)).lower()
@@ -79,6 +80,24 @@ def read_json(path: str, what: str = "JSON file") -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+
+
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
+
+
+def write_private(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that only this user can read it (mode 0600).
+
+    For a person's own data (their answers, their plan, charts of their
+    chat). A new file is created 0600; an existing one is set to 0600
+    before anything is written into it. Raises :class:`OSError`.
+    """
+    fd = os.open(Path(path).expanduser(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with os.fdopen(fd, "wb") as f:
+        if hasattr(os, "fchmod"):  # not on Windows, where modes mean little
+            os.fchmod(f.fileno(), PRIVATE_FILE_MODE)
+        f.write(data)
 
 
 def answer_jsonl(text: str, answer: Callable[[dict], dict], what: str) -> None:

@@ -61,16 +61,17 @@ def signals_command(
 
 def _write_charts(result, folder: Path) -> list[Path]:
     from olivebranch import charts
+    from olivebranch.cli.output import PRIVATE_FOLDER_MODE, write_private
 
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder} is a file, not a folder", field="--plot")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         written = []
         for fmt in charts.FORMATS:
             for name, data in charts.render(result, fmt).items():
                 path = folder / f"{name}.{fmt}"
-                path.write_bytes(data)
+                write_private(path, data)  # names and the shape of a private chat
                 written.append(path)
     except OSError as exc:
         raise InputError(f"cannot write charts to {folder}: {exc.strerror}", field="--plot") from None

@@ -80,12 +80,10 @@ def _show(decision) -> None:
     def bullet(text: str) -> None:
         para(text, "  • ", "    ")
 
-    if decision.verdict == "stop" and "T2" in decision.rule_ids:
-        from olivebranch import support
-
+    for block in decision.support:
         title(messages.TIMING_SUPPORT_TITLE)
-        para(support.ABUSE_INTRO)
-        for res in support.resources("abuse"):
+        para(block.intro)
+        for res in block.resources:
             bullet(f"{res.name}: {res.contact}. {res.note}")
         out.print()
 

@@ -2,6 +2,8 @@
 
 import io
 import json
+import os
+import stat
 
 import pytest
 from icalendar import Calendar
@@ -15,6 +17,11 @@ DAY = ["--today", "2026-03-02", "--timezone", "Europe/London"]
 
 def typed(*lines: str) -> str:
     return "\n".join(lines) + "\n"
+
+
+def private(path) -> bool:
+    """True when only the owner may read or write ``path`` (mode 0600)."""
+    return stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
 def write(tmp_path, data, name="answers.json"):
@@ -66,6 +73,7 @@ def test_start_typed_answers_then_saves_answers_and_calendar(cli, tmp_path):
     cal = Calendar.from_ical(ics_path.read_bytes())
     assert len(cal.walk("VEVENT")) == 8
     assert f"Saved to {answers_path}" in res.out
+    assert private(answers_path) and private(ics_path)  # red flags and feelings are theirs alone
 
 
 def test_start_asks_before_replacing_a_file(cli, tmp_path):
@@ -76,6 +84,7 @@ def test_start_asks_before_replacing_a_file(cli, tmp_path):
     assert "Replace it?" in res.out
     assert "Where should it go instead?" in res.out  # another place, or Enter to skip
     assert existing.read_text(encoding="utf-8") == "keep me"
+    existing.chmod(0o644)
     elsewhere = tmp_path / "other.json"
     res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "n", str(elsewhere), "n"))
     assert res.code == 0, res.err
@@ -83,6 +92,7 @@ def test_start_asks_before_replacing_a_file(cli, tmp_path):
     assert Answers.from_dict(json.loads(elsewhere.read_text(encoding="utf-8"))).want == "not_sure"
     res = cli("start", *DAY, stdin=typed(*[""] * 9, "y", str(existing), "y", "n"))
     assert Answers.from_dict(json.loads(existing.read_text(encoding="utf-8"))).want == "not_sure"
+    assert private(existing)  # a replaced file is made private too
 
 
 ANSWERS_THEN = ("1", "1", "2026-03-01", "n", "n", "6", "2", "", "1")  # the QA tester's answers
@@ -164,12 +174,46 @@ def test_start_with_self_harm_words_shows_support_first(cli):
     assert res.out.rindex("findahelpline.com") < res.out.index("What might be going on")
 
 
+@pytest.mark.parametrize("note", ["thinking of unaliving myself", "I have pills saved up"])
+def test_start_screens_the_feelings_note_as_the_draft_check_does(cli, note):
+    res = cli("start", *DAY, stdin=typed("", "", "", "", "", "", "", note, "", "", ""))
+    assert res.code == 0, res.err
+    assert res.out.index("findahelpline.com") < res.out.index("Question 9 of 9")
+    assert res.out.rindex("findahelpline.com") < res.out.index("What might be going on")
+
+
+@pytest.mark.parametrize("note", ["thinking of unaliving myself", "I have pills saved up"])
+def test_assess_and_plan_put_support_first_for_the_feelings_note(cli, tmp_path, note):
+    data = json.loads(open(EXAMPLE, encoding="utf-8").read()) | {"feelings_note": note}
+    path = write(tmp_path, data)
+    for command in ("assess", "plan"):
+        day = "--today" if command == "assess" else "--start"
+        out = json.loads(cli(command, "--answers", path, day, "2026-03-02", "--json").out)
+        assert list(out)[0] == "support" and out["support"][0]["kind"] == "self_harm"
+        text = cli(command, "--answers", path, day, "2026-03-02").out
+        assert text.index("findahelpline.com") < min(text.index(t) for t in ("Your plan", "Questions for you first") if t in text)
+
+
 def test_start_with_threats_ends_at_decide_with_resources(cli):
     res = cli("start", *DAY, stdin=typed("", "1", "", "", "", "2", "", "", "", "", ""))
     assert res.code == 0, res.err
     assert "hotpeachpages" in res.out
     assert res.out.index("hotpeachpages") < res.out.index("Your plan")
     assert "5. Reach out once: Left out" in res.out
+
+
+def test_abuse_path_asks_about_safety_and_keeps_looking_after_yourself(cli, tmp_path):
+    start = cli("start", *DAY, stdin=typed("", "", "", "", "", "1", "", "", "", "", ""))
+    path = write(tmp_path, json.loads(open(EXAMPLE, encoding="utf-8").read()) | {"red_flags": ["abuse"]})
+    plan = cli("plan", "--answers", path, "--start", "2026-03-02")
+    for res in (start, plan):
+        assert res.code == 0, res.err
+        out = " ".join(res.out.split())
+        assert "4. Look after yourself: No dates for this one" in out
+        assert "Look after yourself: Left out" not in out
+    out = " ".join(start.out.split())
+    assert out.index("hotpeachpages") < out.index("Questions for you first") < out.index("Are you safe right now")
+    assert "Would both of you" not in out and "which list would be longer" not in out
 
 
 def test_start_when_blocked_has_no_outreach(cli):
@@ -277,6 +321,11 @@ def test_plan_json_and_calendar(cli, tmp_path):
     assert [s["stage"] for s in out["steps"]][0] == "decide" and len(out["steps"]) == 8
     assert out["reach_out_at"] == "2026-03-07T10:00:00+01:00"  # the day after the space they asked for
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+    assert private(ics)
+
+
+def test_plan_calendar_to_a_folder_is_one_line(cli, tmp_path):
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--ics", str(tmp_path)), "--ics: cannot save to", str(tmp_path), "is a folder")
 
 
 def test_plan_as_a_timeline(cli):

@@ -1,6 +1,7 @@
 """`olivebranch signals`: JSON per SPEC 6, readable output, charts, and one-line errors."""
 
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,9 @@ def test_plot_writes_png_and_svg(cli, tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"{n}.{e}" for n in ("reply_time", "conversation_starts", "words_per_message", "messages") for e in ("png", "svg"))
     assert (out / "messages.png").read_bytes().startswith(b"\x89PNG")
+    # Names and the shape of a private chat: for this user's eyes only.
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o600}
 
 
 def test_ambiguous_dates_and_flags(cli):

@@ -76,6 +76,32 @@ def test_abuse_shows_support_resources_first(cli, tmp_path):
     assert out.startswith(messages.TIMING_SUPPORT_TITLE)
 
 
+SELF_HARM_LOG = {
+    "now": "2026-03-02T12:00:00+00:00",
+    "events": [{"at": "2026-03-02T09:00:00+00:00", "from": "me", "kind": "message",
+                "text": "I want to kill myself if you dont answer"}],
+}
+
+
+def test_a_sign_of_self_harm_in_the_log_shows_support_first(cli, tmp_path):
+    res = cli("timing", "--scenario", write(tmp_path, SELF_HARM_LOG))
+    assert res.code == 0, res.err
+    out = " ".join(res.out.split())
+    assert out.startswith(f"{messages.TIMING_SUPPORT_TITLE} {support.SELF_HARM_INTRO}")
+    first = support.resources("self_harm")[0]
+    assert out.index(first.contact) < out.index(messages.TIMING_HEADLINE["wait"].split(" —")[0])
+
+
+def test_support_has_no_field_in_the_spec_json_shape(cli, tmp_path):
+    """SPEC 3 fixes the JSON shape with no place for resources: it stays as it is."""
+    shape = ["verdict", "earliest", "rules", "move_on_review", "advice"]
+    abuse = {"now": "2026-03-02T12:00:00+00:00", "situation": {"red_flags": ["abuse"]}}
+    for data in (SELF_HARM_LOG, abuse):
+        assert list(json.loads(cli("timing", "--scenario", write(tmp_path, data), "--json").out)) == shape
+    lines = write(tmp_path, json.dumps({"id": "a", **SELF_HARM_LOG}) + "\n", "batch.jsonl")
+    assert list(json.loads(cli("timing", "--jsonl", lines).out)) == ["id", *shape]
+
+
 def test_block_is_stop_without_abuse_resources(cli, tmp_path):
     path = write(tmp_path, {
         "now": "2026-03-02T12:00:00+00:00",

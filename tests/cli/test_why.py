@@ -2,7 +2,9 @@
 
 import json
 
-from olivebranch import tactics
+import pytest
+
+from olivebranch import support, tactics
 
 
 def test_why_prints_a_verdict_and_the_sources(cli):
@@ -69,3 +71,19 @@ def test_self_harm_shows_support_first(cli):
     assert res.code == 0
     assert "findahelpline" in res.out
     assert res.out.index("findahelpline") < res.out.index("olivebranch leaves this out")
+
+
+@pytest.mark.parametrize("words", [["kill myself"], ["suicide"], ["thinking", "of", "unaliving", "myself"]])
+def test_a_sign_of_self_harm_is_answered_with_support_first_not_an_error(cli, words):
+    res = cli("why", *words)
+    assert res.code == 0 and res.err == ""
+    assert res.out.startswith(support.SELF_HARM_INTRO.split(".")[0])
+    assert res.out.index("findahelpline") < res.out.index("self-harm")
+    data = json.loads(cli("why", *words, "--json").out)
+    assert list(data)[0] == "resources"
+    assert data["resources"] == [r.to_dict() for r in support.resources("self_harm")]
+
+
+def test_json_puts_resources_first_even_when_there_are_none(cli):
+    data = json.loads(cli("why", "jealousy", "--json").out)
+    assert list(data)[0] == "resources" and data["resources"] == []

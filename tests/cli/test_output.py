@@ -1,0 +1,35 @@
+"""Shared CLI helpers: files of a person's own data are written for their eyes only."""
+
+import os
+import stat
+
+import pytest
+
+from olivebranch.cli.output import write_private
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_a_new_file_is_0600_whatever_the_umask(tmp_path):
+    old = os.umask(0)
+    try:
+        write_private(tmp_path / "answers.json", b"{}")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "answers.json") == 0o600
+    assert (tmp_path / "answers.json").read_bytes() == b"{}"
+
+
+def test_an_existing_file_is_replaced_and_made_private(tmp_path):
+    path = tmp_path / "plan.ics"
+    path.write_bytes(b"an older, longer plan")
+    path.chmod(0o644)
+    write_private(str(path), b"new")
+    assert path.read_bytes() == b"new" and mode(path) == 0o600
+
+
+def test_a_folder_is_an_os_error(tmp_path):
+    with pytest.raises(OSError):
+        write_private(tmp_path, b"x")
