@@ -53,6 +53,15 @@ def model_dir():
     return files("olivebranch.data").joinpath("model")
 
 
+def evidence_codes(hits) -> frozenset[str]:
+    """The codes of the pattern hits the model weighs: every pattern's but a rule's.
+
+    Rules (``model = false`` in ``patterns.toml``) raise their flag alone and
+    were added after the model was trained, so it never sees them.
+    """
+    return frozenset(h.code for h in hits if h.code in PATTERN_CODES and h.kind != "rule")
+
+
 def features(embeddings, drafts: list[Draft], hits: list[tuple[Hit, ...]]):
     """The feature matrix for ``drafts``: embedding, pattern evidence and shape."""
     import numpy as np
@@ -61,9 +70,8 @@ def features(embeddings, drafts: list[Draft], hits: list[tuple[Hit, ...]]):
     evidence = np.zeros((len(drafts), len(PATTERN_CODES)), dtype=np.float32)
     shape = np.zeros((len(drafts), len(SHAPE_FEATURES)), dtype=np.float32)
     for row, (draft, found) in enumerate(zip(drafts, hits)):
-        for hit in found:
-            if hit.code in index:
-                evidence[row, index[hit.code]] = 1.0
+        for code in evidence_codes(found):
+            evidence[row, index[code]] = 1.0
         text = draft.text
         shape[row] = (math.log1p(len(draft.words)) / 5.0, "?" in text, text.count("!") >= 2, "..." in text)
     return np.hstack([np.asarray(embeddings, dtype=np.float32), evidence, shape])
@@ -274,7 +282,7 @@ class ModelDetector:
         cache = self._score_rows
         keys, new = [], {}
         for text, hits in pieces:
-            key = (text.lower(), frozenset(h.code for h in hits if h.code in PATTERN_CODES))
+            key = (text.lower(), evidence_codes(hits))
             keys.append(key)
             if key not in cache:
                 new[key] = hits

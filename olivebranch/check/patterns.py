@@ -45,10 +45,15 @@ PATTERN_CODES: tuple[str, ...] = WORDING_FLAGS + STRENGTHS
 
 @dataclass(frozen=True)
 class _Pattern:
-    """One compiled pattern of ``patterns.toml``, with its code and whether its group is strong."""
+    """One compiled pattern of ``patterns.toml``, with its code and the kind of hit it gives.
+
+    A strong group's matches raise the flag alone; so do a ``model = false``
+    group's, as ``rule`` hits, which the learned model never sees
+    (:func:`olivebranch.check.model.evidence_codes`).
+    """
 
     code: str
-    strong: bool
+    kind: str
     regex: re.Pattern
 
 
@@ -62,6 +67,14 @@ def _table() -> dict:
     return read_toml("check", "patterns.toml")
 
 
+def _kind(group: dict) -> str:
+    if not group.get("model", True):
+        if not group.get("strong"):
+            raise ValueError("a pattern group the model never sees must be strong: nothing else would weigh it")
+        return "rule"
+    return "strong" if group.get("strong") else "evidence"
+
+
 @cache
 def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
     table = _table()
@@ -70,7 +83,7 @@ def _patterns(ignore_case: bool = False) -> tuple[_Pattern, ...]:
         macros[name] = _expand(body, macros)
     flags = re.IGNORECASE if ignore_case else 0
     return tuple(
-        _Pattern(code, bool(group.get("strong")), re.compile(_expand(p, macros), flags))
+        _Pattern(code, _kind(group), re.compile(_expand(p, macros), flags))
         for code in PATTERN_CODES
         for group in table.get(code, [])
         for p in group["patterns"]
@@ -171,7 +184,7 @@ class PatternDetector:
         else:  # the prefilter's strings are for lower-cased text: scan every pattern
             text, patterns, scan = draft.normal, _patterns(ignore_case=True), -1
         return tuple(
-            Hit(p.code, m.start(), m.end(), "strong" if p.strong else "evidence")
+            Hit(p.code, m.start(), m.end(), p.kind)
             for i, p in enumerate(patterns)
             if scan >> i & 1
             for m in p.regex.finditer(text)

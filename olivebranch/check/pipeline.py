@@ -89,7 +89,7 @@ def verdict_for(codes) -> str:
 
 
 def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
-    """One flag per code and merged span, most severe first, then in reading order.
+    """One flag per code and merged span: a sign of self-harm first, then the most severe, then in reading order.
 
     Words flagged as a sign of self-harm are not flagged again as something
     milder ("I deserve to die" is not a claim on their time): a medium or low
@@ -114,7 +114,8 @@ def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
     crisis = [(f.start, f.end) for f in flags if f.code == "self_harm"]
     flags = [f for f in flags
              if f.severity == "high" or not any(start <= f.start and f.end <= end for start, end in crisis)]
-    return tuple(sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.start, FLAGS.index(f.code))))
+    return tuple(sorted(flags, key=lambda f: (f.code != "self_harm", SEVERITY_ORDER[f.severity], f.start,
+                                              FLAGS.index(f.code))))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -74,6 +74,8 @@ _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re
 MIN_CLAUSE_WORDS = 3
 # A word that turns from what came before ("anyway, hope work's ok"): it has nothing to turn from in a rewrite.
 _TURN = re.compile(r"^(?:anyway|anyways|btw|by the way)\b[ ,]*", re.IGNORECASE)
+# ... and one that ends a clause ("I miss you though, how are you?"), turning from what the rewrite left out.
+_TURNED = re.compile(r"[ ,]*(?<!\beven )\b(?:though|tho|anyway|anyways)\b(?=\s*(?:[,.!?;]|$))", re.IGNORECASE)
 # A word for the person they write to: plain news of theirs is about them, not about "you".
 _SECOND_PERSON = re.compile(r"\b(?:you|u|ya|ye|yall|y'all|ur|your|yours|youre|you're|yourself|urself)\b", re.IGNORECASE)
 # News told from their own side: it starts with "I" ("I fly out tomorrow", "I'm off travelling").
@@ -196,7 +198,7 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, rechec
             if not (news and not news_kept and _is_plain_news(sentence, concern, limits, own_news_only)):
                 continue
             news_kept = True
-        sentence = _TURN.sub("", sentence)
+        sentence = _TURNED.sub("", _TURN.sub("", sentence))
         if _HOW.fullmatch(sentence):
             sentence = sentence.rstrip(" .") + "?"
         kept.append((sentence, alone.strengths))

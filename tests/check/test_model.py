@@ -223,3 +223,14 @@ def _model2vec(folder):
     return StaticModel(vectors=tensors["embeddings"].astype("float32"),
                        tokenizer=Tokenizer.from_file(str(folder.joinpath("tokenizer.json"))), config=config,
                        normalize=config.get("normalize", False), max_length=config.get("max_length", 512))
+
+
+def test_the_model_weighs_pattern_evidence_but_never_a_rule():
+    from olivebranch.check.model import evidence_codes, features
+
+    found = (Hit("ultimatum", 0, 4, "rule"), Hit("pressure", 0, 4, "evidence"), Hit("blame", 0, 4, "strong"),
+             Hit("wall_of_text", 0, 4, "rule"))
+    assert evidence_codes(found) == {"pressure", "blame"}
+    drafts = [Draft("answer me")] * 2
+    with_rule = features(np.zeros((2, 3)), drafts, [found, found[1:3]])
+    assert (with_rule[0] == with_rule[1]).all()

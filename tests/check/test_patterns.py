@@ -196,6 +196,45 @@ def test_a_demand_that_is_not_waived_is_still_pressure(text):
     assert any(h.code == "pressure" and h.kind == "strong" for h in hits(text))
 
 
+
+@pytest.mark.parametrize("text", [
+    "if you can't make the wedding, I'll know where I stand",
+    "next time you forget to pick her up, don't bother coming home",
+    "im deleting u if i dont hear back by 9",
+    "pay me back by the 1st or i'm getting a lawyer involved",
+    "if you skip christmas again that's us finished",
+    "if you won't talk to me by sunday I'll decide for both of us",
+    "keep blanking me and I'll make sure everyone at uni knows",
+    "no reply = no us",
+    "if you miss her party I'm not speaking to you again",
+    "if u can't be honest with me ill find someone who will",
+    "if you aren't here by 8 your stuff goes in the bin",
+])
+def test_ultimatum_forms_beyond_either_or(text):
+    assert any(h.code == "ultimatum" and h.kind in ("strong", "rule") for h in hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "if i don't hear back i'll assume you're busy, no worries",
+    "next time you're in town don't bother with a hotel, stay with us",
+    "I'm leaving at 6 if you want a lift",
+    "if you tell me honestly, at least I'll know where I stand",
+    "no reply needed and I'm out all day anyway",
+    "would you like the photos? no rush, or I'll keep them safe",
+    "I'm calling it a night, talk tomorrow x",
+])
+def test_their_look_alikes_are_not_ultimatums(text):
+    assert not any(h.code == "ultimatum" and h.kind in ("strong", "rule") for h in hits(text))
+
+
+def test_a_group_the_model_never_sees_gives_rules():
+    from olivebranch.check.patterns import _kind
+
+    assert [h.kind for h in hits("if you skip christmas again that's us finished") if h.code == "ultimatum"] == ["rule"]
+    assert (_kind({"strong": True}), _kind({}), _kind({"strong": True, "model": False})) == ("strong", "evidence", "rule")
+    with pytest.raises(ValueError, match="must be strong"):
+        _kind({"model": False})
+
 @pytest.mark.parametrize("text, code", [
     ("I don't expect an answer, I just wanted to say sorry", "entitlement"),
     ("not that you owe me anything, but I miss you", "entitlement"),

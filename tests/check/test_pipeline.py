@@ -102,6 +102,12 @@ def test_flags_are_most_severe_first():
     assert ranks == sorted(ranks) and {"ultimatum", "entitlement"} <= result.codes
 
 
+
+def test_a_sign_of_self_harm_comes_before_every_other_flag():
+    result = check("answer me by tonight or we're done. if you leave i'll kill myself")
+    assert result.flags[0].code == "self_harm" and "ultimatum" in result.codes
+    assert result.flags[0].start > min(f.start for f in result.flags)
+
 def test_a_warm_message_is_fine_to_send():
     result = check(GOOD)
     assert result.verdict == "send"

@@ -480,3 +480,23 @@ def test_the_rewrite_of_a_conditional_apology_owns_what_was_done():
     assert "non_apology" in result.codes
     assert result.rewrite.startswith("I'm sorry for what I said.")
     assert check(result.rewrite).verdict == "send"
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("I miss you though, how are you?", "I miss you, how are you?"),
+    ("I still care tho", "I still care"),
+    ("hope work's good anyway.", "hope work's good."),
+    ("I went even though, honestly, it was late", "I went even though, honestly, it was late"),
+    ("though I miss you", "though I miss you"),
+])
+def test_a_word_that_turns_from_what_was_left_out_is_dropped(sentence, kept):
+    from olivebranch.check.rewrite import _TURNED
+
+    assert _TURNED.sub("", sentence) == kept
+
+
+def test_a_kept_sentence_does_not_turn_from_the_lines_left_out():
+    result = check("You never listen to me. You always ignore me. I miss you though, how are you?")
+    assert "blame" in result.codes
+    assert "though" not in result.rewrite
+    assert check(result.rewrite).verdict == "send"
