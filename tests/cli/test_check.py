@@ -170,16 +170,17 @@ def test_jsonl_good_and_bad_lines_in_order(cli, tmp_path):
     m1, bad_json, no_text, empty, m4, a_list, no_id, not_text, m8 = rows
     assert list(m1) == ["id", "verdict", "flags", "strengths", "rewrite", "resources"]
     assert m1["verdict"] == "dont_send" and "ultimatum" in [f["code"] for f in m1["flags"]]
-    assert bad_json["error"].startswith("line 3 is not valid JSON")
-    assert no_text == {"id": 2, "error": "text: missing"}
-    assert set(empty) == {"id", "error"} and "empty" in empty["error"]
+    assert bad_json["error"].startswith("line 3: not valid JSON")
+    assert no_text == {"id": 2, "error": "line 4: text: missing"}
+    assert set(empty) == {"id", "error"} and empty["error"].startswith("line 5: the draft is empty")
     assert m4["resources"] and m4["rewrite"] is None
     assert set(a_list) == {"id", "error"} and a_list["error"].startswith("line 8:")
     assert no_id == {"id": None, "error": "line 9: id: missing"}
-    assert set(not_text) == {"id", "error"} and not_text["error"].startswith("text:")
+    assert set(not_text) == {"id", "error"} and not_text["error"].startswith("line 10: text:")
     assert m8["verdict"] == "send"
     for row in rows:
         assert "\n" not in row.get("error", "")
+    assert [r["error"].split(":")[0] for r in rows if "error" in r] == [f"line {n}" for n in (3, 4, 5, 8, 9, 10)]
 
 
 def test_jsonl_matches_json(cli):
