@@ -165,6 +165,13 @@ def test_help(cli):
     assert "--scenario" in res.out and "--jsonl" in res.out and "--json" in res.out
 
 
+def test_help_says_both_inputs_read_standard_input(cli):
+    options = cli("timing", "--help").out.split("Options", 1)[1]
+    for name, following in (("--scenario", "--jsonl"), ("--jsonl", "--json ")):
+        text = " ".join(options.split(name, 1)[1].split(following, 1)[0].replace("│", " ").split())
+        assert "'-' reads standard input" in text, (name, text)
+
+
 # --- --jsonl ------------------------------------------------------------------------------
 
 
