@@ -50,6 +50,14 @@ def test_named_format_must_match_the_file():
     assert len(read_chat(FIXTURES / "whatsapp_android_24h.txt", "whatsapp")) == 12
 
 
+@pytest.mark.parametrize("name", ["whatsapp_ios.txt", "telegram_result.json", "signal_chat.md",
+                                  "messenger_message_1.json"])
+def test_chat_is_refused_for_exports_that_hold_one_conversation(name):
+    with pytest.raises(InputError, match=r"^--chat picks a conversation in an Apple Messages chat.db; .* holds just one, "
+                                         r"so leave --chat out$"):
+        read_chat(FIXTURES / name, chat="+15551234")
+
+
 def test_detects_every_fixture_format():
     for name in ("telegram_result.json", "signal_chat.md", "messenger_message_1.json",
                  "instagram_message_1.json", "whatsapp_ios.txt", "whatsapp_german.txt"):

@@ -133,3 +133,8 @@ def test_a_chat_db_with_text_as_a_blob_is_read(cli, tmp_path):
     r = cli("signals", "--export", str(db), "--me", "Me", "--chat", "+15551234", "--now", "2026-02-01T00:00", "--json")
     assert r.code == 0, r.err
     assert json.loads(r.out)["words_per_message"] == {"me": 2.0, "them": 1.0}
+
+
+def test_chat_with_an_export_that_is_not_apple_messages_is_refused(cli):
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--chat", "Alex Kim", "--json")
+    one_line_error(r, "--chat picks a conversation in an Apple Messages chat.db", "leave --chat out")
