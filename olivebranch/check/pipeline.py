@@ -16,7 +16,7 @@ from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.result import CheckResult, Flag, Hit
 from olivebranch.check.text import Draft
 from olivebranch.errors import InputError
-from olivebranch.words import without_surrogates
+from olivebranch.words import is_blank, without_surrogates
 
 DETECTORS = (PatternDetector(), MechanicsDetector(), ModelDetector())
 
@@ -29,11 +29,13 @@ _CONTRADICTED_BY = {
 
 
 def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> CheckResult:
-    """Check one draft message; :class:`InputError` if it is empty or only spaces.
+    """Check one draft message; :class:`InputError` if it is empty or shows nothing.
 
-    ``with_rewrite=False`` skips the suggested rewrite (used to re-check one).
+    A draft of only spaces or invisible characters (a zero-width space, a
+    lone combining mark) is empty too. ``with_rewrite=False`` skips the
+    suggested rewrite (used to re-check one).
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         raise InputError("the draft is empty: type or paste the message you are thinking of sending")
     text = without_surrogates(text)  # bytes that were not UTF-8 become U+FFFD, offsets unchanged
     draft = Draft(text)

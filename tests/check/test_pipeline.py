@@ -8,6 +8,7 @@ from olivebranch.check import model as model_module
 from olivebranch.check.codes import flag_info, severity
 from olivebranch.check.model import ModelNotBuiltError
 from olivebranch.errors import InputError
+from olivebranch.words import is_blank
 
 # SPEC 5's table, written out again so a change to codes.toml cannot slip by.
 SPEC_SEVERITY = {
@@ -153,6 +154,22 @@ def test_empty_text_is_an_input_error(text):
     assert "\n" not in str(exc.value) and "empty" in str(exc.value)
 
 
+@pytest.mark.parametrize("text", ["\u200b", "\ufeff", "\u2060", " \u200b\u2060 \ufeff\n", "\u0301\u0308", "\u3164"])
+def test_only_invisible_characters_is_the_same_empty_error(text):
+    with pytest.raises(InputError) as empty:
+        check("")
+    with pytest.raises(InputError) as exc:
+        check(text)
+    assert str(exc.value) == str(empty.value)
+
+
+@pytest.mark.parametrize("text", ["\u200bhey", "\ufeffyou owe me an answer", "e\u0301", "\u0301 hey"])
+def test_invisible_characters_beside_something_visible_are_checked_as_they_are(text):
+    result = check(text)
+    assert result.text == text  # nothing taken out, so offsets still point into what was typed
+    assert all(0 <= f.start < f.end <= len(text) for f in result.flags)
+
+
 def test_not_text_is_an_input_error():
     with pytest.raises(InputError):
         check(None)
@@ -208,7 +225,7 @@ def test_any_text_gets_a_whole_answer_or_the_empty_error(text):
     try:
         result = check(text)
     except InputError:
-        assert not text.strip()
+        assert is_blank(text)
         return
     assert result.verdict == verdict_for({f.code for f in result.flags})
     for flag in result.flags:

@@ -94,6 +94,17 @@ def test_empty_text_is_exit_2_one_line(cli, args, stdin):
     one_line_error(cli(*args, stdin=stdin), "empty")
 
 
+@pytest.mark.parametrize("args, stdin", [
+    (["check", "\u200b"], ""),
+    (["check", "--json", "\ufeff\u2060"], ""),
+    (["check", "-"], "\u200b\n"),
+    (["check", "--json", "-"], "\u0301\u0308 \n"),
+])
+def test_only_invisible_characters_is_exit_2_with_the_empty_message(cli, args, stdin):
+    empty = one_line_error(cli("check", ""), "empty")
+    assert one_line_error(cli(*args, stdin=stdin)) == empty
+
+
 def test_stdin_that_is_not_utf8_is_exit_2_one_line(cli):
     # Python reads bytes that are not UTF-8 as unpaired surrogates ("\udcff").
     one_line_error(cli("check", "-", stdin="answer me \udcff\udcfe"), "not UTF-8")
