@@ -1,8 +1,12 @@
 """Words as SPEC 5 counts them, and text that shows nothing."""
 
+import re
+import time
+
+from hypothesis import given, settings, strategies as st
 import pytest
 
-from olivebranch.words import count_words, is_blank
+from olivebranch.words import WORD, count_words, is_blank
 
 
 @pytest.mark.parametrize("text", [
@@ -24,3 +28,21 @@ def test_anything_visible_is_not_blank(text):
 
 def test_count_words_counts_tokens_with_a_letter_or_digit():
     assert count_words("hi :) how are you ??") == 4
+
+
+# SPEC 5's word, written the plain way; WORD must find exactly its matches.
+_PLAIN_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab9_ !.?'\n\t\u00a0\u3000\u200b\u0301é🙂-")) | st.characters(), max_size=40))
+def test_word_spans_are_spec_5s(text):
+    assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in _PLAIN_WORD.finditer(text)]
+
+
+@pytest.mark.parametrize("run", ["!", "🙂", ".", "_", "-'"])
+def test_a_long_run_without_letters_is_counted_in_linear_time(run):
+    text = run * (50_000 // len(run))
+    started = time.perf_counter()
+    assert count_words(text) == 0 and count_words(text + "a") == 1
+    assert time.perf_counter() - started < 0.5  # the plain pattern takes seconds here, and 4x as long at 2x
