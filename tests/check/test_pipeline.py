@@ -7,6 +7,7 @@ from olivebranch.check import FLAGS, STRENGTHS, check, verdict_for
 from olivebranch.check import model as model_module
 from olivebranch.check.codes import flag_info, severity
 from olivebranch.check.model import ModelNotBuiltError
+from olivebranch.check.pipeline import MAX_CHARS
 from olivebranch.errors import InputError
 from olivebranch.words import is_blank
 
@@ -182,6 +183,25 @@ def test_a_very_long_text_is_checked_not_refused():
     assert "wall_of_text" in result.codes
     wall = next(f for f in result.flags if f.code == "wall_of_text")
     assert 0 <= wall.start < wall.end <= len(text)
+
+
+def test_the_longest_draft_is_checked_and_promptly():
+    import time
+
+    for unit in ("I keep thinking about the summer we had. Answer me! ", "!", "🙂"):
+        text = (unit * MAX_CHARS)[:MAX_CHARS]
+        started = time.perf_counter()
+        result = check(text)
+        assert time.perf_counter() - started < 5  # about half a second; a megabyte took half a minute
+        assert "wall_of_text" in result.codes
+
+
+@pytest.mark.parametrize("size", [MAX_CHARS + 1, 1_000_000])
+def test_a_draft_over_the_limit_is_refused_in_one_line(size):
+    with pytest.raises(InputError) as exc:
+        check("x" * size)
+    assert str(exc.value) == (f"the draft is {size:,} characters long, and olivebranch checks up to 20,000 "
+                              "(far more than one message needs); paste just the message you are thinking of sending")
 
 
 def test_check_has_no_hidden_state():

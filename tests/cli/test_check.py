@@ -105,6 +105,24 @@ def test_only_invisible_characters_is_exit_2_with_the_empty_message(cli, args, s
     assert one_line_error(cli(*args, stdin=stdin)) == empty
 
 
+def test_a_megabyte_draft_is_exit_2_one_line(cli):
+    big = "I keep thinking about the summer we had. " * 25_000
+    one_line_error(cli("check", "--json", "-", stdin=big), f"the draft is {len(big):,} characters long",
+                   "checks up to 20,000")
+
+
+def test_an_over_long_jsonl_line_is_an_error_line_and_the_rest_are_answered(cli, tmp_path):
+    path = tmp_path / "drafts.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "x" * 20_001}) + "\n" + json.dumps({"id": 2, "text": GOOD}) + "\n",
+                    encoding="utf-8")
+    res = cli("check", "--jsonl", str(path))
+    first, second = (json.loads(line) for line in res.out.splitlines())
+    assert first == {"id": 1, "error": "line 1: the draft is 20,001 characters long, and olivebranch checks up to "
+                                       "20,000 (far more than one message needs); paste just the message you are "
+                                       "thinking of sending"}
+    assert second["verdict"] == "send"
+
+
 def test_stdin_that_is_not_utf8_is_exit_2_one_line(cli):
     # Python reads bytes that are not UTF-8 as unpaired surrogates ("\udcff").
     one_line_error(cli("check", "-", stdin="answer me \udcff\udcfe"), "not UTF-8")
