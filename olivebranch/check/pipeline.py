@@ -46,8 +46,8 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
         raise InputError("the draft is empty: type or paste the message you are thinking of sending")
     if len(text) > MAX_CHARS:
         raise InputError(
-            f"the draft is {len(text):,} characters long, and olivebranch checks up to {MAX_CHARS:,} "
-            "(far more than one message needs); paste just the message you are thinking of sending"
+            f"the draft is {len(text):,} characters long; drafts of up to {MAX_CHARS:,} are checked "
+            "(far more than one message needs), so paste just the message you are thinking of sending"
         )
     text = without_surrogates(text)  # bytes that were not UTF-8 become U+FFFD, offsets unchanged
     draft = Draft(text)

@@ -200,8 +200,8 @@ def test_the_longest_draft_is_checked_and_promptly():
 def test_a_draft_over_the_limit_is_refused_in_one_line(size):
     with pytest.raises(InputError) as exc:
         check("x" * size)
-    assert str(exc.value) == (f"the draft is {size:,} characters long, and olivebranch checks up to 20,000 "
-                              "(far more than one message needs); paste just the message you are thinking of sending")
+    assert str(exc.value) == (f"the draft is {size:,} characters long; drafts of up to 20,000 are checked "
+                              "(far more than one message needs), so paste just the message you are thinking of sending")
 
 
 def test_check_has_no_hidden_state():
