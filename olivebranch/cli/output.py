@@ -64,7 +64,10 @@ def answer_jsonl(text: str, answer: Callable[[dict], dict], what: str) -> None:
     and the other lines are still answered. ``what`` names one line's object
     in errors ("a draft", "a scenario").
     """
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" (or "\r\n") only: str.splitlines() would also break
+    # at U+2028 and other separators a JSON string may hold as they are.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if line.strip():
             print_json(_answer_line(line, number, answer, what), lines=True)
 

@@ -123,6 +123,17 @@ def test_an_over_long_jsonl_line_is_an_error_line_and_the_rest_are_answered(cli,
     assert second["verdict"] == "send"
 
 
+def test_jsonl_lines_end_only_at_a_newline(cli):
+    # json.dumps(ensure_ascii=False) writes U+2028 and U+2029 as they are; they do not end a line.
+    lines = [json.dumps({"id": 1, "text": "I miss you\u2028How have you been?"}, ensure_ascii=False),
+             json.dumps({"id": 2, "text": "hey\u2029there"}, ensure_ascii=False), "\x0c", "nope"]
+    res = cli("check", "--jsonl", "-", stdin="\r\n".join(lines) + "\r\n")
+    rows = [json.loads(line) for line in res.out.splitlines()]
+    assert [r["id"] for r in rows] == [1, 2, None]
+    assert "error" not in rows[0] and "error" not in rows[1]
+    assert rows[2]["error"].startswith("line 4: not valid JSON")
+
+
 def test_stdin_that_is_not_utf8_is_exit_2_one_line(cli):
     # Python reads bytes that are not UTF-8 as unpaired surrogates ("\udcff").
     one_line_error(cli("check", "-", stdin="answer me \udcff\udcfe"), "not UTF-8")
