@@ -1,10 +1,15 @@
 """Words as SPEC 5 counts them, shared by the draft check and chat signals (SPEC 6), and text that is not text."""
 
 import re
+import unicodedata
 
 # A whitespace-separated token with at least one letter or digit: each match
-# spans one whole token ([^\W_] is a letter or digit in any script).
-WORD = re.compile(r"\S*[^\W_]\S*")
+# spans one whole token ([^\W_] is a letter or digit in any script). It may
+# only start where a token starts, and runs over the token's leading
+# punctuation without giving any back, so a long run with no letter in it
+# ("!!!...", a row of emoji) is passed over once rather than retried from
+# every character; the matches are those of r"\S*[^\W_]\S*", in linear time.
+WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)*+[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
@@ -26,3 +31,20 @@ UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 def without_surrogates(text: str) -> str:
     """``text`` with each unpaired surrogate replaced by U+FFFD, one character for one."""
     return UNPAIRED_SURROGATE.sub("\ufffd", text)
+
+
+# Characters that show nothing on their own: spaces and line breaks (Z*),
+# format characters such as the zero-width space, word joiner and byte order
+# mark (Cf), controls (Cc), combining marks with no letter to sit on (M*), and
+# the filler letters some apps use to send a "blank" message.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Mn", "Mc", "Me"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # Hangul fillers, braille blank
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing to a reader: empty, or only spaces and invisible characters.
+
+    Stops at the first visible character, so a long real message costs next to nothing.
+    """
+    category = unicodedata.category
+    return all(ch in _FILLERS or category(ch) in _INVISIBLE_CATEGORIES for ch in text)

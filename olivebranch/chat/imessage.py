@@ -11,6 +11,12 @@ Your own messages are from ``Me``; the other person is their handle. Tapbacks
 (``associated_message_type`` not 0) and group events (``item_type`` not 0)
 are not messages. Newer macOS keeps some texts only in ``attributedBody``
 (an Apple "typedstream"); we pull the plain string out of it.
+
+SQLite does not enforce column types, so a damaged or hand-made database can
+hold anything anywhere. Text read as bytes or numbers is taken as SQLite
+itself would cast it (bytes as UTF-8, invalid bytes replaced); a date that
+is not a number, or that no calendar can hold, refuses the whole file with
+the message's row number, as a bad line does in the other formats.
 """
 
 import sqlite3
@@ -25,7 +31,7 @@ ME = "Me"
 _OBJECT = "\ufffc"  # stands in for an attachment inside the text
 
 _QUERY = """
-SELECT m.date, m.is_from_me, m.text, m.attributedBody, m.cache_has_attachments,
+SELECT m.ROWID, m.date, m.is_from_me, m.text, m.attributedBody, m.cache_has_attachments,
        COALESCE(h.id, ''), c.ROWID, COALESCE(c.chat_identifier, ''),
        COALESCE(c.display_name, '')
 FROM message m
@@ -46,6 +52,7 @@ def parse(path: str | Path, chat: str | None = None, tz: tzinfo | None = None) -
     """
     try:
         con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        con.text_factory = _decode  # text that is not UTF-8 is read, not fatal
         try:
             rows = con.execute(_QUERY).fetchall()
         finally:
@@ -53,15 +60,15 @@ def parse(path: str | Path, chat: str | None = None, tz: tzinfo | None = None) -
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} is not an Apple Messages chat.db ({exc})") from None
 
-    chats: dict[int, tuple[str, str]] = {r[6]: (r[7], r[8]) for r in rows}
+    chats: dict[int, tuple[str, str]] = {r[7]: (_text(r[8]), _text(r[9])) for r in rows}
     wanted = _pick_chat(chats, chat)
     out: list[Message] = []
-    for date, from_me, text, body, has_att, handle, chat_id, _ident, _name in rows:
+    for rowid, date, from_me, text, body, has_att, handle, chat_id, _ident, _name in rows:
         if chat_id != wanted:
             continue
-        when = _when(date, tz)
-        sender = ME if from_me else (handle or chats[chat_id][0])
-        text = text if text is not None else _typedstream_text(body)
+        when = _when(rowid, date, tz)
+        sender = ME if from_me else (_text(handle) or chats[chat_id][0])
+        text = _text(text) if text is not None else _typedstream_text(body)
         plain = (text or "").replace(_OBJECT, "").strip()
         if has_att or (text and _OBJECT in text):
             out.append(Message(when, sender, plain, count_words(plain), True))
@@ -86,19 +93,41 @@ def _pick_chat(chats: dict[int, tuple[str, str]], chat: str | None) -> int:
     raise InputError(f"no conversation called {chat} in this chat.db (found: {names})")
 
 
-def _when(date: int | float | None, tz: tzinfo | None) -> datetime:
-    value = float(date or 0)
-    seconds = value / 1e9 if abs(value) > 1e11 else value  # nanoseconds since macOS 10.13
-    stamp = APPLE_EPOCH + timedelta(seconds=seconds)
-    return (stamp.astimezone(tz) if tz is not None else stamp.astimezone()).replace(tzinfo=None)
+def _when(rowid: int, date: object, tz: tzinfo | None) -> datetime:
+    """``message.date`` on the Mac's clock; :class:`InputError` naming the row if it cannot be one."""
+    try:
+        value = float(date or 0)  # a number, or text or bytes that spell one, as SQLite would cast it
+        seconds = value / 1e9 if abs(value) > 1e11 else value  # nanoseconds since macOS 10.13
+        stamp = APPLE_EPOCH + timedelta(seconds=seconds)
+        return (stamp.astimezone(tz) if tz is not None else stamp.astimezone()).replace(tzinfo=None)
+    except (TypeError, ValueError, OverflowError):  # not a number, NaN, or beyond any calendar
+        shown = repr(date) if len(repr(date)) <= 40 else repr(date)[:39] + "…"
+        raise InputError(
+            f"message {rowid} in this chat.db has a date that cannot be read ({shown}); the database may be damaged"
+        ) from None
 
 
-def _typedstream_text(blob: bytes | None) -> str:
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
+def _text(value: object) -> str:
+    """A text column's value as text, whatever SQLite stored: bytes as UTF-8, numbers written out."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return _decode(value)
+    return str(value)
+
+
+def _typedstream_text(blob: object) -> str:
     """Pull the plain string out of an ``attributedBody`` typedstream, or ``""``."""
-    if not blob:
+    if isinstance(blob, str):
+        blob = blob.encode("utf-8", errors="surrogateescape")
+    if not blob or not isinstance(blob, bytes):
         return ""
     try:
-        rest = bytes(blob).split(b"NSString", 1)[1]
+        rest = blob.split(b"NSString", 1)[1]
         rest = rest[5:]  # class version and type bytes before the length
         if rest[0] == 0x81:
             length, start = int.from_bytes(rest[1:3], "little"), 3

@@ -12,6 +12,10 @@ repaired). chat-miner does the same repair but turns times into UTC with the
 deprecated ``utcfromtimestamp``; SPEC 6 wants the local clock, so we convert
 with the time zone handed to us. Reactions, "liked a message", calls and
 "named the group"-style lines are notices, not messages.
+
+A time no calendar can hold, or a sender or text that is not a string,
+refuses the file and names the field, as a bad line does in the other
+formats; the media keys only need to be present.
 """
 
 import re
@@ -19,7 +23,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from olivebranch.chat.message import Message, count_words
-from olivebranch.errors import InputError
+from olivebranch.errors import InputError, type_name
 
 _MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "files", "sticker")
 _NOTICE = re.compile(
@@ -62,21 +66,33 @@ def parse(data: Any, tz: tzinfo | None = None) -> list[Message]:
             continue
         try:
             stamp = datetime.fromtimestamp(int(entry["timestamp_ms"]) / 1000, tz or timezone.utc)
+            # Converting to this computer's zone can step past year 1 or 9999 too.
+            when = (stamp.astimezone() if tz is None else stamp).replace(tzinfo=None)
         except (KeyError, TypeError, ValueError, OverflowError, OSError):
             raise InputError("has no readable timestamp_ms", field=f"messages[{i}].timestamp_ms") from None
-        when = (stamp.astimezone() if tz is None else stamp).replace(tzinfo=None)
-        sender = fix_mojibake(str(entry.get("sender_name") or "Unknown"))
-        text = fix_mojibake(str(entry.get("content") or ""))
+        sender = fix_mojibake(_string(entry, "sender_name", i) or "Unknown")
+        text = fix_mojibake(_string(entry, "content", i))
         has_media = any(entry.get(k) for k in _MEDIA_KEYS) or bool(entry.get("share"))
         if text and _NOTICE.match(text.strip()):
             continue
         if has_media or (text and _ATTACHMENT_ONLY.match(text.strip())):
             caption = "" if (not text or _ATTACHMENT_ONLY.match(text.strip())) else text
-            share = entry.get("share") or {}
-            if caption and share.get("link") and caption.strip() == share["link"]:
+            share = entry.get("share")
+            link = share.get("link") if isinstance(share, dict) else None
+            if caption and link and caption.strip() == link:
                 caption = ""
             out.append(Message(when, sender, text, count_words(caption), True))
         elif text:
             out.append(Message(when, sender, text, count_words(text), False))
     out.sort(key=lambda m: m.time)
     return out
+
+
+def _string(entry: dict, key: str, i: int) -> str:
+    """``entry[key]`` as text (missing or null: ``""``); any other JSON type is a damaged file."""
+    value = entry.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"expected text, not {type_name(value)}", field=f"messages[{i}].{key}")
+    return value

@@ -27,7 +27,8 @@ def read_chat(
 
     ``fmt`` names the format or ``"auto"`` to detect it. ``dayfirst`` settles
     WhatsApp date order when the file cannot; ``chat`` picks a conversation in
-    an Apple Messages database; ``tz`` is the exporting device's time zone for
+    an Apple Messages database (it is refused for any other export, which
+    holds one); ``tz`` is the exporting device's time zone for
     formats that store UTC (Messenger, Instagram, Apple Messages), ``None``
     meaning this computer's. Raises :class:`InputError` with a one-line reason.
     """
@@ -51,6 +52,11 @@ def read_chat(
         messages = imessage.parse(p, chat=chat, tz=tz)
     elif fmt == "imessage":
         raise InputError(f"{path} is not an Apple Messages chat.db")
+    elif chat is not None:
+        # Every other export holds one conversation; ignoring --chat would read it without a word.
+        raise InputError(
+            f"--chat picks a conversation in an Apple Messages chat.db; {path} holds just one, so leave --chat out"
+        )
     else:
         text = _decode(raw, path)
         messages = _read_text(text, fmt, path, dayfirst, tz)

@@ -8,14 +8,16 @@ WhatsApp only. The format is plain JSON, so the standard library is enough.
 Handled: ``text`` as a string or as a list of plain strings and entity objects
 (``{"type": "bold", "text": "..."}``); ``service`` entries (calls, pins, chat
 creation) are notices, not messages; photos, stickers, voice notes, videos and
-files are media messages (a typed caption keeps its words).
+files are media messages (a typed caption keeps its words). A date, sender or
+text of the wrong JSON type refuses the file and names the field, as a bad
+line does in the other formats.
 """
 
 from datetime import datetime
 from typing import Any
 
 from olivebranch.chat.message import Message, count_words
-from olivebranch.errors import InputError
+from olivebranch.errors import InputError, type_name
 
 _MEDIA_KEYS = ("photo", "file", "media_type", "sticker_emoji", "location_information", "contact_information", "poll")
 
@@ -37,8 +39,13 @@ def parse(data: Any) -> list[Message]:
             "this is a whole-account Telegram export; export just the one chat "
             "(open the chat, then Export chat history, format JSON)"
         )
+    entries = data.get("messages")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise InputError(f"expected a list, not {type_name(entries)}", field="messages")
     out: list[Message] = []
-    for i, entry in enumerate(data.get("messages") or []):
+    for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or entry.get("type") != "message":
             continue  # service entries: calls, pins, "joined Telegram"
         try:
@@ -46,18 +53,27 @@ def parse(data: Any) -> list[Message]:
         except (KeyError, TypeError, ValueError):
             raise InputError("has no readable date", field=f"messages[{i}].date") from None
         sender = entry.get("from") or "Deleted Account"
-        text = _plain(entry.get("text", ""))
+        if not isinstance(sender, str):
+            raise InputError(f"expected a name, not {type_name(sender)}", field=f"messages[{i}].from")
+        text = _plain(entry.get("text", ""), f"messages[{i}].text")
         if any(k in entry for k in _MEDIA_KEYS):
-            out.append(Message(when, str(sender), text, count_words(text), True))
+            out.append(Message(when, sender, text, count_words(text), True))
         else:
-            out.append(Message(when, str(sender), text, count_words(text), False))
+            out.append(Message(when, sender, text, count_words(text), False))
     return out
 
 
-def _plain(text: Any) -> str:
-    """Join Telegram's text, which is a string or a list of strings and entities."""
+def _plain(text: Any, field: str) -> str:
+    """Join Telegram's text, which is a string or a list of strings and ``{"text": ...}`` entities.
+
+    Anything else is a damaged file: :class:`InputError` naming ``field``.
+    """
+    if text is None:
+        return ""
     if isinstance(text, str):
         return text
     if isinstance(text, list):
-        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text)
-    return ""
+        parts = [part.get("text", "") if isinstance(part, dict) else part for part in text]
+        if all(isinstance(part, str) for part in parts):
+            return "".join(parts)
+    raise InputError("expected text or a list of text pieces", field=field)

@@ -16,9 +16,15 @@ from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.result import CheckResult, Flag, Hit
 from olivebranch.check.text import Draft
 from olivebranch.errors import InputError
-from olivebranch.words import without_surrogates
+from olivebranch.words import is_blank, without_surrogates
 
 DETECTORS = (PatternDetector(), MechanicsDetector(), ModelDetector())
+
+# The longest draft checked. SPEC 5 checks a text over 10,000 characters as a
+# wall of text; twice that (some 3,000 words) is still checked within half a
+# second, but the time grows faster than the length (a megabyte took half a
+# minute), and no message meant to be read in one go is that long.
+MAX_CHARS = 20_000
 
 # Strengths that a flag on the same draft contradicts.
 _CONTRADICTED_BY = {
@@ -29,12 +35,20 @@ _CONTRADICTED_BY = {
 
 
 def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> CheckResult:
-    """Check one draft message; :class:`InputError` if it is empty or only spaces.
+    """Check one draft message; :class:`InputError` if it is empty or shows nothing.
 
-    ``with_rewrite=False`` skips the suggested rewrite (used to re-check one).
+    A draft of only spaces or invisible characters (a zero-width space, a
+    lone combining mark) is empty too, and one over :data:`MAX_CHARS`
+    characters is refused. ``with_rewrite=False`` skips the suggested
+    rewrite (used to re-check one).
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         raise InputError("the draft is empty: type or paste the message you are thinking of sending")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"the draft is {len(text):,} characters long; drafts of up to {MAX_CHARS:,} are checked "
+            "(far more than one message needs), so paste just the message you are thinking of sending"
+        )
     text = without_surrogates(text)  # bytes that were not UTF-8 become U+FFFD, offsets unchanged
     draft = Draft(text)
     hits: tuple[Hit, ...] = ()

@@ -105,11 +105,15 @@ def answer_jsonl(text: str, answer: Callable[[dict], dict], what: str) -> None:
 
     Each input line must be an object with an ``id`` (text or a whole number);
     its output is ``{"id": ..., **answer(obj)}``. A bad line gets
-    ``{"id": ..., "error": "..."}`` (the error names the line when there is no
-    id to tell it by) and the other lines are still answered. ``what`` names
-    one line's object in errors ("a draft", "a scenario").
+    ``{"id": ..., "error": "line N: ..."}``, the line's number in the file
+    (blank lines counted) first, so every error can be found the same way,
+    and the other lines are still answered. ``what`` names one line's object
+    in errors ("a draft", "a scenario").
     """
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" (or "\r\n") only: str.splitlines() would also break
+    # at U+2028 and other separators a JSON string may hold as they are.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if line.strip():
             print_json(_answer_line(line, number, answer, what), lines=True)
 
@@ -120,9 +124,9 @@ def _answer_line(line: str, number: int, answer: Callable[[dict], dict], what: s
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"line {number} is not valid JSON (column {exc.colno}: {exc.msg})") from None
+            raise InputError(f"not valid JSON (column {exc.colno}: {exc.msg})") from None
         except RecursionError:
-            raise InputError(f"line {number} is nested too deeply to read") from None
+            raise InputError("nested too deeply to read") from None
         if not isinstance(data, dict):
             raise InputError(f"{what} must be a JSON object, not {type_name(data)}")
         if "id" not in data:
@@ -132,8 +136,5 @@ def _answer_line(line: str, number: int, answer: Callable[[dict], dict], what: s
         ident = data["id"]
         return {"id": ident, **answer(data)}
     except InputError as exc:
-        message = str(exc)
-        if ident is None and not message.startswith(f"line {number}"):
-            message = f"line {number}: {message}"
-        return {"id": ident, "error": message}
+        return {"id": ident, "error": f"line {number}: {exc}"}
 

@@ -20,7 +20,7 @@ def timing(
         None, "--scenario", metavar="FILE", help="A scenario as JSON (see README); '-' reads standard input."
     ),
     jsonl: str | None = typer.Option(
-        None, "--jsonl", metavar="FILE", help="One scenario per line, each with an 'id'; prints one JSON line each."
+        None, "--jsonl", metavar="FILE", help="One scenario per line, each with an 'id'; prints one JSON line each ('-' reads standard input)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
 ) -> None:

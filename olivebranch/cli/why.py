@@ -14,6 +14,7 @@ _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "
 
 @app.command()
 def why(
+    ctx: typer.Context,
     tactic: Optional[List[str]] = typer.Argument(
         None, metavar="TACTIC", help="A tactic, e.g. jealousy, double-text, 'hot and cold', ultimatum."
     ),
@@ -28,6 +29,8 @@ def why(
     from olivebranch import tactics
 
     if list_:
+        if tactic:
+            raise typer.BadParameter(messages.WHY_NAME_AND_LIST, ctx=ctx)
         _print_list(tactics.tactics(), as_json)
         return
     if not tactic:

@@ -96,3 +96,46 @@ def test_other_sqlite_database_is_refused(tmp_path):
     con.close()
     with pytest.raises(InputError, match="not an Apple Messages chat.db"):
         read_chat(path)
+
+
+@pytest.mark.parametrize("date", [1e30, -1e20, "notanumber", b"\x00\x01", float("inf")])
+def test_an_unreadable_date_refuses_the_file_naming_the_row(tmp_path, date):
+    db = make_chat_db(tmp_path / "chat.db", {ALEX: [ROWS[0], (date, 0, "hello", {})]})
+    with pytest.raises(InputError, match=r"^message 2 in this chat.db has a date that cannot be read \(.+\); "
+                                         r"the database may be damaged$"):
+        read_chat(db, chat=ALEX, tz=timezone.utc)
+
+
+def test_a_broken_date_in_another_conversation_does_not_matter(tmp_path):
+    db = make_chat_db(tmp_path / "chat.db", {ALEX: ROWS, "riley@example.org": [(1e30, 0, "hi", {})]})
+    assert len(read_chat(db, chat=ALEX, tz=timezone.utc)) == 4
+
+
+def test_text_stored_as_bytes_or_numbers_is_read_as_sqlite_would_cast_it(tmp_path):
+    db = make_chat_db(tmp_path / "chat.db", {ALEX: [
+        (apple_ns(2026, 1, 20, 18, 0), 1, b"hello from a blob", {}),
+        (apple_ns(2026, 1, 20, 18, 1), 0, b"caf\xe9 \xff", {}),  # not UTF-8: replaced, not fatal
+        (apple_ns(2026, 1, 20, 18, 2), 1, None, {"attributedBody": "not a typedstream"}),
+        (apple_ns(2026, 1, 20, 18, 3), 0, None, {"attributedBody": 42}),
+        (apple_ns(2026, 1, 20, 18, 4), 1, "ok", {}),
+    ]})
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO message (text, date, is_from_me, handle_id) VALUES (CAST(x'6869ff' AS TEXT), ?, 0, 1)",
+                (apple_ns(2026, 1, 20, 18, 5),))  # a TEXT value that is not UTF-8
+    con.execute("INSERT INTO chat_message_join (chat_id, message_id) VALUES (1, last_insert_rowid())")
+    con.commit()
+    con.close()
+    msgs = read_chat(db, tz=timezone.utc)
+    assert [m.text for m in msgs] == ["hello from a blob", "caf\ufffd \ufffd", "ok", "hi\ufffd"]
+    assert all(isinstance(m.sender, str) for m in msgs)
+
+
+def test_a_handle_stored_as_bytes_is_text(tmp_path):
+    db = make_chat_db(tmp_path / "chat.db", {ALEX: ROWS})
+    con = sqlite3.connect(db)
+    con.execute("UPDATE handle SET id = ?", (ALEX.encode(),))
+    con.execute("UPDATE chat SET chat_identifier = ?", (ALEX.encode(),))
+    con.commit()
+    con.close()
+    msgs = read_chat(db, chat=ALEX, tz=timezone.utc)
+    assert {m.sender for m in msgs} == {"Me", ALEX}

@@ -67,3 +67,38 @@ def test_a_file_renamed_by_hand_is_read_alone(tmp_path):
     (tmp_path / "message_1.json").rename(tmp_path / "sam.json")
     assert len(read_chat(tmp_path / "sam.json", tz=timezone.utc)) < len(
         read_chat(FIXTURES / "messenger_message_1.json", tz=timezone.utc))
+
+
+def _one_message(tmp_path, **fields):
+    entry = {"sender_name": "Sam", "timestamp_ms": 1767261600000, "content": "hi", **fields}
+    path = tmp_path / "message_1.json"
+    path.write_text(json.dumps({"participants": [{"name": "Sam"}], "messages": [entry]}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key, value", [("sender_name", 7), ("sender_name", ["Sam"]), ("content", {"text": "hi"}),
+                                        ("content", 3.5)])
+def test_a_sender_or_text_of_the_wrong_type_names_the_field(tmp_path, key, value):
+    with pytest.raises(InputError, match=rf"^messages\[0\]\.{key}: expected text, not "):
+        read_chat(_one_message(tmp_path, **{key: value}), tz=timezone.utc)
+
+
+@pytest.mark.parametrize("share", ["https://example.org", 1, [{"link": "x"}], True])
+def test_a_share_that_is_not_an_object_is_still_media(tmp_path, share):
+    (msg,) = read_chat(_one_message(tmp_path, share=share), tz=timezone.utc)
+    assert msg.is_media and msg.words == 1  # "hi" is a caption
+
+
+@pytest.mark.parametrize("zone, ms", [("Pacific/Kiritimati", 253402300799999),  # 9999-12-31 23:59 UTC, +14h
+                                       ("Etc/GMT+12", -62135596800000)])  # 0001-01-01 00:00 UTC, -12h
+def test_a_time_past_the_calendar_in_this_computers_zone_names_the_field(tmp_path, monkeypatch, zone, ms):
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        with pytest.raises(InputError, match=r"^messages\[0\]\.timestamp_ms: has no readable timestamp_ms$"):
+            read_chat(_one_message(tmp_path, timestamp_ms=ms), tz=None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

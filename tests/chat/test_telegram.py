@@ -35,3 +35,38 @@ def test_bad_date_names_the_field(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InputError, match=r"messages\[0\]\.date"):
         read_chat(path)
+
+
+def _one_message(tmp_path, messages=None, **fields):
+    entry = {"id": 1, "type": "message", "date": "2026-01-05T09:00:00", "from": "Sam", "text": "hi", **fields}
+    path = tmp_path / "result.json"
+    data = {"name": "A", "type": "personal_chat", "id": 1, "messages": [entry] if messages is None else messages}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key, value, needle", [
+    ("text", [1], r"messages\[0\]\.text: expected text or a list of text pieces"),
+    ("text", [None], r"messages\[0\]\.text: expected text or a list of text pieces"),
+    ("text", [{"type": "bold", "text": 5}], r"messages\[0\]\.text: expected text or a list of text pieces"),
+    ("text", {"text": "hi"}, r"messages\[0\]\.text: expected text or a list of text pieces"),
+    ("from", 42, r"messages\[0\]\.from: expected a name, not a number"),
+    ("date", 1767261600, r"messages\[0\]\.date: has no readable date"),
+])
+def test_a_field_of_the_wrong_type_names_the_field(tmp_path, key, value, needle):
+    with pytest.raises(InputError, match="^" + needle):
+        read_chat(_one_message(tmp_path, **{key: value}))
+
+
+def test_text_pieces_and_a_null_text_are_read(tmp_path):
+    (msg,) = read_chat(_one_message(tmp_path, text=["hi ", {"type": "bold", "text": "there"}, {"type": "x"}]))
+    assert msg.text == "hi there"
+    (msg,) = read_chat(_one_message(tmp_path, text=None, photo="p.jpg"))
+    assert (msg.text, msg.is_media) == ("", True)
+
+
+def test_messages_that_are_not_a_list_is_refused(tmp_path):
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"chats": {"list": []}, "messages": 5}), encoding="utf-8")
+    with pytest.raises(InputError, match=r"^messages: expected a list, not a number$"):
+        read_chat(path)

@@ -7,7 +7,9 @@ from olivebranch.check import FLAGS, STRENGTHS, check, verdict_for
 from olivebranch.check import model as model_module
 from olivebranch.check.codes import flag_info, severity
 from olivebranch.check.model import ModelNotBuiltError
+from olivebranch.check.pipeline import MAX_CHARS
 from olivebranch.errors import InputError
+from olivebranch.words import is_blank
 
 # SPEC 5's table, written out again so a change to codes.toml cannot slip by.
 SPEC_SEVERITY = {
@@ -159,6 +161,22 @@ def test_empty_text_is_an_input_error(text):
     assert "\n" not in str(exc.value) and "empty" in str(exc.value)
 
 
+@pytest.mark.parametrize("text", ["\u200b", "\ufeff", "\u2060", " \u200b\u2060 \ufeff\n", "\u0301\u0308", "\u3164"])
+def test_only_invisible_characters_is_the_same_empty_error(text):
+    with pytest.raises(InputError) as empty:
+        check("")
+    with pytest.raises(InputError) as exc:
+        check(text)
+    assert str(exc.value) == str(empty.value)
+
+
+@pytest.mark.parametrize("text", ["\u200bhey", "\ufeffyou owe me an answer", "e\u0301", "\u0301 hey"])
+def test_invisible_characters_beside_something_visible_are_checked_as_they_are(text):
+    result = check(text)
+    assert result.text == text  # nothing taken out, so offsets still point into what was typed
+    assert all(0 <= f.start < f.end <= len(text) for f in result.flags)
+
+
 def test_not_text_is_an_input_error():
     with pytest.raises(InputError):
         check(None)
@@ -171,6 +189,25 @@ def test_a_very_long_text_is_checked_not_refused():
     assert "wall_of_text" in result.codes
     wall = next(f for f in result.flags if f.code == "wall_of_text")
     assert 0 <= wall.start < wall.end <= len(text)
+
+
+def test_the_longest_draft_is_checked_and_promptly():
+    import time
+
+    for unit in ("I keep thinking about the summer we had. Answer me! ", "!", "🙂"):
+        text = (unit * MAX_CHARS)[:MAX_CHARS]
+        started = time.perf_counter()
+        result = check(text)
+        assert time.perf_counter() - started < 5  # about half a second; a megabyte took half a minute
+        assert "wall_of_text" in result.codes
+
+
+@pytest.mark.parametrize("size", [MAX_CHARS + 1, 1_000_000])
+def test_a_draft_over_the_limit_is_refused_in_one_line(size):
+    with pytest.raises(InputError) as exc:
+        check("x" * size)
+    assert str(exc.value) == (f"the draft is {size:,} characters long; drafts of up to 20,000 are checked "
+                              "(far more than one message needs), so paste just the message you are thinking of sending")
 
 
 def test_check_has_no_hidden_state():
@@ -214,7 +251,7 @@ def test_any_text_gets_a_whole_answer_or_the_empty_error(text):
     try:
         result = check(text)
     except InputError:
-        assert not text.strip()
+        assert is_blank(text)
         return
     assert result.verdict == verdict_for({f.code for f in result.flags})
     for flag in result.flags:

@@ -94,6 +94,46 @@ def test_empty_text_is_exit_2_one_line(cli, args, stdin):
     one_line_error(cli(*args, stdin=stdin), "empty")
 
 
+@pytest.mark.parametrize("args, stdin", [
+    (["check", "\u200b"], ""),
+    (["check", "--json", "\ufeff\u2060"], ""),
+    (["check", "-"], "\u200b\n"),
+    (["check", "--json", "-"], "\u0301\u0308 \n"),
+])
+def test_only_invisible_characters_is_exit_2_with_the_empty_message(cli, args, stdin):
+    empty = one_line_error(cli("check", ""), "empty")
+    assert one_line_error(cli(*args, stdin=stdin)) == empty
+
+
+def test_a_megabyte_draft_is_exit_2_one_line(cli):
+    big = "I keep thinking about the summer we had. " * 25_000
+    one_line_error(cli("check", "--json", "-", stdin=big), f"the draft is {len(big):,} characters long",
+                   "drafts of up to 20,000 are checked")
+
+
+def test_an_over_long_jsonl_line_is_an_error_line_and_the_rest_are_answered(cli, tmp_path):
+    path = tmp_path / "drafts.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "x" * 20_001}) + "\n" + json.dumps({"id": 2, "text": GOOD}) + "\n",
+                    encoding="utf-8")
+    res = cli("check", "--jsonl", str(path))
+    first, second = (json.loads(line) for line in res.out.splitlines())
+    assert first == {"id": 1, "error": "line 1: the draft is 20,001 characters long; drafts of up to 20,000 are "
+                                       "checked (far more than one message needs), so paste just the message you "
+                                       "are thinking of sending"}
+    assert second["verdict"] == "send"
+
+
+def test_jsonl_lines_end_only_at_a_newline(cli):
+    # json.dumps(ensure_ascii=False) writes U+2028 and U+2029 as they are; they do not end a line.
+    lines = [json.dumps({"id": 1, "text": "I miss you\u2028How have you been?"}, ensure_ascii=False),
+             json.dumps({"id": 2, "text": "hey\u2029there"}, ensure_ascii=False), "\x0c", "nope"]
+    res = cli("check", "--jsonl", "-", stdin="\r\n".join(lines) + "\r\n")
+    rows = [json.loads(line) for line in res.out.splitlines()]
+    assert [r["id"] for r in rows] == [1, 2, None]
+    assert "error" not in rows[0] and "error" not in rows[1]
+    assert rows[2]["error"].startswith("line 4: not valid JSON")
+
+
 def test_stdin_that_is_not_utf8_is_exit_2_one_line(cli):
     # Python reads bytes that are not UTF-8 as unpaired surrogates ("\udcff").
     one_line_error(cli("check", "-", stdin="answer me \udcff\udcfe"), "not UTF-8")
@@ -170,16 +210,17 @@ def test_jsonl_good_and_bad_lines_in_order(cli, tmp_path):
     m1, bad_json, no_text, empty, m4, a_list, no_id, not_text, m8 = rows
     assert list(m1) == ["id", "verdict", "flags", "strengths", "rewrite", "resources"]
     assert m1["verdict"] == "dont_send" and "ultimatum" in [f["code"] for f in m1["flags"]]
-    assert bad_json["error"].startswith("line 3 is not valid JSON")
-    assert no_text == {"id": 2, "error": "text: missing"}
-    assert set(empty) == {"id", "error"} and "empty" in empty["error"]
+    assert bad_json["error"].startswith("line 3: not valid JSON")
+    assert no_text == {"id": 2, "error": "line 4: text: missing"}
+    assert set(empty) == {"id", "error"} and empty["error"].startswith("line 5: the draft is empty")
     assert m4["resources"] and m4["rewrite"] is None
     assert set(a_list) == {"id", "error"} and a_list["error"].startswith("line 8:")
     assert no_id == {"id": None, "error": "line 9: id: missing"}
-    assert set(not_text) == {"id", "error"} and not_text["error"].startswith("text:")
+    assert set(not_text) == {"id", "error"} and not_text["error"].startswith("line 10: text:")
     assert m8["verdict"] == "send"
     for row in rows:
         assert "\n" not in row.get("error", "")
+    assert [r["error"].split(":")[0] for r in rows if "error" in r] == [f"line {n}" for n in (3, 4, 5, 8, 9, 10)]
 
 
 def test_jsonl_matches_json(cli):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import one_line_error
+
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "chats"
 CHAT = str(FIX / "whatsapp_android_24h.txt")
 
@@ -116,3 +118,27 @@ def test_format_is_case_insensitive_and_checked(cli):
     assert r.code == 0, r.err
     r = cli("signals", "--export", CHAT, "--me", "Sam", "--format", "viber")
     assert r.code == 2 and "'viber' is not one of" in r.err and "Traceback" not in r.err
+
+
+@pytest.mark.parametrize("date", [1e30, -1e20, "notanumber"])
+def test_a_damaged_chat_db_is_one_line_and_exit_2(cli, tmp_path, date):
+    from tests.chat.test_imessage import make_chat_db
+
+    db = make_chat_db(tmp_path / "chat.db", {"+15551234": [(date, 1, "hello", {})]})
+    r = cli("signals", "--export", str(db), "--me", "Me", "--chat", "+15551234")
+    one_line_error(r, "message 1 in this chat.db has a date that cannot be read")
+
+
+def test_a_chat_db_with_text_as_a_blob_is_read(cli, tmp_path):
+    from tests.chat.test_imessage import apple_ns, make_chat_db
+
+    db = make_chat_db(tmp_path / "chat.db", {"+15551234": [(apple_ns(2026, 1, 5, 9, 0), 1, b"hello there", {}),
+                                                            (apple_ns(2026, 1, 5, 9, 5), 0, "hi", {})]})
+    r = cli("signals", "--export", str(db), "--me", "Me", "--chat", "+15551234", "--now", "2026-02-01T00:00", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["words_per_message"] == {"me": 2.0, "them": 1.0}
+
+
+def test_chat_with_an_export_that_is_not_apple_messages_is_refused(cli):
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--chat", "Alex Kim", "--json")
+    one_line_error(r, "--chat picks a conversation in an Apple Messages chat.db", "leave --chat out")

@@ -191,6 +191,13 @@ def test_help(cli):
     assert "--scenario" in res.out and "--jsonl" in res.out and "--json" in res.out
 
 
+def test_help_says_both_inputs_read_standard_input(cli):
+    options = cli("timing", "--help").out.split("Options", 1)[1]
+    for name, following in (("--scenario", "--jsonl"), ("--jsonl", "--json ")):
+        text = " ".join(options.split(name, 1)[1].split(following, 1)[0].replace("│", " ").split())
+        assert "'-' reads standard input" in text, (name, text)
+
+
 # --- --jsonl ------------------------------------------------------------------------------
 
 
@@ -206,8 +213,8 @@ def test_jsonl_answers_every_line_in_order(cli):
     assert night["verdict"] == "wait" and [r["id"] for r in night["rules"]] == ["T6"]
     assert night["earliest"] == "2026-03-02T23:00:00+00:00"
     assert set(typo) == {"id", "error"}
-    assert typo["error"].startswith("events[0].kind: unknown event kind 'text'")
-    assert set(garbage) == {"id", "error"} and garbage["error"].startswith("line 5")
+    assert typo["error"].startswith("line 4: events[0].kind: unknown event kind 'text'")
+    assert set(garbage) == {"id", "error"} and garbage["error"].startswith("line 5: not valid JSON")
     assert old["verdict"] == "their_move" and old["move_on_review"] is True
 
 
@@ -236,17 +243,27 @@ def test_jsonl_empty_file_prints_nothing(cli, tmp_path):
      {"id": None, "error": "line 1: id: expected text or a whole number"}),
     ('{"id": [1], "now": "2026-03-02T12:00:00+00:00"}',
      {"id": None, "error": "line 1: id: expected text or a whole number"}),
-    ('{"id": "x"}', {"id": "x", "error": "now: missing"}),
+    ('{"id": "x"}', {"id": "x", "error": "line 1: now: missing"}),
     ('{"id": 7, "now": "2026-03-02T12:00"}',
-     {"id": 7, "error": "now: time has no UTC offset (add one, like 2026-03-02T10:00:00+00:00)"}),
+     {"id": 7, "error": "line 1: now: time has no UTC offset (add one, like 2026-03-02T10:00:00+00:00)"}),
     ("[]", {"id": None, "error": "line 1: a scenario must be a JSON object, not a list"}),
-    ("{", {"id": None, "error": "line 1 is not valid JSON (column 2: Expecting property name enclosed in "
+    ("{", {"id": None, "error": "line 1: not valid JSON (column 2: Expecting property name enclosed in "
                                 "double quotes)"}),
 ])
 def test_jsonl_error_lines(cli, tmp_path, line, expected):
     res = cli("timing", "--jsonl", write(tmp_path, line + "\n", "x.jsonl"))
     assert res.code == 0
     assert json.loads(res.out) == expected
+
+
+def test_jsonl_every_error_starts_with_its_line_number(cli, tmp_path):
+    lines = ['{"id": "a"}', "", "[1]", '{"id": 2, "now": "soon"}', "{", '{"now": "2026-03-02T12:00:00+00:00"}',
+             "[" * 100_000, '{"id": "b", "now": "2026-03-02T12:00:00+00:00", "events": [{"kind": "text"}]}']
+    res = cli("timing", "--jsonl", write(tmp_path, "\n".join(lines) + "\n", "x.jsonl"))
+    assert res.code == 0
+    errors = [json.loads(row)["error"] for row in res.out.splitlines()]
+    assert [e.split(": ", 1)[0] for e in errors] == [f"line {n}" for n in (1, 3, 4, 5, 6, 7, 8)]
+    assert errors[5] == "line 7: nested too deeply to read"
 
 
 def test_jsonl_ignores_json_flag(cli):

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from olivebranch import support, tactics
+from tests.conftest import one_line_error
 
 
 def test_why_prints_a_verdict_and_the_sources(cli):
@@ -58,6 +59,12 @@ def test_list(cli):
     assert res.code == 0
     for name in tactics.names():
         assert name in res.out
+
+
+def test_list_with_a_tactic_is_a_one_line_usage_error(cli):
+    for args in (["--list", "jealousy"], ["jealousy", "--list", "--json"]):
+        res = cli("why", *args)
+        one_line_error(res, "give either a tactic or --list, not both", "olivebranch why --help")
 
 
 def test_list_json(cli):
