@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.markup import escape
+from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import app
@@ -118,6 +119,15 @@ def _load_answers(path: str) -> Answers:
     from olivebranch.assessment import Answers
 
     return Answers.from_dict(read_json(path, "answers file"))
+
+
+def _hanging(con, text: Text, lead: str | Text = "   ") -> None:
+    """Print ``text`` after ``lead``, its wrapped lines under its first word (a hanging indent), no trailing spaces."""
+    lead = Text(lead) if isinstance(lead, str) else lead
+    under = Text(" " * lead.cell_len)
+    for n, line in enumerate(text.wrap(con, max(con.width - lead.cell_len, 20))):
+        line.rstrip()
+        con.print((under if n else lead) + line, soft_wrap=True)
 
 
 # --- the questionnaire ----------------------------------------------------------------------
@@ -253,21 +263,22 @@ def show_assessment(con, assessment: Assessment) -> None:
         con.print(messages.READING_INTRO, style="dim")
         for i, r in enumerate(assessment.reasons[:TIMELINE_REASONS], start=1):
             con.print(f"\n{i}. [bold]{escape(r.title)}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
-            con.print(f"   {r.summary}", markup=False)
+            _hanging(con, Text(r.summary))
             for s in r.signs:
-                con.print(f"   [dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}")
+                _hanging(con, Text.from_markup(f"[dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}"))
             for h in r.helps:
-                con.print(f"   [green]Helps:[/green] {escape(h)}")
+                _hanging(con, Text.from_markup(f"[green]Helps:[/green] {escape(h)}"))
         more = assessment.reasons[TIMELINE_REASONS:]
         if more:
-            con.print("\n" + messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)), markup=False)
+            con.print()
+            _hanging(con, Text(messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more))), "")
     elif assessment.safety.level != "stop":
         con.print(messages.NO_REASONS)
     con.print()
     con.print(messages.DECIDE_TITLE, style="bold underline")
     for d in assessment.decide:
-        mark = "[bold yellow]![/bold yellow] " if d.emphasised else "- "
-        con.print(f"{mark}{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]")
+        mark = Text.from_markup("[bold yellow]![/bold yellow] " if d.emphasised else "- ")
+        _hanging(con, Text.from_markup(f"{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]"), mark)
 
 
 def show_plan(con, plan: Plan) -> None:
@@ -291,12 +302,12 @@ def show_plan(con, plan: Plan) -> None:
             when = f"{_nice(step.starts)} to {_nice(step.ends)}"
         con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
         for note in step.notes:
-            con.print(f"   {note}", markup=False)
+            _hanging(con, Text(note))
         for a in step.do[:TIMELINE_DO]:
-            con.print(f"   [green]Do:[/green] {escape(a.text)}")
+            _hanging(con, Text.from_markup(f"[green]Do:[/green] {escape(a.text)}"))
         for a in step.dont[:TIMELINE_DONT]:
-            con.print(f"   [red]Don't:[/red] {escape(a.text)}")
-        con.print(f"   [dim]Sources: {', '.join(step.sources)}[/dim]")
+            _hanging(con, Text.from_markup(f"[red]Don't:[/red] {escape(a.text)}"))
+        _hanging(con, Text.from_markup(f"[dim]Sources: {', '.join(step.sources)}[/dim]"))
 
 
 @contextmanager

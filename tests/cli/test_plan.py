@@ -419,3 +419,14 @@ def test_start_with_an_empty_time_zone_is_a_usage_error(cli):
 
 def test_answers_that_are_a_folder(cli, tmp_path):
     one_line_error(cli("plan", "--answers", str(tmp_path)), "is a folder, not an answers file")
+
+
+def test_wrapped_lines_hang_under_their_first_word_without_trailing_spaces(cli):
+    res = cli("assess", "--answers", EXAMPLE, "--today", "2026-03-02")
+    assert res.code == 0, res.err
+    lines = res.out.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    reason = next(i for i, line in enumerate(lines) if line.startswith("   Some people step back"))
+    question = next(i for i, line in enumerate(lines) if line.startswith("- Do you want them back"))
+    assert lines[reason + 1].startswith("   ") and lines[reason + 1][3] != " "  # under the reason's first word
+    assert lines[question + 1].startswith("  ") and lines[question + 1][2] != " "  # under the question's
