@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from olivebranch.data import read_toml
+from olivebranch.words import is_blank
 
 Kind = Literal["self_harm", "abuse"]
 
@@ -82,9 +83,10 @@ def screen_self_harm(text: str) -> bool:
     It is the draft check's ``self_harm`` flag (its strong patterns and its
     model, :func:`olivebranch.check.check`), so a feelings note, a timing
     log and a question to ``why`` are held to the same words as a draft.
-    Empty or blank text shows none. The model loads on the first call.
+    Text with nothing to read (:func:`olivebranch.words.is_blank`, as the
+    check decides it) shows none. The model loads on the first call.
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         return False
     from olivebranch.check import check  # heavy (numpy, the model): only when there is text to read
 

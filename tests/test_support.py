@@ -33,3 +33,8 @@ def test_blocks_carry_their_own_intro_and_resources():
     assert (abuse.intro, abuse.resources) == (support.ABUSE_INTRO, support.resources("abuse"))
     assert support.block("self_harm", "another intro").intro == "another intro"
     assert harm.to_dict()["resources"][0] == support.resources("self_harm")[0].to_dict()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x1b", "\u200b", "\ufeff\n"])
+def test_text_with_nothing_to_read_shows_no_sign_and_raises_nothing(text):
+    assert support.screen_self_harm(text) is False
