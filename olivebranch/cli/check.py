@@ -11,7 +11,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import answer_jsonl, console, print_json, read_text
+from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, read_text
 from olivebranch.errors import InputError
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
@@ -71,8 +71,6 @@ def show(result) -> None:
     With support resources there is neither a rewrite nor "what works": the
     person matters more than the message.
     """
-    import textwrap
-
     from rich.text import Text
 
     from olivebranch import support
@@ -86,9 +84,7 @@ def show(result) -> None:
         out.print(Text(words, style=style))
 
     def para(words: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
-        # Wrapped here rather than by Rich, for hanging indents without trailing spaces.
-        for line in textwrap.wrap(words, width=width, initial_indent=first, subsequent_indent=rest):
-            out.print(Text(line, style=style))
+        print_hanging(out, Text(words, style=style), first, rest, width)
 
     def bullet(words: str) -> None:
         para(words, "  • ", "    ")

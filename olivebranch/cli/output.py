@@ -25,6 +25,24 @@ def print_json(obj: Any, *, lines: bool = False) -> None:
     sys.stdout.write(text + "\n")
 
 
+def print_hanging(out, text, first: str = "  ", rest: str | None = None, width: int | None = None) -> None:
+    """Print ``text`` (a string or a Rich ``Text``) wrapped after ``first``, its other lines after ``rest``.
+
+    A hanging indent ("  • " then "    "; ``rest`` defaults to spaces as wide
+    as ``first``), wrapped here rather than by Rich so no line ends in spaces.
+    ``width`` defaults to the console's.
+    """
+    from rich.text import Text
+
+    text = Text(text) if isinstance(text, str) else text
+    lead = Text(first) if isinstance(first, str) else first
+    under = Text(" " * lead.cell_len if rest is None else rest)
+    room = (width or out.width) - max(lead.cell_len, under.cell_len)
+    for n, line in enumerate(text.wrap(out, max(room, 20))):
+        line.rstrip()
+        out.print((under if n else lead) + line, soft_wrap=True)
+
+
 def read_text(path: str, what: str = "file") -> str:
     """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure."""
     if path == "-":

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_json, read_json, save_bytes
+from olivebranch.cli.output import console, print_hanging, print_json, read_json, save_bytes
 from olivebranch.errors import InputError, Stopped
 
 if TYPE_CHECKING:
@@ -119,15 +119,6 @@ def _load_answers(path: str) -> Answers:
     from olivebranch.assessment import Answers
 
     return Answers.from_dict(read_json(path, "answers file"))
-
-
-def _hanging(con, text: Text, lead: str | Text = "   ") -> None:
-    """Print ``text`` after ``lead``, its wrapped lines under its first word (a hanging indent), no trailing spaces."""
-    lead = Text(lead) if isinstance(lead, str) else lead
-    under = Text(" " * lead.cell_len)
-    for n, line in enumerate(text.wrap(con, max(con.width - lead.cell_len, 20))):
-        line.rstrip()
-        con.print((under if n else lead) + line, soft_wrap=True)
 
 
 # --- the questionnaire ----------------------------------------------------------------------
@@ -263,22 +254,23 @@ def show_assessment(con, assessment: Assessment) -> None:
         con.print(messages.READING_INTRO, style="dim")
         for i, r in enumerate(assessment.reasons[:TIMELINE_REASONS], start=1):
             con.print(f"\n{i}. [bold]{escape(r.title)}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
-            _hanging(con, Text(r.summary))
+            print_hanging(con, r.summary, "   ")
             for s in r.signs:
-                _hanging(con, Text.from_markup(f"[dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}"))
+                sign = f"[dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}"
+                print_hanging(con, Text.from_markup(sign), "   ")
             for h in r.helps:
-                _hanging(con, Text.from_markup(f"[green]Helps:[/green] {escape(h)}"))
+                print_hanging(con, Text.from_markup(f"[green]Helps:[/green] {escape(h)}"), "   ")
         more = assessment.reasons[TIMELINE_REASONS:]
         if more:
             con.print()
-            _hanging(con, Text(messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more))), "")
+            print_hanging(con, messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)), "")
     elif assessment.safety.level != "stop":
         con.print(messages.NO_REASONS)
     con.print()
     con.print(messages.DECIDE_TITLE, style="bold underline")
     for d in assessment.decide:
         mark = Text.from_markup("[bold yellow]![/bold yellow] " if d.emphasised else "- ")
-        _hanging(con, Text.from_markup(f"{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]"), mark)
+        print_hanging(con, Text.from_markup(f"{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]"), mark)
 
 
 def show_plan(con, plan: Plan) -> None:
@@ -302,12 +294,12 @@ def show_plan(con, plan: Plan) -> None:
             when = f"{_nice(step.starts)} to {_nice(step.ends)}"
         con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
         for note in step.notes:
-            _hanging(con, Text(note))
+            print_hanging(con, note, "   ")
         for a in step.do[:TIMELINE_DO]:
-            _hanging(con, Text.from_markup(f"[green]Do:[/green] {escape(a.text)}"))
+            print_hanging(con, Text.from_markup(f"[green]Do:[/green] {escape(a.text)}"), "   ")
         for a in step.dont[:TIMELINE_DONT]:
-            _hanging(con, Text.from_markup(f"[red]Don't:[/red] {escape(a.text)}"))
-        _hanging(con, Text.from_markup(f"[dim]Sources: {', '.join(step.sources)}[/dim]"))
+            print_hanging(con, Text.from_markup(f"[red]Don't:[/red] {escape(a.text)}"), "   ")
+        print_hanging(con, Text.from_markup(f"[dim]Sources: {', '.join(step.sources)}[/dim]"), "   ")
 
 
 @contextmanager

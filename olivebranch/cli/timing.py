@@ -10,7 +10,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import answer_jsonl, console, print_json, read_text
+from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, read_text
 
 
 @app.command()
@@ -55,7 +55,6 @@ def _answer(data: dict) -> dict:
 
 def _show(decision) -> None:
     """Print a decision for a person: support first if needed, then verdict, why, what next."""
-    import textwrap
     from zoneinfo import ZoneInfo
 
     from rich.text import Text
@@ -73,9 +72,7 @@ def _show(decision) -> None:
         out.print(Text(text, style="bold"))
 
     def para(text: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
-        # Wrapped here rather than by Rich, for hanging indents without trailing spaces.
-        for line in textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest):
-            out.print(Text(line, style=style))
+        print_hanging(out, Text(text, style=style), first, rest, width)
 
     def bullet(text: str) -> None:
         para(text, "  • ", "    ")
