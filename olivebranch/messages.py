@@ -184,7 +184,9 @@ TIMING_FUTURE_EVENTS = {
 TIMING_WHY_TITLE = "Why"
 TIMING_ADVICE_TITLE = "What to do"
 TIMING_MOVE_ON_TITLE = "Moving on"
-TIMING_SUPPORT_TITLE = "Support"
+
+# --- support (shown before anything else) ---------------------------------------
+SUPPORT_TITLE = "Support first"
 
 # --- why -----------------------------------------------------------------------
 WHY_VERDICT = {
@@ -213,7 +215,6 @@ CHECK_HEADLINE = {
     "revise": "This could land better with a few changes.",
     "dont_send": "Better not to send this as it is.",
 }
-CHECK_SUPPORT_TITLE = "Support first"
 CHECK_MESSAGE_TITLE = "Your message"
 CHECK_FLAGS_TITLE = "What might push them away"
 CHECK_INSTEAD = "Try this: {suggestion}"

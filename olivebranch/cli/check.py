@@ -11,7 +11,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, read_text
+from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
 from olivebranch.errors import InputError
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
@@ -90,11 +90,7 @@ def show(result) -> None:
         para(words, "  • ", "    ")
 
     if result.resources:
-        title(messages.CHECK_SUPPORT_TITLE)
-        para(support.SELF_HARM_INTRO)
-        for res in result.resources:
-            bullet(f"{res.name}: {res.contact}. {res.note}")
-        out.print()
+        print_support(out, [support.block("self_harm")], width)
 
     title(messages.CHECK_HEADLINE[result.verdict])
     out.print()

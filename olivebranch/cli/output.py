@@ -12,11 +12,11 @@ from olivebranch.errors import InputError, type_name
 from olivebranch.words import UNPAIRED_SURROGATE
 
 
-def console():
-    """A Rich console on stdout (created per call, so tests can capture stdout)."""
+def console(*, stderr: bool = False):
+    """A Rich console on stdout, or on stderr (created per call, so tests can capture both)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, stderr=stderr)
 
 
 def print_json(obj: Any, *, lines: bool = False) -> None:
@@ -41,6 +41,23 @@ def print_hanging(out, text, first: str = "  ", rest: str | None = None, width: 
     for n, line in enumerate(text.wrap(out, max(room, 20))):
         line.rstrip()
         out.print((under if n else lead) + line, soft_wrap=True)
+
+
+def print_support(out, blocks, width: int | None = None) -> None:
+    """Print support blocks (:class:`olivebranch.support.Support`) the one way every command shows them.
+
+    Each under a title, its intro, then one bullet per resource; meant to
+    come before anything else. ``out`` may be a console on standard error,
+    so JSON on standard output keeps its shape.
+    """
+    from rich.text import Text
+
+    for block in blocks:
+        out.print(Text(messages.SUPPORT_TITLE, style="bold"))
+        print_hanging(out, block.intro, "  ", "  ", width)
+        for res in block.resources:
+            print_hanging(out, f"{res.name}: {res.contact}. {res.note}", "  • ", "    ", width)
+        out.print()
 
 
 def read_text(path: str, what: str = "file") -> str:

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_hanging, print_json, read_json, save_bytes
+from olivebranch.cli.output import console, print_hanging, print_json, print_support, read_json, save_bytes
 from olivebranch.errors import InputError, Stopped
 
 if TYPE_CHECKING:
@@ -181,20 +181,12 @@ def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
         return day.isoformat()
 
 
-def _show_support(con, blocks) -> None:
-    from rich.panel import Panel
-
-    for kind, intro, items in blocks:
-        body = intro + "\n" + "\n".join(f"• {r.name}: {r.contact}\n  {r.note}" for r in items)
-        con.print(Panel(escape(body), title="Support", border_style="magenta"))
-
-
 def ask_answers(con, today: date) -> Answers:
     """Ask the questionnaire on ``con`` and return the validated answers."""
     from rich.prompt import Confirm, Prompt
 
     from olivebranch.assessment import Answers, question_count, questions, screen_self_harm
-    from olivebranch.support import SELF_HARM_INTRO, resources
+    from olivebranch.support import block
 
     con.print(messages.WELCOME)
     con.print(messages.PRIVATE, style="dim")
@@ -225,7 +217,7 @@ def ask_answers(con, today: date) -> Answers:
             else:
                 raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
                 if screen_self_harm(raw[q.id]):
-                    _show_support(con, [("self_harm", SELF_HARM_INTRO, resources("self_harm"))])
+                    print_support(con, [block("self_harm")])
             # Checked now, by the same rules as an answers file, so a problem is asked
             # again here rather than found at the end, when every answer would be lost.
             problem = Answers.problem_with(raw, q.id)
@@ -245,8 +237,7 @@ def _nice(d: date) -> str:
 
 def show_assessment(con, assessment: Assessment) -> None:
     """Print the reading: support first, then safety, likely reasons and the Decide questions."""
-    _show_support(con, [(s.kind, s.intro, s.resources) for s in assessment.support])
-    con.print()
+    print_support(con, assessment.support)
     con.print(assessment.safety.message, style="bold" if assessment.safety.level != "clear" else None, markup=False)
     if assessment.reasons:
         con.print()
@@ -392,6 +383,7 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
         answers = ask_answers(con, day)
         assessment = assess_answers(answers, day)
         plan = build_plan(assessment, day, name)
+        con.print()
         show_assessment(con, assessment)
         show_plan(con, plan)
         _offer_to_save(con, answers, plan, saved)
@@ -463,7 +455,7 @@ def plan_command(
         print_json(plan.to_dict())
         return
     con = console()
-    _show_support(con, [(s.kind, s.intro, s.resources) for s in plan.support])
+    print_support(con, plan.support)
     show_plan(con, plan)
     if ics is not None:
         con.print()

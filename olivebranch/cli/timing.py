@@ -10,7 +10,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, read_text
+from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
 
 
 @app.command()
@@ -40,6 +40,7 @@ def timing(
     name = "standard input" if scenario == "-" else scenario
     decision = decide(loads_scenario(read_text(scenario, "scenario file"), name))
     if as_json:
+        print_support(console(stderr=True), decision.support)  # SPEC 3 fixes the JSON's shape
         print_json(decision.to_dict())
     else:
         _show(decision)
@@ -77,13 +78,7 @@ def _show(decision) -> None:
     def bullet(text: str) -> None:
         para(text, "  • ", "    ")
 
-    for block in decision.support:
-        title(messages.TIMING_SUPPORT_TITLE)
-        para(block.intro)
-        for res in block.resources:
-            bullet(f"{res.name}: {res.contact}. {res.note}")
-        out.print()
-
+    print_support(out, decision.support, width)
     title(messages.TIMING_HEADLINE[decision.verdict].format(when=when(decision.earliest)))
     out.print()
     if decision.rules:

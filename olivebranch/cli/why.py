@@ -6,7 +6,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
-from olivebranch.cli.output import console, print_json
+from olivebranch.cli.output import console, print_hanging, print_json, print_support
 from olivebranch.errors import InputError
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
@@ -61,26 +61,19 @@ def _print_list(items, as_json: bool) -> None:
 
 def _print_explanation(ex) -> None:
     from rich.markup import escape
-    from rich.padding import Padding
     from rich.text import Text
 
     out = console()
     t = ex.tactic
 
-    def indented(*parts) -> Padding:
-        return Padding(Text.assemble(*parts), (0, 0, 0, 2), expand=False)
-
     if ex.resources:
-        from olivebranch.support import SELF_HARM_INTRO
+        from olivebranch.support import block
 
-        out.print(Text(SELF_HARM_INTRO, style="bold"))
-        for r in ex.resources:
-            out.print(indented("• ", (r.name, "bold"), f": {r.contact}"))
-        out.print()
+        print_support(out, [block("self_harm")])
     also = f"  ({messages.WHY_ALSO}: {', '.join(t.aliases[:3])})" if t.aliases else ""
-    out.print(Text.assemble((t.name, "bold"), (also, "dim")))
+    print_hanging(out, Text.assemble((t.name, "bold"), (also, "dim")), "", "")
     out.print(f"{_MARK[t.stance]} [bold]{escape(ex.verdict)}[/]")
-    out.print(Text(t.summary))
+    print_hanging(out, t.summary, "", "")
     for title, claims, none in (
         (messages.WHY_FOR, t.pro, messages.WHY_NONE_FOR),
         (messages.WHY_AGAINST, t.con, messages.WHY_NONE_AGAINST),
@@ -88,12 +81,12 @@ def _print_explanation(ex) -> None:
         out.print()
         out.print(Text(title, style="bold"))
         if not claims:
-            out.print(indented(none))
+            print_hanging(out, none)
         for c in claims:
-            out.print(indented((c.item, "cyan"), "  ", c.says))
+            print_hanging(out, Text.assemble((c.item, "cyan"), "  ", c.says))
     if ex.related:
         out.print()
         out.print(Text(messages.WHY_RELATED, style="bold"))
         for a in ex.related:
             label = {"do": "do", "dont": "don't", "left_out": "left out"}[a.kind]
-            out.print(indented("• ", (f"{label}: ", "dim"), a.text, (f" ({', '.join(a.sources)})", "dim")))
+            print_hanging(out, Text.assemble((f"{label}: ", "dim"), a.text, (f" ({', '.join(a.sources)})", "dim")), "  • ")

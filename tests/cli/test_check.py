@@ -293,7 +293,7 @@ def test_readable_self_harm_shows_support_before_anything_else(cli, plain_env):
     res = cli("check", SELF_HARM)
     assert res.code == 0
     out = flat(res.out)
-    assert out.startswith(messages.CHECK_SUPPORT_TITLE)
+    assert out.startswith(messages.SUPPORT_TITLE)
     verdict_at = out.index(messages.CHECK_HEADLINE["dont_send"])
     for res_ in support.resources("self_harm"):
         assert res_.name in out and out.index(res_.name) < verdict_at
@@ -327,5 +327,5 @@ def test_readable_self_harm_does_not_praise_the_wording(cli, plain_env):
     text = "i miss you so much. i don't want to be here anymore"
     assert json.loads(cli("check", "--json", text).out)["strengths"]  # the check does find a strength
     out = flat(cli("check", text).out)
-    assert out.startswith(messages.CHECK_SUPPORT_TITLE)
+    assert out.startswith(messages.SUPPORT_TITLE)
     assert messages.CHECK_STRENGTHS_TITLE not in out

@@ -73,7 +73,7 @@ def test_abuse_shows_support_resources_first(cli, tmp_path):
     first = support.resources("abuse")[0]
     assert first.name in out and first.contact in out
     assert out.index(first.name) < out.index(messages.TIMING_HEADLINE["stop"])
-    assert out.startswith(messages.TIMING_SUPPORT_TITLE)
+    assert out.startswith(messages.SUPPORT_TITLE)
 
 
 SELF_HARM_LOG = {
@@ -87,19 +87,29 @@ def test_a_sign_of_self_harm_in_the_log_shows_support_first(cli, tmp_path):
     res = cli("timing", "--scenario", write(tmp_path, SELF_HARM_LOG))
     assert res.code == 0, res.err
     out = " ".join(res.out.split())
-    assert out.startswith(f"{messages.TIMING_SUPPORT_TITLE} {support.SELF_HARM_INTRO}")
+    assert out.startswith(f"{messages.SUPPORT_TITLE} {support.SELF_HARM_INTRO}")
     first = support.resources("self_harm")[0]
     assert out.index(first.contact) < out.index(messages.TIMING_HEADLINE["wait"].split(" —")[0])
 
 
-def test_support_has_no_field_in_the_spec_json_shape(cli, tmp_path):
-    """SPEC 3 fixes the JSON shape with no place for resources: it stays as it is."""
+def test_support_has_no_field_in_the_spec_json_shape_and_goes_to_stderr(cli, tmp_path):
+    """SPEC 3 fixes the JSON shape with no place for resources: it stays as it is, and the
+    support is printed on standard error, where a person at a terminal still sees it first."""
     shape = ["verdict", "earliest", "rules", "move_on_review", "advice"]
     abuse = {"now": "2026-03-02T12:00:00+00:00", "situation": {"red_flags": ["abuse"]}}
-    for data in (SELF_HARM_LOG, abuse):
-        assert list(json.loads(cli("timing", "--scenario", write(tmp_path, data), "--json").out)) == shape
+    for data, kind in ((SELF_HARM_LOG, "self_harm"), (abuse, "abuse")):
+        res = cli("timing", "--scenario", write(tmp_path, data), "--json")
+        assert res.code == 0 and list(json.loads(res.out)) == shape
+        err = " ".join(res.err.split())
+        assert err.startswith(messages.SUPPORT_TITLE)
+        assert all(r.contact in err for r in support.resources(kind))
     lines = write(tmp_path, json.dumps({"id": "a", **SELF_HARM_LOG}) + "\n", "batch.jsonl")
     assert list(json.loads(cli("timing", "--jsonl", lines).out)) == ["id", *shape]
+
+
+def test_json_without_support_prints_nothing_on_stderr(cli, tmp_path):
+    res = cli("timing", "--scenario", write(tmp_path, {"now": "2026-03-02T12:00:00+00:00"}), "--json")
+    assert res.code == 0 and res.err == ""
 
 
 def test_block_is_stop_without_abuse_resources(cli, tmp_path):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from olivebranch import support, tactics
+from olivebranch import messages, support, tactics
 from tests.conftest import one_line_error
 
 
@@ -84,7 +84,7 @@ def test_self_harm_shows_support_first(cli):
 def test_a_sign_of_self_harm_is_answered_with_support_first_not_an_error(cli, words):
     res = cli("why", *words)
     assert res.code == 0 and res.err == ""
-    assert res.out.startswith(support.SELF_HARM_INTRO.split(".")[0])
+    assert " ".join(res.out.split()).startswith(f"{messages.SUPPORT_TITLE} {support.SELF_HARM_INTRO}")
     assert res.out.index("findahelpline") < res.out.index("self-harm")
     data = json.loads(cli("why", *words, "--json").out)
     assert list(data)[0] == "resources"
