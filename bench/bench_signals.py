@@ -1,4 +1,5 @@
-"""Benchmark: a 200,000-message WhatsApp export read and turned into signals (target: under 10 s).
+"""Benchmark: a 200,000-message WhatsApp export read and turned into signals (target: under 10 s),
+and the self-harm screen of its last month that `signals` adds.
 
 Run with ``make bench`` or
 ``.venv/bin/python -m pytest bench/bench_signals.py --benchmark-enable --benchmark-only -q``.
@@ -52,3 +53,15 @@ def test_whatsapp_parser_alone(benchmark, export):
     text = path.read_text(encoding="utf-8")
     msgs = benchmark.pedantic(lambda: parse(text), rounds=3, iterations=1)
     assert len(msgs) == N_MESSAGES
+
+
+def test_self_harm_screen_of_the_last_month(benchmark, export):
+    """What `signals` adds to the above: the chat's last month read for self-harm (patterns, no model)."""
+    from olivebranch import support
+
+    path, _ = export
+    msgs = read_chat(path)
+    support.names_self_harm.cache_clear()
+    blocks = benchmark.pedantic(lambda: (support.names_self_harm.cache_clear(), support.for_chat(msgs, "Sam"))[1],
+                                rounds=3, iterations=1)
+    assert blocks == ()

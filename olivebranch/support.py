@@ -2,17 +2,23 @@
 
 Shown before anything else wherever olivebranch reads words with signs of
 self-harm (a draft, a feelings note, a message in a timing log, a question to
-``why``), and when the assessment or the timing guard finds abuse or threats.
+``why``, an imported chat), and when the assessment or the timing guard finds
+abuse or threats.
 
 :func:`screen_self_harm` is the one definition of "a sign of self-harm" in
 olivebranch: the draft check's own ``self_harm`` flag, with its patterns and
 its model, so every place that reads free text holds it to the same words.
+An imported chat is the one exception: :func:`for_chat` reads only the
+explicit words there (:func:`names_self_harm`).
 """
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from functools import cache, lru_cache
 from typing import Literal
 
+from olivebranch.chat.message import Message
 from olivebranch.data import read_toml
 from olivebranch.words import is_blank
 
@@ -91,3 +97,56 @@ def screen_self_harm(text: str) -> bool:
     from olivebranch.check import check  # heavy (numpy, the model): only when there is text to read
 
     return any(f.code == "self_harm" for f in check(text, with_rewrite=False).flags)
+
+
+@lru_cache(maxsize=4096)
+def names_self_harm(text: str) -> bool:
+    """True when ``text`` speaks of self-harm in so many words ("kill myself", "kms", "end it all").
+
+    The draft check's explicit ``self_harm`` patterns alone, without its
+    model: what :func:`for_chat` reads in an imported chat, thousands of
+    everyday lines in which the model's reading of veiled signs would raise
+    the alarm on almost every chat. Each of these words raises the flag in a
+    draft too, so a line read here is one the check would also catch.
+    """
+    if not isinstance(text, str) or is_blank(text):
+        return False
+    from olivebranch.check.patterns import PatternDetector
+    from olivebranch.check.text import Draft
+
+    return any(h.code == "self_harm" and h.kind == "strong" for h in PatternDetector().detect(Draft(text)))
+
+
+def for_words(words: Iterable[tuple[bool, str]], screen: Callable[[str], bool] = screen_self_harm) -> tuple[Support, ...]:
+    """The self-harm support to show for words from both sides, as ``(theirs, text)`` pairs.
+
+    A sign in my own words comes first (support for me); otherwise one in
+    theirs gives the same resources, introduced as help for someone worried
+    about another person. ``screen`` decides what a sign is.
+    """
+    pairs = set(words)
+    if any(screen(text) for theirs, text in pairs if not theirs):
+        return (block("self_harm"),)
+    if any(screen(text) for theirs, text in pairs if theirs):
+        return (block("self_harm", THEIR_SELF_HARM_INTRO),)
+    return ()
+
+
+# The stretch of an imported chat that is read for self-harm: its last month (up to its last
+# message, however long ago: a chat is often read after it went quiet), and no more than its
+# last messages, so a busy chat costs at most this many reads.
+CHAT_DAYS = 30
+CHAT_MOST = 2_000
+
+
+def for_chat(messages: Sequence[Message], me: str) -> tuple[Support, ...]:
+    """The support to show before a chat's signals: for self-harm named in its last month.
+
+    ``me`` is my sender name exactly as in the chat. Only the explicit
+    words are read (:func:`names_self_harm`).
+    """
+    if not messages:
+        return ()
+    recent = sorted(messages, key=lambda m: m.time)[-CHAT_MOST:]
+    since = recent[-1].time - timedelta(days=CHAT_DAYS)
+    return for_words(((m.sender != me, m.text) for m in recent if m.time >= since), names_self_harm)

@@ -33,7 +33,7 @@ from typing import Literal
 from olivebranch import messages
 from olivebranch.errors import InputError
 from olivebranch.scenario import MAX_YEAR, MIN_YEAR, Event, Scenario
-from olivebranch.support import THEIR_SELF_HARM_INTRO, Support, block, screen_self_harm
+from olivebranch.support import Support, block, for_words
 
 Verdict = Literal["go", "wait", "their_move", "stop"]
 
@@ -182,15 +182,10 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
 
 def _support(events: tuple[Event, ...], rules: tuple[RuleResult, ...]) -> tuple[Support, ...]:
     """Support to show first: for a sign of self-harm in the log's words (mine first), then for T2."""
-    texts = {(event.sender == "them", event.text) for event in events if event.text}
-    blocks = []
-    if any(screen_self_harm(text) for theirs, text in texts if not theirs):
-        blocks.append(block("self_harm"))
-    elif any(screen_self_harm(text) for theirs, text in texts if theirs):
-        blocks.append(block("self_harm", THEIR_SELF_HARM_INTRO))
+    blocks = for_words((event.sender == "them", event.text) for event in events if event.text)
     if any(rule.id == "T2" for rule in rules):
-        blocks.append(block("abuse"))
-    return tuple(blocks)
+        blocks += (block("abuse"),)
+    return blocks
 
 
 def _read_log(events: tuple[Event, ...], now: datetime) -> tuple[_Log, list[tuple[datetime, bool]]]:

@@ -1,8 +1,11 @@
 """One screen for signs of self-harm, and the support blocks shown first."""
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from olivebranch import assessment, support
+from olivebranch.chat.message import text_message
 from olivebranch.check import check
 
 
@@ -38,3 +41,51 @@ def test_blocks_carry_their_own_intro_and_resources():
 @pytest.mark.parametrize("text", ["", "   ", "\x1b", "\u200b", "\ufeff\n"])
 def test_text_with_nothing_to_read_shows_no_sign_and_raises_nothing(text):
     assert support.screen_self_harm(text) is False
+
+
+# --- an imported chat: its last month, the explicit words only ------------------------------
+
+T0 = datetime(2026, 3, 1, 12, 0)
+
+
+def chat(*lines: tuple[int, str, str]):
+    """Messages from ``(days after T0, sender, text)``."""
+    return [text_message(T0 + timedelta(days=day), sender, text) for day, sender, text in lines]
+
+
+@pytest.mark.parametrize("text", ["kms lol", "I want to end it all", "thinking about killing myself"])
+def test_the_explicit_words_are_named(text):
+    assert support.names_self_harm(text)
+    assert support.screen_self_harm(text)  # what names it is a sign to the full screen too
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "tbh i think the blue one looks better on u", "my phone is dying so if i go quiet thats why",
+     "this exam is killing me", "i won't be here this weekend, hospital for my knee"],
+)
+def test_everyday_lines_and_veiled_ones_are_not_named(text):
+    assert not support.names_self_harm(text)
+
+
+def test_my_words_come_first_and_theirs_get_their_own_intro():
+    theirs = chat((0, "Sam", "hey"), (1, "Alex", "honestly i want to end it all"))
+    assert support.for_chat(theirs, "Sam") == (support.block("self_harm", support.THEIR_SELF_HARM_INTRO),)
+    both = theirs + chat((2, "Sam", "same. kms"))
+    assert support.for_chat(both, "Sam") == (support.block("self_harm"),)
+    assert support.for_chat(chat((0, "Sam", "hey"), (1, "Alex", "hi!")), "Sam") == ()
+    assert support.for_chat([], "Sam") == ()
+
+
+def test_a_chat_is_read_over_its_last_month_however_long_ago():
+    old = chat((0, "Alex", "i want to end it all"), (support.CHAT_DAYS + 1, "Sam", "are you ok?"))
+    assert support.for_chat(old, "Sam") == ()
+    last = chat((0, "Sam", "hi"), (support.CHAT_DAYS, "Alex", "i want to end it all"), (support.CHAT_DAYS + 1, "Sam", "hey"))
+    assert support.for_chat(last[::-1], "Sam")  # in any order; the chat went quiet, it is still read
+
+
+def test_a_busy_chat_is_read_over_its_last_messages_only(monkeypatch):
+    monkeypatch.setattr(support, "CHAT_MOST", 3)
+    msgs = chat((0, "Alex", "kms"), (0, "Sam", "a"), (0, "Alex", "b"), (0, "Sam", "c"))
+    assert support.for_chat(msgs, "Sam") == ()
+    assert support.for_chat(msgs[:3], "Sam")

@@ -39,8 +39,13 @@ def signals_command(
                                         + ", ".join(f.value for f in ChatFormat if f is not ChatFormat.auto) + "."),
     chat: str | None = typer.Option(None, "--chat", metavar="WHO", help="Apple Messages only: the conversation (phone, e-mail or name)."),
 ) -> None:
-    """Read a chat export and show reply times, who starts, and how things changed month by month."""
-    from olivebranch import signals, trends
+    """Read a chat export and show reply times, who starts, and how things changed month by month.
+
+    If its last month names self-harm, on either side, support comes first
+    (on standard error with --json, which keeps SPEC 6's shape).
+    """
+    from olivebranch import signals, support, trends
+    from olivebranch.cli.output import console, print_support
     from olivebranch.chat import read_chat
 
     if dayfirst and monthfirst:
@@ -51,6 +56,7 @@ def signals_command(
     result = signals.compute(msgs, me, when)
     summary = trends.summarize(result)
     written = _write_charts(result, Path(plot)) if plot else []
+    print_support(console(stderr=as_json), support.for_chat(msgs, result.me))
     if as_json:
         from olivebranch.cli.output import print_json
 

@@ -142,3 +142,32 @@ def test_a_chat_db_with_text_as_a_blob_is_read(cli, tmp_path):
 def test_chat_with_an_export_that_is_not_apple_messages_is_refused(cli):
     r = cli("signals", "--export", CHAT, "--me", "Sam", "--chat", "Alex Kim", "--json")
     one_line_error(r, "--chat picks a conversation in an Apple Messages chat.db", "leave --chat out")
+
+
+def _with_last_line(tmp_path, line: str) -> str:
+    path = tmp_path / "chat.txt"
+    path.write_text(Path(CHAT).read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_self_harm_in_their_last_messages_shows_support_first(cli, tmp_path):
+    from olivebranch import messages, support
+
+    export = _with_last_line(tmp_path, "14/02/2026, 23:10 - Alex Kim: some days i just want to end it all")
+    r = cli("signals", "--export", export, "--me", "Sam", "--now", "2026-02-20T09:00")
+    assert r.code == 0, r.err
+    out = " ".join(r.out.split())
+    assert out.startswith(f"{messages.SUPPORT_TITLE} {support.THEIR_SELF_HARM_INTRO}")
+    assert out.index(support.resources("self_harm")[-1].contact) < out.index("Month by month")
+    # With --json, the JSON keeps SPEC 6's shape and the support goes to standard error.
+    r = cli("signals", "--export", export, "--me", "Sam", "--now", "2026-02-20T09:00", "--json")
+    assert r.code == 0 and "support" not in json.loads(r.out)
+    assert " ".join(r.err.split()).startswith(f"{messages.SUPPORT_TITLE} {support.THEIR_SELF_HARM_INTRO}")
+
+
+def test_a_chat_without_such_words_shows_no_support(cli):
+    from olivebranch import messages
+
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--json")
+    assert r.code == 0 and r.err == ""
+    assert messages.SUPPORT_TITLE not in cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00").out
