@@ -271,7 +271,8 @@ def show_plan(con, plan: Plan) -> None:
     for step in plan.steps:
         head = f"{step.stage.number}. {step.stage.title}"
         if step.status == "skipped":
-            con.print(f"\n[dim]{escape(head)}: {escape(step.why_skipped)}[/dim]")
+            con.print()
+            print_hanging(con, Text(f"{head}: {step.why_skipped}", style="dim"), "", "   ")
             continue
         if step.at is not None:
             when = f"{_nice(step.at.date())}, {step.at:%H:%M}"

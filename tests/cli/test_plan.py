@@ -430,3 +430,13 @@ def test_wrapped_lines_hang_under_their_first_word_without_trailing_spaces(cli):
     question = next(i for i, line in enumerate(lines) if line.startswith("- Do you want them back"))
     assert lines[reason + 1].startswith("   ") and lines[reason + 1][3] != " "  # under the reason's first word
     assert lines[question + 1].startswith("  ") and lines[question + 1][2] != " "  # under the question's
+
+
+def test_a_step_left_out_wraps_under_its_own_title(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "50")
+    data = json.loads((REPO / "examples" / "answers.json").read_text(encoding="utf-8"))
+    out = cli("plan", "--answers", write(tmp_path, {**data, "no_contact": True}), "--start", "2026-03-02").out
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("5. Reach out once: Left out"))
+    rest = lines[first + 1:lines.index("", first)]
+    assert rest and all(line.startswith("   ") and len(line) <= 50 for line in rest)
