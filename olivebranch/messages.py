@@ -215,6 +215,11 @@ CHECK_HEADLINE = {
     "revise": "This could land better with a few changes.",
     "dont_send": "Better not to send this as it is.",
 }
+CHECK_OTHER_LANGUAGE_HEADLINE = "olivebranch can't read this one for you."
+CHECK_OTHER_LANGUAGE = (
+    "This looks like {language}, and olivebranch only reads English, so it can't tell how your "
+    "message will land. Read it once more as they would, before you send it."
+)
 CHECK_MESSAGE_TITLE = "Your message"
 CHECK_FLAGS_TITLE = "What might push them away"
 CHECK_INSTEAD = "Try this: {suggestion}"

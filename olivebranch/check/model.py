@@ -135,6 +135,12 @@ def load() -> TextModel:
     return TextModel.from_heads(StaticEmbedder.load(folder.joinpath("static")), heads, meta["codes"], meta["thresholds"])
 
 
+@cache
+def vocabulary() -> frozenset[str]:
+    """The whole words the built model's tokenizer holds (lower case): what it can read as words."""
+    return frozenset(token for token in load().embedder.tokenizer.get_vocab() if token.isalpha())
+
+
 class StaticEmbedder:
     """The saved model2vec model's ``encode``, without model2vec, for training and the check.
 

@@ -10,8 +10,9 @@ self-harm, support resources.
 from olivebranch import support
 from olivebranch.check import rewrite as rewriting
 from olivebranch.check.codes import FLAGS, SEVERITY_ORDER, STRENGTHS, flag_info
+from olivebranch.check.language import other_language
 from olivebranch.check.mechanics import MechanicsDetector
-from olivebranch.check.model import ModelDetector
+from olivebranch.check.model import ModelDetector, vocabulary
 from olivebranch.check.patterns import PatternDetector
 from olivebranch.check.result import CheckResult, Flag, Hit
 from olivebranch.check.text import Draft
@@ -75,6 +76,7 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
         strengths=strengths,
         rewrite=rewrite,
         resources=support.resources("self_harm") if has_self_harm else (),
+        language=other_language(text, vocabulary),
     )
 
 

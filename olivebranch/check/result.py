@@ -50,6 +50,9 @@ class CheckResult:
     strengths: tuple[str, ...]
     rewrite: str | None
     resources: tuple = field(default=())
+    # The language the draft is written in when the check cannot read it (not English), else None.
+    # Not in SPEC 5's JSON: the CLI tells the person beside it.
+    language: str | None = None
 
     @property
     def codes(self) -> frozenset[str]:

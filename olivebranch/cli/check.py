@@ -49,6 +49,8 @@ def check(
 
     result = check_draft(draft)
     if as_json:
+        if result.language:  # SPEC 5 fixes the JSON's shape: the person reads this on stderr
+            print_hanging(console(stderr=True), messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "")
         print_json(result.to_dict())
     else:
         show(result)
@@ -92,7 +94,12 @@ def show(result) -> None:
     if result.resources:
         print_support(out, [support.block("self_harm")], width)
 
-    title(messages.CHECK_HEADLINE[result.verdict])
+    if result.language and result.verdict == "send":
+        title(messages.CHECK_OTHER_LANGUAGE_HEADLINE)
+    else:
+        title(messages.CHECK_HEADLINE[result.verdict])
+    if result.language:
+        para(messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "", "")
     out.print()
     title(messages.CHECK_MESSAGE_TITLE)
     for line in message_lines(result.text, result.flags, width - 2, plain=plain):

@@ -329,3 +329,15 @@ def test_readable_self_harm_does_not_praise_the_wording(cli, plain_env):
     out = flat(cli("check", text).out)
     assert out.startswith(messages.SUPPORT_TITLE)
     assert messages.CHECK_STRENGTHS_TITLE not in out
+
+
+def test_the_cli_does_not_call_a_draft_it_cannot_read_fine_to_send(cli, plain_env):
+    text = "si no me contestas hoy terminamos, te lo juro"
+    note = messages.CHECK_OTHER_LANGUAGE.format(language="Spanish")
+    res = cli("check", text)
+    out = " ".join(res.out.split())
+    assert res.code == 0 and out.startswith(f"{messages.CHECK_OTHER_LANGUAGE_HEADLINE} {note}")
+    assert messages.CHECK_HEADLINE["send"] not in out
+    res = cli("check", "--json", text)
+    assert json.loads(res.out)["verdict"] == "send"  # SPEC 5's shape, unchanged
+    assert " ".join(res.err.split()) == note

@@ -1,0 +1,53 @@
+"""Naming the language of a draft the check cannot read."""
+
+import pytest
+
+from olivebranch.check import check
+from olivebranch.check.language import LANGUAGES, other_language
+from olivebranch.check.model import vocabulary
+
+
+@pytest.mark.parametrize("text, language", [
+    ("hola, te extraño mucho. podemos hablar?", "Spanish"),
+    ("réponds-moi ou c'est fini entre nous", "French"),
+    ("wenn du nicht antwortest ist es aus", "German"),
+    ("sinto sua falta, podemos conversar?", "Portuguese"),
+    ("mi manchi tanto, possiamo parlare?", "Italian"),
+    ("ik mis je, kunnen we praten?", "Dutch"),
+])
+def test_a_draft_in_another_language_is_named(text, language):
+    assert other_language(text, vocabulary) == language
+    assert check(text).language == language
+
+
+@pytest.mark.parametrize("text", [
+    "i miss you so much, can we talk?",
+    "hiiii hows the semester going",
+    "lmk if u want to carpool to the wedding",
+    "what do u call a fake noodle? an impasta 🍝",
+    "ok sorry ur majesty",
+    "hola",  # too short to tell
+])
+def test_english_and_texting_slang_are_not_named(text):
+    assert other_language(text, vocabulary) is None
+    assert check(text).language is None
+
+
+def test_the_vocabulary_is_read_only_for_a_draft_long_enough_to_tell():
+    def vocabulary_unused():
+        raise AssertionError("read")
+
+    assert other_language("te quiero", vocabulary_unused) is None
+
+
+def test_every_language_named_is_one_that_can_be_named():
+    assert "en" in LANGUAGES and all(name and name[0].isupper() for name in LANGUAGES.values())
+
+
+@pytest.mark.parametrize("text", [
+    "me quiero morir, ya no puedo más", "je veux mourir", "ich will nicht mehr leben",
+    "eu quero morrer", "voglio morire", "ik wil dood",
+])
+def test_the_explicit_words_of_a_crisis_are_read_in_these_languages_too(text):
+    result = check(text)
+    assert result.verdict == "dont_send" and result.flags[0].code == "self_harm" and result.resources
