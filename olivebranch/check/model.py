@@ -15,6 +15,7 @@ The dense block is standardised and each part weighted (``BLOCK_WEIGHTS``,
 chosen by out-of-fold F1 on the train split).
 """
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -267,11 +268,17 @@ class ModelDetector:
         return float(self._scores(model, [(draft.text, prior)])[0][i] / model.thresholds[ANY_FLAG])
 
     def _sentence_scores(self, model: TextModel, draft: Draft, prior: tuple[Hit, ...]):
-        """Each sentence's probabilities, shape (sentences, codes)."""
+        """Each sentence's probabilities, shape (sentences, codes), with the hits inside each sentence.
+
+        The hits are found by where they start (a bisection), so a long draft
+        with many sentences and many hits costs no more than its length.
+        """
+        hits = sorted(prior, key=lambda h: h.start)
+        starts = [h.start for h in hits]
         pieces = []
         for s in draft.sentences:
-            inside = tuple(h for h in prior if s.start <= h.start and h.end <= s.end)
-            pieces.append((draft.text[s.start:s.end], inside))
+            near = hits[bisect_left(starts, s.start):bisect_left(starts, s.end)]
+            pieces.append((draft.text[s.start:s.end], tuple(h for h in near if h.end <= s.end)))
         return self._scores(model, pieces)
 
     def _scores(self, model: TextModel, pieces: list[tuple[str, tuple[Hit, ...]]]):
