@@ -153,6 +153,17 @@ def test_check_without_rewrite_throughput(benchmark, texts):
     assert len(results) == len(texts)
 
 
+@pytest.mark.benchmark(group="check: the longest draft")
+@pytest.mark.parametrize("unit", ["I keep thinking about the summer we had. Answer me! ", "!", "🙂"])
+def test_longest_draft(benchmark, unit):
+    """One draft of MAX_CHARS characters: prose, one mark repeated, one emoji repeated."""
+    from olivebranch.check.pipeline import MAX_CHARS
+
+    text = (unit * MAX_CHARS)[:MAX_CHARS]
+    result = benchmark.pedantic(check, args=(text,), rounds=3, iterations=1)
+    assert "wall_of_text" in result.codes
+
+
 @pytest.mark.benchmark(group=GROUP_BATCH)
 def test_sentence_transformer_batched(benchmark, sentence_model, texts):
     """Baseline: the whole corpus embedded in batches of 64 by all-MiniLM-L6-v2."""

@@ -22,10 +22,11 @@ from olivebranch.words import is_blank, without_surrogates
 DETECTORS = (PatternDetector(), MechanicsDetector(), ModelDetector())
 
 # The longest draft checked. SPEC 5 checks a text over 10,000 characters as a
-# wall of text; twice that (some 3,000 words) is still checked within half a
-# second, but the time grows faster than the length (a megabyte took half a
-# minute), and no message meant to be read in one go is that long.
-MAX_CHARS = 20_000
+# wall of text, not refusing it; ten times that (some 15,000 words, no message
+# anyone writes) takes one to two seconds here (bench_check.py's
+# test_longest_draft), and the time grows with the length (some 14 ms for each
+# thousand characters, mostly the patterns), so a pasted book is refused.
+MAX_CHARS = 100_000
 
 # Strengths that a flag on the same draft contradicts.
 _CONTRADICTED_BY = {

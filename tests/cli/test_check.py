@@ -108,16 +108,16 @@ def test_only_invisible_characters_is_exit_2_with_the_empty_message(cli, args, s
 def test_a_megabyte_draft_is_exit_2_one_line(cli):
     big = "I keep thinking about the summer we had. " * 25_000
     one_line_error(cli("check", "--json", "-", stdin=big), f"the draft is {len(big):,} characters long",
-                   "drafts of up to 20,000 are checked")
+                   "drafts of up to 100,000 are checked")
 
 
 def test_an_over_long_jsonl_line_is_an_error_line_and_the_rest_are_answered(cli, tmp_path):
     path = tmp_path / "drafts.jsonl"
-    path.write_text(json.dumps({"id": 1, "text": "x" * 20_001}) + "\n" + json.dumps({"id": 2, "text": GOOD}) + "\n",
+    path.write_text(json.dumps({"id": 1, "text": "x" * 100_001}) + "\n" + json.dumps({"id": 2, "text": GOOD}) + "\n",
                     encoding="utf-8")
     res = cli("check", "--jsonl", str(path))
     first, second = (json.loads(line) for line in res.out.splitlines())
-    assert first == {"id": 1, "error": "line 1: the draft is 20,001 characters long; drafts of up to 20,000 are "
+    assert first == {"id": 1, "error": "line 1: the draft is 100,001 characters long; drafts of up to 100,000 are "
                                        "checked (far more than one message needs), so paste just the message you "
                                        "are thinking of sending"}
     assert second["verdict"] == "send"
