@@ -90,13 +90,19 @@ def screen_self_harm(text: str) -> bool:
     model, :func:`olivebranch.check.check`), so a feelings note, a timing
     log and a question to ``why`` are held to the same words as a draft.
     Text with nothing to read (:func:`olivebranch.words.is_blank`, as the
-    check decides it) shows none. The model loads on the first call.
+    check decides it) shows none; text longer than the check takes is read
+    in pieces of the longest it takes. The model loads on the first call.
     """
     if not isinstance(text, str) or is_blank(text):
         return False
     from olivebranch.check import check  # heavy (numpy, the model): only when there is text to read
+    from olivebranch.check.pipeline import MAX_CHARS
 
-    return any(f.code == "self_harm" for f in check(text, with_rewrite=False).flags)
+    pieces = (text[i:i + MAX_CHARS] for i in range(0, len(text), MAX_CHARS))
+    return any(
+        any(f.code == "self_harm" for f in check(piece, with_rewrite=False).flags)
+        for piece in pieces if not is_blank(piece)
+    )
 
 
 @lru_cache(maxsize=4096)

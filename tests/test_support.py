@@ -89,3 +89,15 @@ def test_a_busy_chat_is_read_over_its_last_messages_only(monkeypatch):
     msgs = chat((0, "Alex", "kms"), (0, "Sam", "a"), (0, "Alex", "b"), (0, "Sam", "c"))
     assert support.for_chat(msgs, "Sam") == ()
     assert support.for_chat(msgs[:3], "Sam")
+
+
+def test_text_longer_than_the_check_takes_is_read_in_pieces(monkeypatch):
+    from olivebranch.check import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 51)  # the words of crisis start the third piece
+    support.screen_self_harm.cache_clear()
+    try:
+        assert support.screen_self_harm("we had a lovely time at the lake. " * 3 + "i want to kill myself")
+        assert not support.screen_self_harm("we had a lovely time at the lake. " * 4)
+    finally:
+        support.screen_self_harm.cache_clear()
