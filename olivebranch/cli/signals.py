@@ -100,17 +100,20 @@ def _fmt(value) -> str:
 
 def _show(result, summary: list[str], written: list[Path], plot: str | None) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from olivebranch import messages
     from olivebranch.cli.output import console
 
+    # Names and paths are the user's own text: Text objects and markup=False
+    # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets.
     out = console()
     o = result.overall
     them = result.them or "them"
-    table = Table(title=f"You ({result.me}) and {them}")
+    table = Table(title=Text(f"You ({result.me}) and {them}"))
     table.add_column("")
     table.add_column("you", justify="right")
-    table.add_column(them, justify="right")
+    table.add_column(Text(them), justify="right")
     table.add_row("messages", _fmt(o.messages["me"]), _fmt(o.messages["them"]))
     table.add_row("words per message", _fmt(o.words_per_message["me"]), _fmt(o.words_per_message["them"]))
     table.add_row("typical reply time", _fmt_secs(o.reply_time_median_s["me"]), _fmt_secs(o.reply_time_median_s["them"]))
@@ -134,10 +137,10 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
         )
     out.print(months)
     for line in summary:
-        out.print(f"- {line}")
+        out.print(f"- {line}", markup=False)
     out.print(messages.SIGNALS_CAVEAT)
     if written:
-        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot))
+        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot), markup=False)
         for path in written:
-            out.print(f"  {path}")
+            out.print(f"  {path}", markup=False)
     out.print(messages.PRIVATE)

@@ -171,3 +171,20 @@ def test_a_chat_without_such_words_shows_no_support(cli):
     r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--json")
     assert r.code == 0 and r.err == ""
     assert messages.SUPPORT_TITLE not in cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00").out
+
+
+@pytest.mark.parametrize("name", ["Alex [work]", "[/b]Jo", "Jo [bold]x[/bold]"])
+def test_names_that_look_like_markup_are_shown_as_they_are(cli, tmp_path, name):
+    path = _bad(tmp_path, f"14/01/2026, 09:00 - Sam: Hi\n14/01/2026, 09:10 - {name}: hello\n".encode())
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-03-01T00:00")
+    assert r.code == 0 and "Traceback" not in r.err, r.err
+    assert f"You (Sam) and {name}" in r.out and r.out.count(name) >= 2  # the title and the column
+
+
+@pytest.mark.parametrize("folder", ["charts [old]", "x[/y]"])
+def test_a_plot_folder_that_looks_like_markup_is_shown_as_it_is(cli, tmp_path, folder):
+    out = tmp_path / folder
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-03-01T00:00", "--plot", str(out))
+    assert r.code == 0 and "Traceback" not in r.err, r.err
+    flat = "".join(r.out.split())  # long paths wrap
+    assert "".join(str(out / "messages.svg").split()) in flat
