@@ -125,17 +125,7 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
         f"Longest quiet spell: {_fmt_secs(result.longest_silence_s)}."
     )
 
-    months = Table(title="Month by month")
-    for col in ("month", "msgs: you", "them", "words: you", "them", "reply: you", "them", "you started"):
-        months.add_column(col, justify="right")
-    for m in result.months:
-        share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
-        months.add_row(
-            m.month, _fmt(m.messages["me"]), _fmt(m.messages["them"]),
-            _fmt(m.words_per_message["me"]), _fmt(m.words_per_message["them"]),
-            _fmt_secs(m.reply_time_median_s["me"]), _fmt_secs(m.reply_time_median_s["them"]), share,
-        )
-    out.print(months)
+    _show_months(out, result.months)
     for line in summary:
         out.print(f"- {line}", markup=False)
     out.print(messages.SIGNALS_CAVEAT)
@@ -144,3 +134,39 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
         for path in written:
             out.print(f"  {path}", markup=False)
     out.print(messages.PRIVATE)
+
+
+def _month_rows(m) -> list[tuple[str, str, str]]:
+    """One month's figures as shown: (what, you, them)."""
+    return [
+        ("messages", _fmt(m.messages["me"]), _fmt(m.messages["them"])),
+        ("words/message", _fmt(m.words_per_message["me"]), _fmt(m.words_per_message["them"])),
+        ("reply time", _fmt_secs(m.reply_time_median_s["me"]), _fmt_secs(m.reply_time_median_s["them"])),
+        ("started", _fmt(m.starts.get("me", 0)), _fmt(m.starts.get("them", 0))),
+    ]
+
+
+def _show_months(out, months) -> None:
+    """The months as one wide table or, where that would cut figures short, a small table each."""
+    from rich.measure import Measurement
+    from rich.table import Table
+
+    wide = Table(title="Month by month")
+    for col in ("month", "msgs:\nyou", "them", "words:\nyou", "them", "reply:\nyou", "them", "you\nstarted"):
+        wide.add_column(col, justify="right", no_wrap=True)
+    for m in months:
+        rows = _month_rows(m)
+        share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
+        wide.add_row(m.month, *(cell for row in rows[:3] for cell in row[1:]), share)
+    if Measurement.get(out, out.options.update(max_width=10_000), wide).minimum <= out.width:
+        out.print(wide)
+        return
+    out.print("Month by month", style="italic")
+    for m in months:
+        narrow = Table(box=None, pad_edge=False)
+        narrow.add_column(m.month, header_style="bold")
+        for col in ("you", "them"):
+            narrow.add_column(col, justify="right", no_wrap=True)
+        for row in _month_rows(m):
+            narrow.add_row(*row)
+        out.print(narrow)

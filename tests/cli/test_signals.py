@@ -188,3 +188,16 @@ def test_a_plot_folder_that_looks_like_markup_is_shown_as_it_is(cli, tmp_path, f
     assert r.code == 0 and "Traceback" not in r.err, r.err
     flat = "".join(r.out.split())  # long paths wrap
     assert "".join(str(out / "messages.svg").split()) in flat
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80", "120"])
+def test_every_month_figure_shows_whole_at_any_width(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", width)
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-03-02T10:00")
+    assert r.code == 0, r.err
+    months = r.out.split("Month by month", 1)[1]
+    assert "…" not in months and max(len(line) for line in r.out.splitlines()) <= int(width)
+    for figure in ("2026-01", "2026-02", "3.5", "4.5", "6 hours", "5 hours", "10 days", "1 day"):
+        assert figure in months, (width, figure)
+    assert "2 of 3" in months or all(line.split() == ["started", "2", "1"] for line in months.splitlines()
+                                     if line.startswith("started"))
