@@ -149,7 +149,8 @@ def compute(messages: Sequence[Message], me: str, now: datetime) -> Signals:
     msgs = sorted(messages, key=lambda m: m.time)
     me_name, them_name = resolve_me(msgs, me)
     if now < msgs[-1].time:
-        raise InputError(f"now ({now.isoformat()}) is before the last message ({msgs[-1].time.isoformat()})")
+        last = msgs[-1].time.isoformat(timespec="seconds")
+        raise InputError(f"now ({now.isoformat(timespec='seconds')}) is before the last message ({last})")
 
     n = len(msgs)
     sides = ["me" if m.sender == me_name else "them" for m in msgs]

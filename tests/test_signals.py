@@ -147,6 +147,8 @@ def test_now_before_last_message_or_with_offset_is_refused():
 
     with pytest.raises(InputError, match="before the last message"):
         compute([m(0, "A"), m(1, "B")], "A", datetime(2026, 2, 1))
+    with pytest.raises(InputError, match=r"^now \(2026-02-01T10:30:05\) is before the last message \(\S+:\d\d\)$"):
+        compute([m(0, "A"), m(1, "B")], "A", datetime(2026, 2, 1, 10, 30, 5, 123456))
     with pytest.raises(InputError, match="without an offset"):
         compute([m(0, "A"), m(1, "B")], "A", datetime(2026, 3, 2, tzinfo=timezone.utc))
 

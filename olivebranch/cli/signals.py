@@ -15,7 +15,7 @@ from olivebranch.errors import InputError
 
 def _parse_now(value: str | None) -> datetime:
     if value is None:
-        return datetime.now()  # the CLI may read the clock; the core never does
+        return datetime.now().replace(microsecond=0)  # the CLI may read the clock; the core never does
     try:
         now = datetime.fromisoformat(value)
     except ValueError:
@@ -53,6 +53,11 @@ def signals_command(
     order = True if dayfirst else (False if monthfirst else None)
     when = _parse_now(now)
     msgs = read_chat(export, fmt.value, dayfirst=order, chat=chat)
+    if now is None and when < msgs[-1].time:  # read_chat sorts oldest first
+        from olivebranch import messages
+
+        last = msgs[-1].time.isoformat(timespec="minutes")
+        raise InputError(messages.SIGNALS_CLOCK_BEHIND.format(last=last, clock=when.isoformat(timespec="minutes")))
     result = signals.compute(msgs, me, when)
     summary = trends.summarize(result)
     written = _write_charts(result, Path(plot)) if plot else []
