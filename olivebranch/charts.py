@@ -25,6 +25,7 @@ def render(signals: Signals, fmt: str = "png") -> dict[str, bytes]:
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
     import io
+    import warnings
 
     import matplotlib
 
@@ -41,7 +42,11 @@ def render(signals: Signals, fmt: str = "png") -> dict[str, bytes]:
         "messages": lambda m, s: m.messages[s],
     }
     out: dict[str, bytes] = {}
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "olivebranch"}):
+    # Names are shown as typed: no maths for "$", and no warning per glyph a
+    # font lacks (CJK, emoji) on the user's screen; those draw as boxes.
+    rc = {"svg.fonttype": "none", "svg.hashsalt": "olivebranch", "text.parse_math": False}
+    with matplotlib.rc_context(rc), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         for name, (title, ylabel) in CHARTS.items():
             fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
             bars = name in ("conversation_starts", "messages")

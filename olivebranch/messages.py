@@ -245,3 +245,7 @@ SIGNALS_CAVEAT = (
     "and only they can tell you theirs."
 )
 SIGNALS_CHARTS_WRITTEN = "Charts saved in {folder}:"
+SIGNALS_CLOCK_BEHIND = (
+    "the last message in this export ({last}) is later than this computer's clock ({clock}), "
+    "so the phone's clock is probably ahead; add --now with the time on the phone, like --now {last}"
+)

@@ -10,6 +10,7 @@ from the unrounded means); seconds to 1 decimal. A figure that has nothing to
 stand on (no replies, no messages on a side) is ``None`` (JSON ``null``).
 """
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -99,8 +100,10 @@ def senders(messages: Iterable[Message]) -> list[str]:
 def resolve_me(messages: Sequence[Message], me: str) -> tuple[str, str | None]:
     """Match ``me`` to one of the chat's senders; return (me, them).
 
-    An exact name wins; otherwise a unique case- and space-insensitive match.
-    Raises :class:`InputError` for a group chat or a name nobody in it has.
+    An exact name wins; then one that reads the same once Unicode-normalised
+    (NFC: "Mía" typed as "i" plus an accent); then a case- and
+    space-insensitive one. Raises :class:`InputError` for a group chat, a
+    name nobody in it has, or one that fits both people equally.
     """
     found = senders(messages)
     listed = ", ".join(found)
@@ -108,16 +111,28 @@ def resolve_me(messages: Sequence[Message], me: str) -> tuple[str, str | None]:
         raise InputError(
             f"this looks like a group chat ({len(found)} people: {listed}); olivebranch reads one-to-one chats only"
         )
-    if me in found:
-        name = me
-    else:
-        key = " ".join(me.split()).casefold()
-        matches = [s for s in found if " ".join(s.split()).casefold() == key]
-        if len(matches) != 1:
-            raise InputError(f"--me {me!r} is not one of the people in this chat (found: {listed})")
-        name = matches[0]
+    name = me if me in found else _match(found, me)
     others = [s for s in found if s != name]
     return name, (others[0] if others else None)
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+def _loose(name: str) -> str:
+    return _nfc(" ".join(_nfc(name).casefold().split()))
+
+
+def _match(found: list[str], me: str) -> str:
+    """The one sender ``me`` names, first by NFC, then loosely; :class:`InputError` otherwise."""
+    for key in (_nfc, _loose):
+        matches = [s for s in found if key(s) == key(me)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise InputError(f"--me {me!r} matches both {' and '.join(matches)}; give your name exactly as the chat spells it")
+    raise InputError(f"--me {me!r} is not one of the people in this chat (found: {', '.join(found)})")
 
 
 def compute(messages: Sequence[Message], me: str, now: datetime) -> Signals:
@@ -134,7 +149,8 @@ def compute(messages: Sequence[Message], me: str, now: datetime) -> Signals:
     msgs = sorted(messages, key=lambda m: m.time)
     me_name, them_name = resolve_me(msgs, me)
     if now < msgs[-1].time:
-        raise InputError(f"now ({now.isoformat()}) is before the last message ({msgs[-1].time.isoformat()})")
+        last = msgs[-1].time.isoformat(timespec="seconds")
+        raise InputError(f"now ({now.isoformat(timespec='seconds')}) is before the last message ({last})")
 
     n = len(msgs)
     sides = ["me" if m.sender == me_name else "them" for m in msgs]

@@ -48,3 +48,29 @@ def test_svg_files_are_valid_and_show_title_axes_legend_and_dates(sig):
 def test_unknown_format_is_refused(sig):
     with pytest.raises(ValueError):
         render(sig, "gif")
+
+
+def _chat_with(name: str):
+    from datetime import datetime
+
+    from olivebranch.chat.message import text_message
+
+    msgs = [text_message(datetime(2026, 1, 14, 9, 0), "Sam", "Hi"), text_message(datetime(2026, 1, 14, 9, 10), name, "hello")]
+    return compute(msgs, "Sam", datetime(2026, 3, 1))
+
+
+@pytest.mark.parametrize("name", [r"Jo $\frac$", "Ca$h $tar"])
+def test_a_dollar_in_a_name_is_shown_as_typed_not_as_maths(name):
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(render(_chat_with(name), "svg")["messages"])
+    drawn = ["".join(el.itertext()) for el in root.iter() if el.tag.endswith("}text")]
+    assert name in drawn
+
+
+def test_names_without_glyphs_in_the_font_raise_no_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert render(_chat_with("李小龍 🐉"), "png")["messages"].startswith(b"\x89PNG")

@@ -147,6 +147,8 @@ def test_now_before_last_message_or_with_offset_is_refused():
 
     with pytest.raises(InputError, match="before the last message"):
         compute([m(0, "A"), m(1, "B")], "A", datetime(2026, 2, 1))
+    with pytest.raises(InputError, match=r"^now \(2026-02-01T10:30:05\) is before the last message \(\S+:\d\d\)$"):
+        compute([m(0, "A"), m(1, "B")], "A", datetime(2026, 2, 1, 10, 30, 5, 123456))
     with pytest.raises(InputError, match="without an offset"):
         compute([m(0, "A"), m(1, "B")], "A", datetime(2026, 3, 2, tzinfo=timezone.utc))
 
@@ -154,3 +156,16 @@ def test_now_before_last_message_or_with_offset_is_refused():
 def test_order_of_input_does_not_matter():
     msgs = read_chat(FIXTURE)
     assert compute(list(reversed(msgs)), "Sam", NOW).to_dict() == compute(msgs, "Sam", NOW).to_dict()
+
+
+def test_a_name_that_fits_both_people_asks_for_the_exact_spelling():
+    msgs = [m(0, "sam"), m(1, "Sam")]
+    assert compute(msgs, "Sam", datetime(2026, 3, 2)).me == "Sam"
+    with pytest.raises(InputError, match=r"^--me 'SAM' matches both sam and Sam; give your name exactly as the chat spells it$"):
+        compute(msgs, "SAM", datetime(2026, 3, 2))
+
+
+@pytest.mark.parametrize("typed", ["Mi\u0301a", "mi\u0301a", "MÍA"])
+def test_names_match_after_unicode_normalisation(typed):
+    msgs = [m(0, "M\u00eda"), m(1, "Jordan Lee")]
+    assert compute(msgs, typed, datetime(2026, 3, 2)).me == "M\u00eda"

@@ -60,14 +60,16 @@ def parse(path: str | Path, chat: str | None = None, tz: tzinfo | None = None) -
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} is not an Apple Messages chat.db ({exc})") from None
 
-    chats: dict[int, tuple[str, str]] = {r[7]: (_text(r[8]), _text(r[9])) for r in rows}
+    conversation, chats = _conversations(rows)
     wanted = _pick_chat(chats, chat)
     out: list[Message] = []
+    seen: set[int] = set()
     for rowid, date, from_me, text, body, has_att, handle, chat_id, _ident, _name in rows:
-        if chat_id != wanted:
+        if conversation[chat_id] != wanted or rowid in seen:
             continue
+        seen.add(rowid)  # a message joined to two threads of one conversation counts once
         when = _when(rowid, date, tz)
-        sender = ME if from_me else (_text(handle) or chats[chat_id][0])
+        sender = ME if from_me else (_text(handle) or chats[wanted][0])
         text = _text(text) if text is not None else _typedstream_text(body)
         plain = (text or "").replace(_OBJECT, "").strip()
         if has_att or (text and _OBJECT in text):
@@ -77,19 +79,36 @@ def parse(path: str | Path, chat: str | None = None, tz: tzinfo | None = None) -
     return out
 
 
-def _pick_chat(chats: dict[int, tuple[str, str]], chat: str | None) -> int:
+def _conversations(rows: list[tuple]) -> tuple[dict[int, str], dict[str, tuple[str, str]]]:
+    """Group chat rows into conversations: ``({chat ROWID: key}, {key: (identifier, display name)})``.
+
+    Messages keeps one chat row per service, so a person who writes over
+    iMessage and SMS has two rows with the same identifier; they are one
+    conversation. A chat without an identifier stands alone.
+    """
+    conversation: dict[int, str] = {}
+    chats: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        chat_id, ident, name = row[7], _text(row[8]).strip(), _text(row[9]).strip()
+        key = ident.casefold() or f"#{chat_id}"
+        conversation[chat_id] = key
+        known = chats.get(key, (ident, ""))
+        chats[key] = (known[0], known[1] or name)
+    return conversation, chats
+
+
+def _pick_chat(chats: dict[str, tuple[str, str]], chat: str | None) -> str:
     if not chats:
         raise InputError("this chat.db holds no messages")
+    names = ", ".join(sorted(name or ident for ident, name in chats.values()))
     if chat is None:
         if len(chats) == 1:
             return next(iter(chats))
-        names = ", ".join(sorted(name or ident for ident, name in chats.values()))
         raise InputError(f"this chat.db holds {len(chats)} conversations; pick one with --chat (found: {names})")
     key = chat.strip().casefold()
-    for chat_id, (ident, name) in chats.items():
+    for found, (ident, name) in chats.items():
         if key in (ident.casefold(), name.casefold()):
-            return chat_id
-    names = ", ".join(sorted(name or ident for ident, name in chats.values()))
+            return found
     raise InputError(f"no conversation called {chat} in this chat.db (found: {names})")
 
 

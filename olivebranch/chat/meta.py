@@ -20,20 +20,40 @@ formats; the media keys only need to be present.
 
 import re
 from datetime import datetime, timezone, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from olivebranch.chat.message import Message, count_words
 from olivebranch.errors import InputError, type_name
 
 _MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "files", "sticker")
-_NOTICE = re.compile(
-    r"^(?:.* )?(?:Liked a message|liked a message|Reacted .* to (?:your|their|a) message"
-    r"|reacted .* to (?:your|their|a) message|You are now connected on Messenger"
-    r"|You can now message and call each other.*|.* changed the theme.*|.* set the emoji.*"
-    r"|.* set (?:the|your|their|his|her) nickname.*|.* named the group.*|.* missed (?:a|your) (?:video )?call.*"
-    r"|.* started (?:a|an audio|a video) call.*|The (?:video )?call ended.*|.* (?:sent|started sharing) (?:a|their) live location.*)$"
+# Notices as Messenger and Instagram write them, matched whole. Most start
+# with a person ("{who}": "You" or one of the chat's people, by full or first
+# name), so "Sorry I missed your call" or "My mum sent a photo" stay messages.
+_NOTICES = (
+    r"Liked a message|{who} liked a message"
+    r"|(?:{who} )?[Rr]eacted \S+ to (?:your|their|a) message"
+    r"|You are now connected on Messenger"
+    r"|You can now message and call each other(?: and see info like .+)?\.?"
+    r"|{who} changed the (?:chat )?theme(?: to .+)?\.?"
+    r"|{who} set the (?:emoji|quick reaction) to .+"
+    r"|{who} set (?:the|your|their|his|her)(?: own)? nickname(?: for .+)? to .+"
+    r"|{who} named the group .+"
+    r"|{who} missed (?:a|your) (?:video )?call(?: from {who})?\.?"
+    r"|{who} started (?:a|an audio|a video) call\.?"
+    r"|The (?:video )?call ended\.?"
+    r"|{who} (?:sent|started sharing) (?:a|their) live location\.?"
 )
-_ATTACHMENT_ONLY = re.compile(r"^.* sent (?:an attachment|a photo|a video|a voice message|a GIF|a sticker|a link)\.?$")
+_ATTACHMENT_ONLY = r"{who} sent (?:an attachment|a photo|a video|a voice message|a GIF|a sticker|a link)\.?"
+
+
+@lru_cache(maxsize=8)
+def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The notice and attachment-only patterns for a chat with these people."""
+    who = {"You"} | names | {name.split()[0] for name in names}
+    alternatives = "|".join(re.escape(n) for n in sorted(who, key=len, reverse=True))
+    fill = {"who": f"(?:{alternatives})"}
+    return re.compile(f"(?:{_NOTICES.format_map(fill)})"), re.compile(_ATTACHMENT_ONLY.format_map(fill))
 
 
 def looks_like(data: Any) -> bool:
@@ -58,6 +78,7 @@ def parse(data: Any, tz: tzinfo | None = None) -> list[Message]:
 
     ``tz`` is the exporting device's time zone; ``None`` means this computer's.
     """
+    notice, attachment_only = _patterns(_people(data))
     out: list[Message] = []
     for i, entry in enumerate(data["messages"]):
         if not isinstance(entry, dict):
@@ -73,10 +94,11 @@ def parse(data: Any, tz: tzinfo | None = None) -> list[Message]:
         sender = fix_mojibake(_string(entry, "sender_name", i) or "Unknown")
         text = fix_mojibake(_string(entry, "content", i))
         has_media = any(entry.get(k) for k in _MEDIA_KEYS) or bool(entry.get("share"))
-        if text and _NOTICE.match(text.strip()):
+        if text and notice.fullmatch(text.strip()):
             continue
-        if has_media or (text and _ATTACHMENT_ONLY.match(text.strip())):
-            caption = "" if (not text or _ATTACHMENT_ONLY.match(text.strip())) else text
+        bare = bool(text) and attachment_only.fullmatch(text.strip()) is not None
+        if has_media or bare:
+            caption = "" if (not text or bare) else text
             share = entry.get("share")
             link = share.get("link") if isinstance(share, dict) else None
             if caption and link and caption.strip() == link:
@@ -86,6 +108,13 @@ def parse(data: Any, tz: tzinfo | None = None) -> list[Message]:
             out.append(Message(when, sender, text, count_words(text), False))
     out.sort(key=lambda m: m.time)
     return out
+
+
+def _people(data: dict) -> frozenset[str]:
+    """Everyone named in the file, as participants or senders (notices name them)."""
+    names = [p.get("name") for p in data.get("participants", []) if isinstance(p, dict)]
+    names += [e.get("sender_name") for e in data["messages"] if isinstance(e, dict)]
+    return frozenset(fix_mojibake(n) for n in names if isinstance(n, str) and n.strip())
 
 
 def _string(entry: dict, key: str, i: int) -> str:

@@ -23,7 +23,7 @@ HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)\] ([^:\n]+)
 _ATTACHMENT = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 _REACTION = re.compile(r"^\(- .* -\)$")
 _STICKER = re.compile(r"^\(\( .* \)\)$")
-_CALL = re.compile(r"^(?:Incoming|Outgoing|Missed) (?:voice |video )?call\b")
+_CALL = re.compile(r"(?:Incoming|Outgoing|Missed) (?:voice |video )?call(?: \([^)\n]*\))?")  # matched whole
 _DELETED = "(This message was deleted)"
 
 
@@ -62,7 +62,7 @@ def parse(text: str) -> list[Message]:
                 continue
             kept.append(s)
         body = "\n".join(kept).strip()
-        if _CALL.match(body):
+        if _CALL.fullmatch(body):
             continue
         words_text = _ATTACHMENT.sub(" ", body).strip()
         if body == _DELETED:

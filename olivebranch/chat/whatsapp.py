@@ -48,24 +48,27 @@ HEADER = re.compile(
 
 # System notices: WhatsApp writes these without a sender on Android and, on
 # iOS, often under the other person's name. They are not messages (SPEC 6).
-# Notices that start a certain way are matched by prefix (cheap); the few that
-# start with a name are only tried when a key word is in the text.
+# Each is matched whole, as WhatsApp writes it (a multi-sentence notice by its
+# first sentence and full stop), so a typed "Missed voice call, sorry I was
+# driving" stays a message. Those that start a certain way are tried only when
+# the first letter fits (cheap); those that start with a name only when a key
+# word is in the text.
 NOTICES = re.compile(
-    r"(?:Messages and calls are end-to-end encrypted"
-    r"|Messages to this chat and calls are now secured with end-to-end encryption"
-    r"|Messages you send to this chat and calls are now secured"
-    r"|Your security code with .* changed"
-    r"|You blocked this contact|You unblocked this contact"
-    r"|Disappearing messages were turned"
-    r"|Missed (?:voice|video|group voice|group video) call"
-    r"|(?:Voice|Video) call(?:, (?:\d+ (?:sec|min|hr|h)\w*(?: \d+ \w+)?|No answer))?$"
+    r"(?:Messages and calls are end-to-end encrypted\.(?: .+)?"
+    r"|Messages to this chat and calls are now secured with end-to-end encryption\.(?: .+)?"
+    r"|Messages you send to this chat and calls are now secured with end-to-end encryption\.(?: .+)?"
+    r"|Your security code with .+ changed\.(?: Tap to learn more\.)?"
+    r"|You (?:un)?blocked this contact\.?(?: Tap to (?:un)?block\.)?"
+    r"|Disappearing messages were turned (?:on|off)\.(?: .+)?"
+    r"|Missed (?:voice|video|group voice|group video) call(?:, Tap to call back)?"
+    r"|(?:Voice|Video) call(?:, (?:\d+ (?:sec|min|hr|h)\w*(?: \d+ \w+)?|No answer))?"
     r"|Silenced (?:voice|video) call"
-    r"|This chat is with a business account"
-    r"|Tap to (?:learn more|change))"
+    r"|This chat is with a business account\.(?: Tap to learn more\.)?"
+    r"|Tap to (?:learn more|change)\.?)$"
 )
 _NAMED_NOTICES = re.compile(
-    r".*(?:changed (?:their|his|her) phone number|changed to \+?[\d ()-]+$"
-    r"|turned (?:on|off) disappearing messages|uses a default timer for disappearing messages)"
+    r".+ (?:changed (?:their|his|her) phone number to a new number\.(?: Tap to .+)?|changed to \+?[\d ()-]+"
+    r"|turned (?:on|off) disappearing messages\.(?: .+)?|uses a default timer for disappearing messages in new chats\.(?: .+)?)$"
 )
 _NOTICE_FIRST = frozenset("MYDTSV")  # first letters of the prefix notices
 

@@ -15,7 +15,7 @@ from olivebranch.errors import InputError
 
 def _parse_now(value: str | None) -> datetime:
     if value is None:
-        return datetime.now()  # the CLI may read the clock; the core never does
+        return datetime.now().replace(microsecond=0)  # the CLI may read the clock; the core never does
     try:
         now = datetime.fromisoformat(value)
     except ValueError:
@@ -53,6 +53,11 @@ def signals_command(
     order = True if dayfirst else (False if monthfirst else None)
     when = _parse_now(now)
     msgs = read_chat(export, fmt.value, dayfirst=order, chat=chat)
+    if now is None and when < msgs[-1].time:  # read_chat sorts oldest first
+        from olivebranch import messages
+
+        last = msgs[-1].time.isoformat(timespec="minutes")
+        raise InputError(messages.SIGNALS_CLOCK_BEHIND.format(last=last, clock=when.isoformat(timespec="minutes")))
     result = signals.compute(msgs, me, when)
     summary = trends.summarize(result)
     written = _write_charts(result, Path(plot)) if plot else []
@@ -100,17 +105,20 @@ def _fmt(value) -> str:
 
 def _show(result, summary: list[str], written: list[Path], plot: str | None) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from olivebranch import messages
     from olivebranch.cli.output import console
 
+    # Names and paths are the user's own text: Text objects and markup=False
+    # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets.
     out = console()
     o = result.overall
     them = result.them or "them"
-    table = Table(title=f"You ({result.me}) and {them}")
+    table = Table(title=Text(f"You ({result.me}) and {them}"))
     table.add_column("")
     table.add_column("you", justify="right")
-    table.add_column(them, justify="right")
+    table.add_column(Text(them), justify="right")
     table.add_row("messages", _fmt(o.messages["me"]), _fmt(o.messages["them"]))
     table.add_row("words per message", _fmt(o.words_per_message["me"]), _fmt(o.words_per_message["them"]))
     table.add_row("typical reply time", _fmt_secs(o.reply_time_median_s["me"]), _fmt_secs(o.reply_time_median_s["them"]))
@@ -122,22 +130,48 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
         f"Longest quiet spell: {_fmt_secs(result.longest_silence_s)}."
     )
 
-    months = Table(title="Month by month")
-    for col in ("month", "msgs: you", "them", "words: you", "them", "reply: you", "them", "you started"):
-        months.add_column(col, justify="right")
-    for m in result.months:
-        share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
-        months.add_row(
-            m.month, _fmt(m.messages["me"]), _fmt(m.messages["them"]),
-            _fmt(m.words_per_message["me"]), _fmt(m.words_per_message["them"]),
-            _fmt_secs(m.reply_time_median_s["me"]), _fmt_secs(m.reply_time_median_s["them"]), share,
-        )
-    out.print(months)
+    _show_months(out, result.months)
     for line in summary:
-        out.print(f"- {line}")
+        out.print(f"- {line}", markup=False)
     out.print(messages.SIGNALS_CAVEAT)
     if written:
-        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot))
+        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot), markup=False)
         for path in written:
-            out.print(f"  {path}")
+            out.print(f"  {path}", markup=False)
     out.print(messages.PRIVATE)
+
+
+def _month_rows(m) -> list[tuple[str, str, str]]:
+    """One month's figures as shown: (what, you, them)."""
+    return [
+        ("messages", _fmt(m.messages["me"]), _fmt(m.messages["them"])),
+        ("words/message", _fmt(m.words_per_message["me"]), _fmt(m.words_per_message["them"])),
+        ("reply time", _fmt_secs(m.reply_time_median_s["me"]), _fmt_secs(m.reply_time_median_s["them"])),
+        ("started", _fmt(m.starts.get("me", 0)), _fmt(m.starts.get("them", 0))),
+    ]
+
+
+def _show_months(out, months) -> None:
+    """The months as one wide table or, where that would cut figures short, a small table each."""
+    from rich.measure import Measurement
+    from rich.table import Table
+
+    wide = Table(title="Month by month")
+    for col in ("month", "msgs:\nyou", "them", "words:\nyou", "them", "reply:\nyou", "them", "you\nstarted"):
+        wide.add_column(col, justify="right", no_wrap=True)
+    for m in months:
+        rows = _month_rows(m)
+        share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
+        wide.add_row(m.month, *(cell for row in rows[:3] for cell in row[1:]), share)
+    if Measurement.get(out, out.options.update(max_width=10_000), wide).minimum <= out.width:
+        out.print(wide)
+        return
+    out.print("Month by month", style="italic")
+    for m in months:
+        narrow = Table(box=None, pad_edge=False)
+        narrow.add_column(m.month, header_style="bold")
+        for col in ("you", "them"):
+            narrow.add_column(col, justify="right", no_wrap=True)
+        for row in _month_rows(m):
+            narrow.add_row(*row)
+        out.print(narrow)

@@ -139,3 +139,22 @@ def test_a_handle_stored_as_bytes_is_text(tmp_path):
     con.close()
     msgs = read_chat(db, chat=ALEX, tz=timezone.utc)
     assert {m.sender for m in msgs} == {"Me", ALEX}
+
+
+def test_imessage_and_sms_threads_with_one_person_are_one_conversation(tmp_path):
+    db = make_chat_db(tmp_path / "chat.db", {ALEX: ROWS[:2]})
+    con = sqlite3.connect(db)  # the same person over SMS: a second handle row and a second chat row
+    hid = con.execute("INSERT INTO handle (id, service) VALUES (?, 'SMS')", (ALEX,)).lastrowid
+    cid = con.execute("INSERT INTO chat (guid, style, chat_identifier, service_name, display_name) "
+                      "VALUES (?, 45, ?, 'SMS', '')", (f"SMS;-;{ALEX}", ALEX)).lastrowid
+    for date, from_me, text in [(apple_ns(2026, 1, 22, 9, 0), 1, "are you around?"),
+                                (apple_ns(2026, 1, 22, 9, 10), 0, "yes! sms here")]:
+        mid = con.execute("INSERT INTO message (text, date, is_from_me, handle_id, service) VALUES (?, ?, ?, ?, 'SMS')",
+                          (text, date, from_me, hid)).lastrowid
+        con.execute("INSERT INTO chat_message_join (chat_id, message_id) VALUES (?, ?)", (cid, mid))
+    con.commit()
+    con.close()
+    expected = ["Are you coming to the gig?", "Yes! Save me a spot", "are you around?", "yes! sms here"]
+    assert [m.text for m in read_chat(db, tz=timezone.utc)] == expected
+    msgs = read_chat(db, chat=ALEX, tz=timezone.utc)
+    assert [m.text for m in msgs] == expected and {m.sender for m in msgs} == {"Me", ALEX}

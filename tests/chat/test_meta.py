@@ -102,3 +102,35 @@ def test_a_time_past_the_calendar_in_this_computers_zone_names_the_field(tmp_pat
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def _chat(tmp_path, *entries):
+    """A Messenger file with Zoe and Sam, ``entries`` as (sender, content), oldest first."""
+    messages = [{"sender_name": who, "timestamp_ms": 1767787200000 + 60000 * i, "content": text}
+                for i, (who, text) in enumerate(entries)][::-1]
+    path = tmp_path / "message_1.json"
+    path.write_text(json.dumps({"participants": [{"name": "Zoe Lane"}, {"name": "Sam"}], "messages": messages}),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text", ["Sorry I missed your call, I was at work", "Haha who changed the theme of the party",
+                                  "Sorry I reacted so badly to your message", "Zoe missed your call. Call me back?",
+                                  "I think Sam set the emoji"])
+def test_typed_words_that_look_like_a_notice_are_messages(tmp_path, text):
+    (msg,) = read_chat(_chat(tmp_path, ("Zoe Lane", text)), tz=timezone.utc)
+    assert (msg.text, msg.is_media, msg.words > 0) == (text, False, True)
+
+
+def test_a_typed_sent_a_photo_is_words_not_media(tmp_path):
+    (msg,) = read_chat(_chat(tmp_path, ("Sam", "My mum sent a photo")), tz=timezone.utc)
+    assert (msg.is_media, msg.words) == (False, 5)
+
+
+@pytest.mark.parametrize("text", ["Zoe missed your call.", "You missed a call from Zoe Lane.", "Zoe Lane missed your video call.",
+                                  "Zoe changed the theme to Love.", "You set the nickname for Zoe to Z.", "Zoe set the emoji to 👍.",
+                                  "Reacted 😂 to your message ", "Zoe reacted ❤ to your message", "Liked a message",
+                                  "Sam started a video call.", "The video call ended.", "Zoe sent a live location.",
+                                  "You are now connected on Messenger"])
+def test_notices_as_the_apps_write_them_are_not_messages(tmp_path, text):
+    assert [m.text for m in read_chat(_chat(tmp_path, ("Sam", "hi"), ("Zoe Lane", text)), tz=timezone.utc)] == ["hi"]

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from olivebranch.chat import read_chat
+from olivebranch.chat.signal import parse
 from tests.chat.conftest import FIXTURES
 
 
@@ -17,3 +18,9 @@ def test_chat_md_quotes_reactions_stickers_calls_and_attachments():
     assert (msgs[4].is_media, msgs[4].words) == (True, 0)  # a sticker
     assert msgs[5].words == 0  # deleted
     assert not any("call" in m.text for m in msgs)
+
+
+def test_a_typed_missed_call_is_a_message():
+    msgs = parse("[2026-01-10 09:30:00] Alex: Missed call from you earlier, what is up?\n"
+                 "[2026-01-10 09:31:00] Alex: Missed voice call\n")
+    assert [m.text for m in msgs] == ["Missed call from you earlier, what is up?"]

@@ -110,3 +110,21 @@ def test_impossible_date_is_refused_with_its_line():
 def test_text_before_first_header_is_not_whatsapp():
     with pytest.raises(InputError, match="line 1"):
         parse("hello\n14/01/2026, 09:00 - Sam: hi\n")
+
+
+@pytest.mark.parametrize("text", ["Missed voice call, sorry I was driving. Call you back later",
+                                  "You blocked this contact by accident? lol", "Video call later?",
+                                  "Messages and calls are end-to-end encrypted, right?",
+                                  "I heard Jo changed her phone number"])
+def test_typed_words_that_start_like_a_notice_are_messages(text):
+    (msg,) = parse(f"[14/01/2026, 09:10:00] Alex: {text}\n")
+    assert msg.text == text and msg.words > 0
+
+
+@pytest.mark.parametrize("text", ["Missed voice call", "\u200eMissed video call, \u200eTap to call back",
+                                  "You blocked this contact. Tap to unblock.", "Video call, 12 min",
+                                  "Your security code with Sam changed. Tap to learn more.",
+                                  "Alex changed their phone number to a new number. Tap to message or add the new number.",
+                                  "Alex turned on disappearing messages. New messages will disappear from this chat after 7 days."])
+def test_notices_under_a_name_are_not_messages(text):
+    assert [m.text for m in parse(f"[14/01/2026, 09:00:00] Sam: hi\n[14/01/2026, 09:10:00] Alex: {text}\n")] == ["hi"]

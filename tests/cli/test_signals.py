@@ -1,6 +1,7 @@
 """`olivebranch signals`: JSON per SPEC 6, readable output, charts, and one-line errors."""
 
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -171,3 +172,40 @@ def test_a_chat_without_such_words_shows_no_support(cli):
     r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--json")
     assert r.code == 0 and r.err == ""
     assert messages.SUPPORT_TITLE not in cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00").out
+
+
+@pytest.mark.parametrize("name", ["Alex [work]", "[/b]Jo", "Jo [bold]x[/bold]"])
+def test_names_that_look_like_markup_are_shown_as_they_are(cli, tmp_path, name):
+    path = _bad(tmp_path, f"14/01/2026, 09:00 - Sam: Hi\n14/01/2026, 09:10 - {name}: hello\n".encode())
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-03-01T00:00")
+    assert r.code == 0 and "Traceback" not in r.err, r.err
+    assert f"You (Sam) and {name}" in r.out and r.out.count(name) >= 2  # the title and the column
+
+
+@pytest.mark.parametrize("folder", ["charts [old]", "x[/y]"])
+def test_a_plot_folder_that_looks_like_markup_is_shown_as_it_is(cli, tmp_path, folder):
+    out = tmp_path / folder
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-03-01T00:00", "--plot", str(out))
+    assert r.code == 0 and "Traceback" not in r.err, r.err
+    flat = "".join(r.out.split())  # long paths wrap
+    assert "".join(str(out / "messages.svg").split()) in flat
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80", "120"])
+def test_every_month_figure_shows_whole_at_any_width(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", width)
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-03-02T10:00")
+    assert r.code == 0, r.err
+    months = r.out.split("Month by month", 1)[1]
+    assert "…" not in months and max(len(line) for line in r.out.splitlines()) <= int(width)
+    for figure in ("2026-01", "2026-02", "3.5", "4.5", "6 hours", "5 hours", "10 days", "1 day"):
+        assert figure in months, (width, figure)
+    assert "2 of 3" in months or all(line.split() == ["started", "2", "1"] for line in months.splitlines()
+                                     if line.startswith("started"))
+
+
+def test_a_phone_clock_ahead_of_this_computer_says_to_pass_now(cli, tmp_path):
+    path = _bad(tmp_path, b"21/01/2999, 09:00 - Sam: Hi\n21/01/2999, 09:10 - Alex: hello\n")
+    line = one_line_error(cli("signals", "--export", path, "--me", "Sam"),
+                          "(2999-01-21T09:10) is later than this computer's clock", "add --now", "--now 2999-01-21T09:10")
+    assert re.search(r"clock \(\d{4}-\d\d-\d\dT\d\d:\d\d\)", line)  # no seconds or microseconds
