@@ -256,6 +256,17 @@ def test_caution_flags_keep_the_plan_but_slow_decide():
     assert plan.assessment.decide[0].emphasised
 
 
+def test_a_plan_that_keeps_outreach_never_says_it_will_not_help_reach_out():
+    # Control and contempt slow Decide but keep the plan (SPEC 2): the advice may
+    # refuse help only where the plan really stops, after abuse or threats.
+    plan = plan_for(red_flags=["coercion", "disrespect"])
+    assert plan.step("reach_out").status == "active"
+    lines = [text for step in plan.steps for text in (*step.notes, *(a.text for a in step.do + step.dont))]
+    for sentence in (s for line in lines for s in re.split(r"(?<=[.!?;])\s+", line)):
+        if re.search(r"(will not|won't) help", sentence):
+            assert "abuse" in sentence and not re.search(r"control|contempt", sentence), sentence
+
+
 def test_self_harm_support_comes_first_in_the_plan():
     plan = plan_for(feelings_note="some nights I want to die")
     assert plan.to_dict()["support"][0]["kind"] == "self_harm"
