@@ -11,6 +11,8 @@ from olivebranch import messages
 from olivebranch.errors import InputError, type_name
 from olivebranch.words import UNPAIRED_SURROGATE
 
+BOM = "\ufeff"
+
 
 def console(*, stderr: bool = False):
     """A Rich console on stdout, or on stderr (created per call, so tests can capture both)."""
@@ -61,7 +63,11 @@ def print_support(out, blocks, width: int | None = None) -> None:
 
 
 def read_text(path: str, what: str = "file") -> str:
-    """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure."""
+    """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure.
+
+    A byte order mark at the start (Notepad, PowerShell) is dropped, as the
+    ``utf-8-sig`` codec does for a file.
+    """
     if path == "-":
         try:
             text = sys.stdin.read()
@@ -69,14 +75,14 @@ def read_text(path: str, what: str = "file") -> str:
             text = None
         if text is None or UNPAIRED_SURROGATE.search(text):
             raise InputError(f"the {what} on standard input is not UTF-8 text")
-        return text
+        return text.removeprefix(BOM)
     p = Path(path)
     if not p.exists():
         raise InputError(f"no {what} at {path}")
     if p.is_dir():
         raise InputError(f"{path} is a folder, not {_a(what)}")
     try:
-        return p.read_text(encoding="utf-8")
+        return p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path} is not a text file (it is not UTF-8)") from None
     except OSError as exc:

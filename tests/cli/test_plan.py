@@ -334,6 +334,15 @@ def test_plan_as_a_timeline(cli):
     assert "Your plan (UTC)" in res.out and "Sat 7 Mar, 10:00" in res.out and "Sources:" in res.out
 
 
+def test_plan_reads_an_answers_file_saved_with_a_byte_order_mark(cli, tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text((REPO / "examples" / "answers.json").read_text(encoding="utf-8"), encoding="utf-8-sig")
+    args = ("--start", "2026-03-02", "--timezone", "UTC", "--json")
+    res = cli("plan", "--answers", str(path), *args)
+    assert res.code == 0, res.err
+    assert res.out == cli("plan", "--answers", EXAMPLE, *args).out
+
+
 def test_plan_when_blocked_never_suggests_reaching_out(cli, tmp_path):
     data = json.loads((REPO / "examples" / "answers.json").read_text(encoding="utf-8"))
     path = write(tmp_path, {**data, "no_contact": True})

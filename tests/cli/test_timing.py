@@ -235,6 +235,12 @@ def test_jsonl_from_stdin_and_id_first(cli):
     assert first.startswith('{"id": "example", "verdict": "wait"')
 
 
+def test_jsonl_saved_with_a_byte_order_mark_answers_its_first_line(cli, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(BATCH.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert cli("timing", "--jsonl", str(path)).out == cli("timing", "--jsonl", str(BATCH)).out
+
+
 def test_jsonl_blank_lines_are_skipped(cli, tmp_path):
     line = json.dumps({"id": "a", "now": "2026-03-02T12:00:00+00:00"})
     res = cli("timing", "--jsonl", write(tmp_path, f"\n{line}\n   \n\n{line}\n", "x.jsonl"))
