@@ -121,6 +121,8 @@ def read_json(path: str, what: str = "JSON file") -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path} is nested too deeply to read") from None
 
 
 PRIVATE_FILE_MODE = 0o600

@@ -375,6 +375,7 @@ def test_plan_needs_an_answers_file(cli):
          ["red_flags", "lies"]),
         ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-09"}, ["happened_on", "after today"]),
         ([1, 2], ["answers"]),
+        ('{"a": ' * 100_000 + "1" + "}" * 100_000, ["nested too deeply"]),
     ],
 )
 @pytest.mark.parametrize("command", ["plan", "assess"])

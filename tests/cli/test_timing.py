@@ -177,6 +177,12 @@ def test_bad_scenario_is_one_line_and_exit_2(cli, tmp_path, data, needles):
     one_line_error(cli("timing", "--scenario", write(tmp_path, data)), *needles)
 
 
+@pytest.mark.parametrize("nested", ['{"a": ' * 100_000 + "1" + "}" * 100_000, '{"events": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+def test_deeply_nested_json_is_one_line(cli, tmp_path, nested):
+    one_line_error(cli("timing", "--scenario", write(tmp_path, nested)), "scenario.json is nested too deeply")
+    one_line_error(cli("timing", "--scenario", "-", stdin=nested), "standard input is nested too deeply")
+
+
 def test_bad_json_on_stdin_names_stdin(cli):
     one_line_error(cli("timing", "--scenario", "-", stdin="nope"), "standard input is not valid JSON")
 
