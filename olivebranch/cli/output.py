@@ -14,11 +14,24 @@ from olivebranch.words import UNPAIRED_SURROGATE
 BOM = "\ufeff"
 
 
+# A width below MIN_WIDTH (COLUMNS=0, as some shells and embedded terminals export it)
+# leaves no room for a single word, so it is taken as unknown: DEFAULT_WIDTH.
+MIN_WIDTH = 20
+DEFAULT_WIDTH = 80
+
+
 def console(*, stderr: bool = False):
-    """A Rich console on stdout, or on stderr (created per call, so tests can capture both)."""
+    """A Rich console on stdout, or on stderr (created per call, so tests can capture both).
+
+    A width too narrow to hold text (below :data:`MIN_WIDTH`) is taken as
+    unknown, so the console uses :data:`DEFAULT_WIDTH` instead.
+    """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, stderr=stderr)
+    out = Console(highlight=False, soft_wrap=False, stderr=stderr)
+    if out.width < MIN_WIDTH:
+        out.width = DEFAULT_WIDTH
+    return out
 
 
 def print_json(obj: Any, *, lines: bool = False) -> None:

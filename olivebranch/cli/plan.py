@@ -410,9 +410,7 @@ def assess(
     if answers is not None:
         given = _load_answers(answers)
     else:
-        from rich.console import Console
-
-        con = Console(stderr=True, highlight=False) if as_json else console()
+        con = console(stderr=as_json)
         with _stoppable(con, {}):
             given = ask_answers(con, day)
     assessment = assess_answers(given, day)
