@@ -31,6 +31,8 @@ STOP_FLAGS = ("abuse", "threats")
 CAUTION_FLAGS = ("coercion", "disrespect", "cheating")
 NOTE_MAX_CHARS = 2000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# How a list answer is written, for the message when one comes as plain text.
+LIST_EXAMPLES = {"red_flags": '["none"] or ["coercion", "cheating"]', "feelings": '["sad", "anxious"]'}
 
 
 # --- the questionnaire -----------------------------------------------------------
@@ -241,9 +243,9 @@ class Answers(BaseModel):
 
     @field_validator("red_flags", "feelings", mode="before")
     @classmethod
-    def _as_list(cls, value: Any) -> Any:
+    def _as_list(cls, value: Any, info) -> Any:
         if isinstance(value, str):
-            raise ValueError("should be a list, like [\"sad\", \"anxious\"]")
+            raise ValueError(f"should be a list, like {LIST_EXAMPLES[info.field_name]}")
         return value
 
     @field_validator("red_flags", "feelings")
