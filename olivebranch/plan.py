@@ -36,7 +36,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from olivebranch import messages, playbook
-from olivebranch.assessment import Assessment, Support
+from olivebranch.assessment import Assessment, Support, check_day
 from olivebranch.errors import InputError
 from olivebranch.playbook import Advice, Stage
 
@@ -224,6 +224,7 @@ def _reach_out_day(assessment: Assessment, start: date, decide_days: int) -> tup
 
 def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
     """The dated plan for ``assessment``, starting on ``start``, in time zone ``tz``."""
+    check_day(start, "start")
     if start < assessment.today:
         raise InputError(
             f"{start.isoformat()} is before the day of the assessment ({assessment.today.isoformat()})", field="start"

@@ -256,6 +256,19 @@ def test_caution_flags_keep_the_plan_but_slow_decide():
     assert plan.assessment.decide[0].emphasised
 
 
+@pytest.mark.parametrize("start", [date(9999, 12, 20), date(1899, 12, 31)])
+def test_a_start_the_plan_cannot_hold_is_an_input_error(start):
+    with pytest.raises(InputError) as exc:
+        plan_for(start=start, happened_on="1899-01-01" if start.year < 1900 else "2026-02-20")
+    assert exc.value.field in ("start", "happened_on") and "out of range" in str(exc.value)
+
+
+def test_the_last_day_a_plan_can_hold_still_gives_every_date():
+    plan = plan_for(start=date(2999, 12, 31), happened_on="2999-12-30", what_happened="breakup",
+                    asked_for_space=True, space_until="2999-12-31")
+    assert plan.step("decide_again").at.year == 3000
+
+
 def test_a_plan_that_keeps_outreach_never_says_it_will_not_help_reach_out():
     # Control and contempt slow Decide but keep the plan (SPEC 2): the advice may
     # refuse help only where the plan really stops, after abuse or threats.

@@ -374,6 +374,7 @@ def test_plan_needs_an_answers_file(cli):
         ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "red_flags": ["lies"]},
          ["red_flags", "lies"]),
         ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-09"}, ["happened_on", "after today"]),
+        ({"relationship": "ex", "what_happened": "fight", "happened_on": "1066-10-14"}, ["happened_on", "out of range"]),
         ([1, 2], ["answers"]),
         ('{"a": ' * 100_000 + "1" + "}" * 100_000, ["nested too deeply"]),
     ],
@@ -392,6 +393,19 @@ def test_missing_answers_file(cli, tmp_path):
 @pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026-3-2", ""])
 def test_bad_start_date(cli, bad):
     one_line_error(cli("plan", "--answers", EXAMPLE, "--start", bad), "--start", f"'{bad}'")
+
+
+@pytest.mark.parametrize("command, option, day", [
+    ("plan", "--start", "9999-12-20"),
+    ("plan", "--start", "1899-12-31"),
+    ("assess", "--today", "9999-12-31"),
+    ("start", "--today", "9999-12-31"),
+])
+def test_a_day_the_plan_cannot_hold_is_refused_before_any_question(cli, command, option, day):
+    args = ("--answers", EXAMPLE) if command != "start" else ("--timezone", "UTC")
+    # Typed answers that would reach the end: none is asked, so none can be lost.
+    res = cli(command, *args, option, day, stdin=typed("1", "1", day, "n", "n", "6", "1", "", "1", "n", "n"))
+    one_line_error(res, option, day, "out of range")
 
 
 def test_an_empty_today_is_not_taken_as_today(cli):
