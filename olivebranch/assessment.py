@@ -294,6 +294,15 @@ class Answers(BaseModel):
             raise ValueError("space_until: only applies when they asked for space (set asked_for_space to true)")
         return self
 
+    @model_validator(mode="after")
+    def _until_not_before_it_happened(self) -> "Answers":
+        if self.space_until is not None and self.space_until < self.happened_on:
+            raise ValueError(
+                f"space_until: is before the day it happened ({self.happened_on.isoformat()}), "
+                "so it cannot be when their break ends"
+            )
+        return self
+
     @property
     def space_requested(self) -> bool:
         """Whether they asked for space, in either question."""

@@ -215,8 +215,9 @@ def _reach_out_day(assessment: Assessment, start: date, decide_days: int) -> tup
         days.append(a.happened_on + timedelta(days=COOL_OFF_DAYS[a.what_happened] + 1))
         notes.append(messages.NOTE_FIGHT if a.what_happened == "fight" else messages.NOTE_BREAKUP)
     if a.space_until is not None:
-        days.append(a.space_until + timedelta(days=1))
-        notes.append(messages.NOTE_SPACE_UNTIL.format(until=_nice(a.space_until)))
+        if a.space_until >= start:  # a break that is already over asks nothing more of the plan
+            days.append(a.space_until + timedelta(days=1))
+            notes.append(messages.NOTE_SPACE_UNTIL.format(until=_nice(a.space_until)))
     elif a.space_requested:
         notes.append(messages.NOTE_SPACE_OPEN)
     return max(days), notes

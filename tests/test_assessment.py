@@ -253,6 +253,7 @@ def test_self_harm_support_comes_before_abuse_support():
         ({"feelings": ["sad", "elated"]}, "feelings"),
         ({"no_contact": "maybe"}, "no_contact"),
         ({"space_until": "2026-03-05"}, "space_until"),
+        ({"asked_for_space": True, "space_until": "2026-02-01"}, "space_until"),
         ({"want": "revenge"}, "want"),
         ({"mood": "sad"}, "mood"),
         ({"feelings_note": "x" * 3000}, "feelings_note"),
@@ -290,6 +291,10 @@ def test_a_choice_that_stands_alone_is_marked_in_the_data():
     ({"red_flags": ["none", "abuse"]}, "red_flags", "cannot be combined"),
     ({"red_flags": ["abuse"]}, "red_flags", None),
     ({"feelings_note": "x" * 2500}, "feelings_note", "too long"),
+    ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "asked_for_space": True,
+      "space_until": "2026-02-01"}, "space_until", "before the day it happened (2026-03-01)"),
+    ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "asked_for_space": True,
+      "space_until": "2026-03-01"}, "space_until", None),
     ({"relationship": "ex"}, "relationship", None),  # other questions not answered yet: not a problem
 ])
 def test_one_answer_is_checked_by_the_answers_own_rules(data, field, problem):

@@ -269,6 +269,14 @@ def test_the_last_day_a_plan_can_hold_still_gives_every_date():
     assert plan.step("decide_again").at.year == 3000
 
 
+def test_a_break_that_is_already_over_adds_no_wait_and_no_note():
+    over = plan_for(what_happened="asked_for_space", happened_on="2026-02-01", space_until="2026-02-15")
+    open_ended = plan_for(what_happened="asked_for_space", happened_on="2026-02-01")
+    assert reach_day(over) == START + timedelta(days=2)
+    assert not any("2026" in note and "space" in note for note in over.step("give_space").notes)
+    assert len(over.step("give_space").notes) == len(open_ended.step("give_space").notes) - 1
+
+
 def test_a_plan_that_keeps_outreach_never_says_it_will_not_help_reach_out():
     # Control and contempt slow Decide but keep the plan (SPEC 2): the advice may
     # refuse help only where the plan really stops, after abuse or threats.
@@ -346,7 +354,7 @@ def test_the_timing_guard_agrees_with_every_date_of_the_plan(s):
     if s["what_happened"] in ("fight", "breakup"):
         events.append({"at": _late(happened, tz), "from": "them", "kind": s["what_happened"]})
     if s["until_in"] is not None:
-        until = start + timedelta(days=s["until_in"])
+        until = max(start + timedelta(days=s["until_in"]), happened)  # a break ends on or after it began
         data.update(asked_for_space=True, space_until=until.isoformat())
         events.append({"at": _late(happened, tz), "from": "them", "kind": "space_request",
                        "until": _late(until, tz)})

@@ -166,6 +166,20 @@ def test_start_asks_until_when_only_after_a_yes(cli):
     assert "Until when?" not in res.out
 
 
+def test_start_asks_again_for_an_until_before_the_day_it_happened(cli):
+    res = cli("start", *DAY, stdin=typed("2", "6", "2026-02-28", "y", "2026-02-01", "2026-03-10", *[""] * 7))
+    assert res.code == 0, res.err
+    assert "before the day it happened (2026-02-28)" in " ".join(res.out.split())
+    assert res.out.count("Question 5 of 9") == 1
+    assert "Wed 11 Mar, 10:00" in res.out  # the second answer counts
+
+
+def test_plan_refuses_an_until_before_the_day_it_happened(cli, tmp_path):
+    path = write(tmp_path, {"relationship": "partner", "what_happened": "fight", "happened_on": "2026-03-01",
+                            "asked_for_space": True, "space_until": "2026-02-01"})
+    one_line_error(cli("plan", "--answers", path, "--start", "2026-03-02"), "space_until", "before the day it happened")
+
+
 def test_start_with_self_harm_words_shows_support_first(cli):
     res = cli("start", *DAY, stdin=typed("", "", "", "", "", "", "", "honestly I want to die", "", "", ""))
     assert res.code == 0, res.err
