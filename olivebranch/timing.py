@@ -99,6 +99,18 @@ class Decision:
         """The ids of the rules that applied, in id order."""
         return tuple(rule.id for rule in self.rules)
 
+    @property
+    def deciding_rules(self) -> tuple[RuleResult, ...]:
+        """The rules that decided the verdict, in id order: a subset of :attr:`rules`.
+
+        Those that gave the verdict; when quiet hours (T6) alone turned a
+        ``go`` into a ``wait``, also the ones that gave the ``go``. A rule
+        overruled by a stricter one (a follow-up T5 allows, when T3 leaves
+        the move to them) is left out, so a reason shown never argues
+        against the answer. The JSON lists every rule that applied (SPEC 3).
+        """
+        return _deciding(self.verdict, self.rules)
+
     def to_dict(self) -> dict:
         """The decision as the JSON object of SPEC 3."""
         return {
@@ -300,8 +312,15 @@ def _t6(verdict: str, earliest: datetime | None, now: datetime, zone: tzinfo) ->
     return None
 
 
+def _deciding(verdict: str, rules: tuple[RuleResult, ...]) -> tuple[RuleResult, ...]:
+    gave = {verdict}
+    if verdict == "wait" and all(r.id == "T6" for r in rules if r.verdict == "wait"):
+        gave.add("go")  # T6 put off a go until morning
+    return tuple(r for r in rules if r.verdict in gave)
+
+
 def _advice(verdict: str, rules: tuple[RuleResult, ...]) -> str:
-    deciding = [r.id for r in rules if r.verdict == verdict]
+    deciding = [r.id for r in _deciding(verdict, rules)]
     if verdict == "stop":
         return messages.TIMING_ADVICE["stop_T2" if "T2" in deciding else "stop_T1"]
     if verdict == "wait":

@@ -454,6 +454,25 @@ def test_rules_are_listed_in_id_order():
     assert d.rule_ids == tuple(sorted(d.rule_ids))
 
 
+@pytest.mark.parametrize("events, now, flags, deciding", [
+    # T3 leaves the move to them; the follow-up T5 would allow on its own is overruled.
+    ([ev("2025-03-01T10:00:00+00:00", "space_request", "them"), ev("2025-03-02T10:00:00+00:00", "message", "me")],
+     NOW, [], ("T3",)),
+    # A stop overrules a cool-off and a wait for a reply.
+    ([ev(hours(-3), "fight"), ev(hours(-30), "message", "me")], NOW, ["threats"], ("T2",)),
+    # Both waits decided it (the later one sets the time).
+    ([ev(hours(-30), "message", "me"), ev(hours(-2), "fight")], NOW, [], ("T4", "T5")),
+    # Quiet hours put off a go: the go is part of why.
+    ([ev("2026-03-01T10:00:00+00:00", "space_request", "them")], at("2026-03-02T23:00:00+00:00"), [], ("T3", "T6")),
+    # Quiet hours moved a wait: the wait and the move.
+    ([ev("2026-03-02T01:00:00+00:00", "message", "me")], NOW, [], ("T5", "T6")),
+])
+def test_the_deciding_rules_are_those_that_gave_the_verdict(events, now, flags, deciding):
+    d = run(events, now=now, flags=flags)
+    assert tuple(r.id for r in d.deciding_rules) == deciding
+    assert set(deciding) <= set(d.rule_ids)  # the JSON still lists every rule that applied
+
+
 # --- T6: quiet hours -----------------------------------------------------------------
 
 

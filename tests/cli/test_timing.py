@@ -148,6 +148,18 @@ def test_their_move_before_review_says_when_to_look_again(cli, tmp_path):
     assert "Look again if they get in touch, or on Sun 22 Mar, 12:00" in out
 
 
+def test_readable_why_never_argues_against_the_verdict(cli, tmp_path):
+    # T3 (their move) overrules T5's one gentle follow-up: the Why shows T3 alone, the JSON both.
+    path = write(tmp_path, {"now": "2026-03-02T10:00:00+00:00", "events": [
+        {"at": "2025-03-01T10:00:00+00:00", "from": "them", "kind": "space_request"},
+        {"at": "2025-03-02T10:00:00+00:00", "from": "me", "kind": "message"}]})
+    res = cli("timing", "--scenario", path)
+    assert res.code == 0, res.err
+    assert messages.TIMING_HEADLINE["their_move"] in res.out and "(T3)" in res.out
+    assert "(T5)" not in res.out and "follow-up is fine" not in res.out
+    assert [r["id"] for r in json.loads(cli("timing", "--scenario", path, "--json").out)["rules"]] == ["T3", "T5"]
+
+
 def test_future_events_are_mentioned(cli, tmp_path):
     path = write(tmp_path, {
         "now": "2026-03-02T12:00:00+00:00",
