@@ -203,6 +203,33 @@ def test_a_sign_of_self_harm_in_their_message_brings_support_worded_for_them():
     assert [(s.kind, s.intro) for s in d.support] == [("self_harm", support.THEIR_SELF_HARM_INTRO)]
 
 
+def test_a_sign_of_self_harm_in_their_words_turns_a_light_hello_into_care():
+    d = run([ev("2026-02-20T10:00:00+00:00", "message", "them", text="I just want to end it all")])
+    plain = run([ev("2026-02-20T10:00:00+00:00", "message", "them", text="see you around")])
+    assert (d.verdict, d.rule_ids) == (plain.verdict, plain.rule_ids) == ("go", ())  # the verdict stays
+    assert d.advice == messages.TIMING_ADVICE["go_their_safety"] and "light" not in d.advice
+    assert "safe" in d.advice and "emergency" in d.advice
+    assert plain.advice == messages.TIMING_ADVICE["go"]
+    assert list(d.to_dict()) == ["verdict", "earliest", "rules", "move_on_review", "advice"]
+
+
+@pytest.mark.parametrize("events, verdict", [
+    ([ev(hours(-3), "message", "me")], "wait"),
+    ([ev(hours(-100), "message", "me"), ev(hours(-50), "message", "me")], "their_move"),
+    ([ev(hours(-60), "block", "them")], "stop"),
+])
+def test_a_sign_of_self_harm_in_their_words_adds_the_emergency_number_to_any_other_advice(events, verdict):
+    words = [ev(hours(-200), "message", "them", text="I want to kill myself")]
+    d, plain = run(words + events), run(events)
+    assert d.verdict == plain.verdict == verdict
+    assert d.advice == f"{plain.advice} {messages.TIMING_THEIR_SAFETY}"
+
+
+def test_a_sign_of_self_harm_in_my_words_leaves_the_advice_as_it_is():
+    events = [ev(hours(-3), "message", "me", text="I want to kill myself if you dont answer")]
+    assert run(events).advice == run([ev(hours(-3), "message", "me")]).advice
+
+
 def test_self_harm_support_comes_before_abuse_support_and_is_found_on_any_event():
     events = [ev(hours(-30), "fight", None, text="I said I'd end it all"), ev(hours(5), "message", "me", text="hi")]
     d = run(events, flags=["abuse"])

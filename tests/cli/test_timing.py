@@ -92,6 +92,18 @@ def test_a_sign_of_self_harm_in_the_log_shows_support_first(cli, tmp_path):
     assert out.index(first.contact) < out.index(messages.TIMING_HEADLINE["wait"].split(" —")[0])
 
 
+def test_their_sign_of_self_harm_gets_care_not_a_light_hello_and_notes_for_them(cli, tmp_path):
+    log = {"now": "2026-03-02T10:00:00+00:00", "events": [
+        {"at": "2026-02-20T10:00:00+00:00", "from": "them", "kind": "message", "text": "I just want to end it all"}]}
+    res = cli("timing", "--scenario", write(tmp_path, log))
+    assert res.code == 0, res.err
+    out = " ".join(res.out.split())
+    assert out.startswith(f"{messages.SUPPORT_TITLE} {support.THEIR_SELF_HARM_INTRO}")
+    assert "hurting yourself" not in out and "themselves, call now" in out
+    assert messages.TIMING_HEADLINE["go"] in out  # the verdict stays
+    assert messages.TIMING_ADVICE["go_their_safety"] in out and "light message" not in out
+
+
 def test_support_has_no_field_in_the_spec_json_shape_and_goes_to_stderr(cli, tmp_path):
     """SPEC 3 fixes the JSON shape with no place for resources: it stays as it is, and the
     support is printed on standard error, where a person at a terminal still sees it first."""
