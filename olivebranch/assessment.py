@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from olivebranch import messages
 from olivebranch.data import read_toml
 from olivebranch.errors import InputError
+from olivebranch.scenario import MAX_YEAR, MIN_YEAR
 from olivebranch.support import Support, block, screen_self_harm
 
 QuestionType = Literal["choice", "multi-choice", "date", "text", "yes-no"]
@@ -31,6 +32,11 @@ STOP_FLAGS = ("abuse", "threats")
 CAUTION_FLAGS = ("coercion", "disrespect", "cheating")
 NOTE_MAX_CHARS = 2000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The years a plan can hold, as the timing guard reads them: far from datetime's
+# limits, so the days counted on from a date (a cool-off, a review) cannot overflow.
+OUT_OF_RANGE = f"{{day}} is out of range (use a date in the years {MIN_YEAR} to {MAX_YEAR})"
+# How a list answer is written, for the message when one comes as plain text.
+LIST_EXAMPLES = {"red_flags": '["none"] or ["coercion", "cheating"]', "feelings": '["sad", "anxious"]'}
 
 
 # --- the questionnaire -----------------------------------------------------------
@@ -185,6 +191,18 @@ def decide_questions(after_harm: bool = False) -> tuple[DecideQuestion, ...]:
 # --- the answers -----------------------------------------------------------------
 
 
+def in_range(day: date) -> bool:
+    """Whether a plan can hold ``day``: a year from :data:`MIN_YEAR` to :data:`MAX_YEAR`."""
+    return MIN_YEAR <= day.year <= MAX_YEAR
+
+
+def check_day(day: date, field: str) -> date:
+    """``day``, if a plan can hold it (:func:`in_range`); else an :class:`InputError` naming ``field``."""
+    if not in_range(day):
+        raise InputError(OUT_OF_RANGE.format(day=day.isoformat()), field=field)
+    return day
+
+
 def _check_choice(field: str, value: str) -> str:
     allowed = question(field).choice_ids()
     if value not in allowed:
@@ -234,6 +252,13 @@ class Answers(BaseModel):
         except ValueError:
             raise ValueError(f"{value!r} is not a real date") from None
 
+    @field_validator("happened_on", "space_until")
+    @classmethod
+    def _in_range(cls, value: date | None) -> date | None:
+        if value is not None and not in_range(value):
+            raise ValueError(OUT_OF_RANGE.format(day=value.isoformat()))
+        return value
+
     @field_validator("relationship", "what_happened", "want")
     @classmethod
     def _one_choice(cls, value: str, info) -> str:
@@ -241,9 +266,9 @@ class Answers(BaseModel):
 
     @field_validator("red_flags", "feelings", mode="before")
     @classmethod
-    def _as_list(cls, value: Any) -> Any:
+    def _as_list(cls, value: Any, info) -> Any:
         if isinstance(value, str):
-            raise ValueError("should be a list, like [\"sad\", \"anxious\"]")
+            raise ValueError(f"should be a list, like {LIST_EXAMPLES[info.field_name]}")
         return value
 
     @field_validator("red_flags", "feelings")
@@ -267,6 +292,15 @@ class Answers(BaseModel):
     def _until_needs_space(self) -> "Answers":
         if self.space_until is not None and not self.space_requested:
             raise ValueError("space_until: only applies when they asked for space (set asked_for_space to true)")
+        return self
+
+    @model_validator(mode="after")
+    def _until_not_before_it_happened(self) -> "Answers":
+        if self.space_until is not None and self.space_until < self.happened_on:
+            raise ValueError(
+                f"space_until: is before the day it happened ({self.happened_on.isoformat()}), "
+                "so it cannot be when their break ends"
+            )
         return self
 
     @property

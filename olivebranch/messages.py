@@ -166,7 +166,15 @@ TIMING_ADVICE = {
     "their_move": "You have done your part. Leave the next move to them, and keep your own life full while you wait.",
     "stop_T1": "Please don't reach out, not directly, not through friends, not on another app. Respecting their wish is the kindest thing you can do now.",
     "stop_T2": "olivebranch recommends not reaching out. Please put your own safety first and talk to someone you trust or a support service.",
+    # A sign of self-harm in their words: care comes before any coaching on tone.
+    "go_their_safety": (
+        "What they wrote matters more than timing. Reach out with care: ask how they are and whether they "
+        "are safe, and let them know you're there. If you think they are in danger now, call your local "
+        "emergency number."
+    ),
 }
+# Added to the advice of any other verdict when their words show a sign of self-harm.
+TIMING_THEIR_SAFETY = "If you fear for their safety, don't wait: call your local emergency number."
 TIMING_MOVE_ON = (
     "It has been {days} days since you last reached out. It may be time to decide "
     "whether to keep waiting. Letting go is a legitimate choice, not a failure, "

@@ -36,7 +36,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from olivebranch import messages, playbook
-from olivebranch.assessment import Assessment, Support
+from olivebranch.assessment import Assessment, Support, check_day
 from olivebranch.errors import InputError
 from olivebranch.playbook import Advice, Stage
 
@@ -215,8 +215,9 @@ def _reach_out_day(assessment: Assessment, start: date, decide_days: int) -> tup
         days.append(a.happened_on + timedelta(days=COOL_OFF_DAYS[a.what_happened] + 1))
         notes.append(messages.NOTE_FIGHT if a.what_happened == "fight" else messages.NOTE_BREAKUP)
     if a.space_until is not None:
-        days.append(a.space_until + timedelta(days=1))
-        notes.append(messages.NOTE_SPACE_UNTIL.format(until=_nice(a.space_until)))
+        if a.space_until >= start:  # a break that is already over asks nothing more of the plan
+            days.append(a.space_until + timedelta(days=1))
+            notes.append(messages.NOTE_SPACE_UNTIL.format(until=_nice(a.space_until)))
     elif a.space_requested:
         notes.append(messages.NOTE_SPACE_OPEN)
     return max(days), notes
@@ -224,6 +225,7 @@ def _reach_out_day(assessment: Assessment, start: date, decide_days: int) -> tup
 
 def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
     """The dated plan for ``assessment``, starting on ``start``, in time zone ``tz``."""
+    check_day(start, "start")
     if start < assessment.today:
         raise InputError(
             f"{start.isoformat()} is before the day of the assessment ({assessment.today.isoformat()})", field="start"

@@ -150,8 +150,8 @@ def _fast_scenario(text: str | bytes) -> Scenario | None:
     """The scenario, if msgspec accepts ``text`` and the remaining rules hold; else None."""
     try:
         doc = _decoder().decode(text)
-    except msgspec.DecodeError:  # also every ValidationError
-        return None
+    except (msgspec.DecodeError, RecursionError):  # DecodeError: also every ValidationError
+        return None  # the plain path says what is wrong
     times = [doc.now, *(e.at for e in doc.events), *(e.until for e in doc.events if e.until is not None)]
     if min(t.year for t in times) < MIN_YEAR or max(t.year for t in times) > MAX_YEAR:
         return None

@@ -23,6 +23,7 @@ from olivebranch.data import read_toml
 from olivebranch.words import is_blank
 
 Kind = Literal["self_harm", "abuse"]
+About = Literal["me", "them"]  # whose words showed the sign: the user's own, or the other person's
 
 SELF_HARM_INTRO = (
     "It sounds like you might be going through something really painful. "
@@ -54,11 +55,16 @@ class Resource:
 
 @dataclass(frozen=True)
 class Support:
-    """Support resources to show before anything else, with a short kind note."""
+    """Support resources to show before anything else, with a short kind note.
+
+    ``about`` says who the block is for: ``me`` (the user is at risk) or
+    ``them`` (the user is worried about the other person).
+    """
 
     kind: Kind
     intro: str
     resources: tuple[Resource, ...]
+    about: About = "me"
 
     def to_dict(self) -> dict:
         """The support block as a JSON-ready dict."""
@@ -70,16 +76,26 @@ def _table() -> dict:
     return read_toml("support.toml")
 
 
-def resources(kind: Kind) -> tuple[Resource, ...]:
-    """The support resources for ``kind`` (``self_harm`` or ``abuse``), in order."""
-    return tuple(Resource(**row) for row in _table()[kind])
+def resources(kind: Kind, about: About = "me") -> tuple[Resource, ...]:
+    """The support resources for ``kind`` (``self_harm`` or ``abuse``), in order.
+
+    ``about="them"`` words each note for someone worried about another
+    person, where the data gives it another wording (``their_note``).
+    """
+    return tuple(
+        Resource(row["name"], row["contact"], row.get("their_note", row["note"]) if about == "them" else row["note"])
+        for row in _table()[kind]
+    )
 
 
-def block(kind: Kind, intro: str | None = None) -> Support:
-    """The support block for ``kind``: its resources, after ``intro`` (default: the kind's own)."""
+def block(kind: Kind, intro: str | None = None, about: About = "me") -> Support:
+    """The support block for ``kind``, ``about`` me or them: its resources, after ``intro``.
+
+    ``intro`` defaults to the kind's own, worded for ``about``.
+    """
     if intro is None:
-        intro = SELF_HARM_INTRO if kind == "self_harm" else ABUSE_INTRO
-    return Support(kind, intro, resources(kind))
+        intro = ABUSE_INTRO if kind == "abuse" else THEIR_SELF_HARM_INTRO if about == "them" else SELF_HARM_INTRO
+    return Support(kind, intro, resources(kind, about), about)
 
 
 @lru_cache(maxsize=4096)  # a timing log repeats its texts; a check costs about a millisecond
@@ -127,14 +143,15 @@ def for_words(words: Iterable[tuple[bool, str]], screen: Callable[[str], bool] =
     """The self-harm support to show for words from both sides, as ``(theirs, text)`` pairs.
 
     A sign in my own words comes first (support for me); otherwise one in
-    theirs gives the same resources, introduced as help for someone worried
-    about another person. ``screen`` decides what a sign is.
+    theirs gives the same resources, introduced and noted as help for someone
+    worried about another person (``about="them"``). ``screen`` decides what
+    a sign is.
     """
     pairs = set(words)
     if any(screen(text) for theirs, text in pairs if not theirs):
         return (block("self_harm"),)
     if any(screen(text) for theirs, text in pairs if theirs):
-        return (block("self_harm", THEIR_SELF_HARM_INTRO),)
+        return (block("self_harm", about="them"),)
     return ()
 
 

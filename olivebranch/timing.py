@@ -23,7 +23,10 @@ Choices the SPEC leaves open:
   :func:`olivebranch.support.screen_self_harm`, future events included: the
   words are there whatever the clock), and for abuse or threats (T2). SPEC
   3's JSON shape has no place for it, so :meth:`Decision.to_dict` leaves it
-  out; an interface shows it before anything else.
+  out; an interface shows it before anything else. A sign in *their* words
+  changes the advice, not the verdict: a ``go`` becomes a message of care
+  (are they safe?) rather than a light hello, and any other verdict's advice
+  ends with the emergency number.
 """
 
 from dataclasses import dataclass
@@ -99,6 +102,18 @@ class Decision:
         """The ids of the rules that applied, in id order."""
         return tuple(rule.id for rule in self.rules)
 
+    @property
+    def deciding_rules(self) -> tuple[RuleResult, ...]:
+        """The rules that decided the verdict, in id order: a subset of :attr:`rules`.
+
+        Those that gave the verdict; when quiet hours (T6) alone turned a
+        ``go`` into a ``wait``, also the ones that gave the ``go``. A rule
+        overruled by a stricter one (a follow-up T5 allows, when T3 leaves
+        the move to them) is left out, so a reason shown never argues
+        against the answer. The JSON lists every rule that applied (SPEC 3).
+        """
+        return _deciding(self.verdict, self.rules)
+
     def to_dict(self) -> dict:
         """The decision as the JSON object of SPEC 3."""
         return {
@@ -164,19 +179,20 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         look_again = (my_last + MOVE_ON_AFTER).astimezone(UTC)
     days = (now - my_last).days if my_last is not None else None
     rules = tuple(applied)
+    support = _support(scenario.events, rules)
     return Decision(
         verdict=verdict,
         earliest=earliest.astimezone(UTC) if earliest is not None else None,
         rules=rules,
         move_on_review=review,
-        advice=_advice(verdict, rules),
+        advice=_advice(verdict, rules, support),
         timezone=scenario.timezone,
         now=now,
         move_on=messages.TIMING_MOVE_ON.format(days=days) if review else None,
         look_again=look_again,
         days_since_mine=days,
         future_events=log.future,
-        support=_support(scenario.events, rules),
+        support=support,
     )
 
 
@@ -300,8 +316,24 @@ def _t6(verdict: str, earliest: datetime | None, now: datetime, zone: tzinfo) ->
     return None
 
 
-def _advice(verdict: str, rules: tuple[RuleResult, ...]) -> str:
-    deciding = [r.id for r in rules if r.verdict == verdict]
+def _deciding(verdict: str, rules: tuple[RuleResult, ...]) -> tuple[RuleResult, ...]:
+    gave = {verdict}
+    if verdict == "wait" and all(r.id == "T6" for r in rules if r.verdict == "wait"):
+        gave.add("go")  # T6 put off a go until morning
+    return tuple(r for r in rules if r.verdict in gave)
+
+
+def _advice(verdict: str, rules: tuple[RuleResult, ...], support: tuple[Support, ...] = ()) -> str:
+    """What to do: the verdict's advice, or care first when their words show a sign of self-harm."""
+    if not any(block.about == "them" for block in support):
+        return _verdict_advice(verdict, rules)
+    if verdict == "go":
+        return messages.TIMING_ADVICE["go_their_safety"]
+    return f"{_verdict_advice(verdict, rules)} {messages.TIMING_THEIR_SAFETY}"
+
+
+def _verdict_advice(verdict: str, rules: tuple[RuleResult, ...]) -> str:
+    deciding = [r.id for r in _deciding(verdict, rules)]
     if verdict == "stop":
         return messages.TIMING_ADVICE["stop_T2" if "T2" in deciding else "stop_T1"]
     if verdict == "wait":

@@ -1,6 +1,7 @@
 """The questionnaire, answer validation, reason ranking and the red-flag screen."""
 
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -252,6 +253,7 @@ def test_self_harm_support_comes_before_abuse_support():
         ({"feelings": ["sad", "elated"]}, "feelings"),
         ({"no_contact": "maybe"}, "no_contact"),
         ({"space_until": "2026-03-05"}, "space_until"),
+        ({"asked_for_space": True, "space_until": "2026-02-01"}, "space_until"),
         ({"want": "revenge"}, "want"),
         ({"mood": "sad"}, "mood"),
         ({"feelings_note": "x" * 3000}, "feelings_note"),
@@ -263,6 +265,18 @@ def test_bad_answers_name_the_field(change, field):
         Answers.from_dict(data)
     assert exc.value.field is not None and exc.value.field.startswith(field)
     assert str(exc.value).startswith(field) and "\n" not in str(exc.value)
+
+
+@pytest.mark.parametrize("field, example, not_shown", [
+    ("red_flags", '["none"]', "sad"),
+    ("feelings", '["sad", "anxious"]', "none"),
+])
+def test_a_list_given_as_text_is_shown_with_an_example_of_its_own_kind(field, example, not_shown):
+    with pytest.raises(InputError) as exc:
+        Answers.from_dict({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", field: "abuse"})
+    assert exc.value.field == field and example in str(exc.value) and not_shown not in str(exc.value)
+    shown = [v for found in re.findall(r"\[[^]]*\]", str(exc.value)) for v in json.loads(found)]
+    assert shown and set(shown) <= set(question(field).choice_ids())
 
 
 def test_a_choice_that_stands_alone_is_marked_in_the_data():
@@ -277,6 +291,10 @@ def test_a_choice_that_stands_alone_is_marked_in_the_data():
     ({"red_flags": ["none", "abuse"]}, "red_flags", "cannot be combined"),
     ({"red_flags": ["abuse"]}, "red_flags", None),
     ({"feelings_note": "x" * 2500}, "feelings_note", "too long"),
+    ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "asked_for_space": True,
+      "space_until": "2026-02-01"}, "space_until", "before the day it happened (2026-03-01)"),
+    ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "asked_for_space": True,
+      "space_until": "2026-03-01"}, "space_until", None),
     ({"relationship": "ex"}, "relationship", None),  # other questions not answered yet: not a problem
 ])
 def test_one_answer_is_checked_by_the_answers_own_rules(data, field, problem):

@@ -256,6 +256,38 @@ def test_caution_flags_keep_the_plan_but_slow_decide():
     assert plan.assessment.decide[0].emphasised
 
 
+@pytest.mark.parametrize("start", [date(9999, 12, 20), date(1899, 12, 31)])
+def test_a_start_the_plan_cannot_hold_is_an_input_error(start):
+    with pytest.raises(InputError) as exc:
+        plan_for(start=start, happened_on="1899-01-01" if start.year < 1900 else "2026-02-20")
+    assert exc.value.field in ("start", "happened_on") and "out of range" in str(exc.value)
+
+
+def test_the_last_day_a_plan_can_hold_still_gives_every_date():
+    plan = plan_for(start=date(2999, 12, 31), happened_on="2999-12-30", what_happened="breakup",
+                    asked_for_space=True, space_until="2999-12-31")
+    assert plan.step("decide_again").at.year == 3000
+
+
+def test_a_break_that_is_already_over_adds_no_wait_and_no_note():
+    over = plan_for(what_happened="asked_for_space", happened_on="2026-02-01", space_until="2026-02-15")
+    open_ended = plan_for(what_happened="asked_for_space", happened_on="2026-02-01")
+    assert reach_day(over) == START + timedelta(days=2)
+    assert not any("2026" in note and "space" in note for note in over.step("give_space").notes)
+    assert len(over.step("give_space").notes) == len(open_ended.step("give_space").notes) - 1
+
+
+def test_a_plan_that_keeps_outreach_never_says_it_will_not_help_reach_out():
+    # Control and contempt slow Decide but keep the plan (SPEC 2): the advice may
+    # refuse help only where the plan really stops, after abuse or threats.
+    plan = plan_for(red_flags=["coercion", "disrespect"])
+    assert plan.step("reach_out").status == "active"
+    lines = [text for step in plan.steps for text in (*step.notes, *(a.text for a in step.do + step.dont))]
+    for sentence in (s for line in lines for s in re.split(r"(?<=[.!?;])\s+", line)):
+        if re.search(r"(will not|won't) help", sentence):
+            assert "abuse" in sentence and not re.search(r"control|contempt", sentence), sentence
+
+
 def test_self_harm_support_comes_first_in_the_plan():
     plan = plan_for(feelings_note="some nights I want to die")
     assert plan.to_dict()["support"][0]["kind"] == "self_harm"
@@ -322,7 +354,7 @@ def test_the_timing_guard_agrees_with_every_date_of_the_plan(s):
     if s["what_happened"] in ("fight", "breakup"):
         events.append({"at": _late(happened, tz), "from": "them", "kind": s["what_happened"]})
     if s["until_in"] is not None:
-        until = start + timedelta(days=s["until_in"])
+        until = max(start + timedelta(days=s["until_in"]), happened)  # a break ends on or after it began
         data.update(asked_for_space=True, space_until=until.isoformat())
         events.append({"at": _late(happened, tz), "from": "them", "kind": "space_request",
                        "until": _late(until, tz)})

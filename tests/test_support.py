@@ -38,6 +38,16 @@ def test_blocks_carry_their_own_intro_and_resources():
     assert harm.to_dict()["resources"][0] == support.resources("self_harm")[0].to_dict()
 
 
+def test_a_block_about_them_words_its_intro_and_notes_for_someone_worried_about_them():
+    theirs, mine = support.block("self_harm", about="them"), support.block("self_harm")
+    assert (theirs.about, theirs.intro) == ("them", support.THEIR_SELF_HARM_INTRO) and mine.about == "me"
+    assert [(r.name, r.contact) for r in theirs.resources] == [(r.name, r.contact) for r in mine.resources]
+    for resource in theirs.resources:
+        assert "yourself" not in resource.note, resource.note
+    assert any("themselves" in r.note for r in theirs.resources)
+    assert support.resources("abuse", about="them") == support.resources("abuse")
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\x1b", "\u200b", "\ufeff\n"])
 def test_text_with_nothing_to_read_shows_no_sign_and_raises_nothing(text):
     assert support.screen_self_harm(text) is False
@@ -70,7 +80,7 @@ def test_everyday_lines_and_veiled_ones_are_not_named(text):
 
 def test_my_words_come_first_and_theirs_get_their_own_intro():
     theirs = chat((0, "Sam", "hey"), (1, "Alex", "honestly i want to end it all"))
-    assert support.for_chat(theirs, "Sam") == (support.block("self_harm", support.THEIR_SELF_HARM_INTRO),)
+    assert support.for_chat(theirs, "Sam") == (support.block("self_harm", about="them"),)
     both = theirs + chat((2, "Sam", "same. kms"))
     assert support.for_chat(both, "Sam") == (support.block("self_harm"),)
     assert support.for_chat(chat((0, "Sam", "hey"), (1, "Alex", "hi!")), "Sam") == ()

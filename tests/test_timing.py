@@ -203,6 +203,33 @@ def test_a_sign_of_self_harm_in_their_message_brings_support_worded_for_them():
     assert [(s.kind, s.intro) for s in d.support] == [("self_harm", support.THEIR_SELF_HARM_INTRO)]
 
 
+def test_a_sign_of_self_harm_in_their_words_turns_a_light_hello_into_care():
+    d = run([ev("2026-02-20T10:00:00+00:00", "message", "them", text="I just want to end it all")])
+    plain = run([ev("2026-02-20T10:00:00+00:00", "message", "them", text="see you around")])
+    assert (d.verdict, d.rule_ids) == (plain.verdict, plain.rule_ids) == ("go", ())  # the verdict stays
+    assert d.advice == messages.TIMING_ADVICE["go_their_safety"] and "light" not in d.advice
+    assert "safe" in d.advice and "emergency" in d.advice
+    assert plain.advice == messages.TIMING_ADVICE["go"]
+    assert list(d.to_dict()) == ["verdict", "earliest", "rules", "move_on_review", "advice"]
+
+
+@pytest.mark.parametrize("events, verdict", [
+    ([ev(hours(-3), "message", "me")], "wait"),
+    ([ev(hours(-100), "message", "me"), ev(hours(-50), "message", "me")], "their_move"),
+    ([ev(hours(-60), "block", "them")], "stop"),
+])
+def test_a_sign_of_self_harm_in_their_words_adds_the_emergency_number_to_any_other_advice(events, verdict):
+    words = [ev(hours(-200), "message", "them", text="I want to kill myself")]
+    d, plain = run(words + events), run(events)
+    assert d.verdict == plain.verdict == verdict
+    assert d.advice == f"{plain.advice} {messages.TIMING_THEIR_SAFETY}"
+
+
+def test_a_sign_of_self_harm_in_my_words_leaves_the_advice_as_it_is():
+    events = [ev(hours(-3), "message", "me", text="I want to kill myself if you dont answer")]
+    assert run(events).advice == run([ev(hours(-3), "message", "me")]).advice
+
+
 def test_self_harm_support_comes_before_abuse_support_and_is_found_on_any_event():
     events = [ev(hours(-30), "fight", None, text="I said I'd end it all"), ev(hours(5), "message", "me", text="hi")]
     d = run(events, flags=["abuse"])
@@ -452,6 +479,25 @@ def test_rules_are_listed_in_id_order():
     d = run([ev(hours(-60), "space_request", "them"), ev(hours(-3), "fight"), ev(hours(-2), "block", "them")],
             now=NOW.replace(hour=23), flags=["abuse"])
     assert d.rule_ids == tuple(sorted(d.rule_ids))
+
+
+@pytest.mark.parametrize("events, now, flags, deciding", [
+    # T3 leaves the move to them; the follow-up T5 would allow on its own is overruled.
+    ([ev("2025-03-01T10:00:00+00:00", "space_request", "them"), ev("2025-03-02T10:00:00+00:00", "message", "me")],
+     NOW, [], ("T3",)),
+    # A stop overrules a cool-off and a wait for a reply.
+    ([ev(hours(-3), "fight"), ev(hours(-30), "message", "me")], NOW, ["threats"], ("T2",)),
+    # Both waits decided it (the later one sets the time).
+    ([ev(hours(-30), "message", "me"), ev(hours(-2), "fight")], NOW, [], ("T4", "T5")),
+    # Quiet hours put off a go: the go is part of why.
+    ([ev("2026-03-01T10:00:00+00:00", "space_request", "them")], at("2026-03-02T23:00:00+00:00"), [], ("T3", "T6")),
+    # Quiet hours moved a wait: the wait and the move.
+    ([ev("2026-03-02T01:00:00+00:00", "message", "me")], NOW, [], ("T5", "T6")),
+])
+def test_the_deciding_rules_are_those_that_gave_the_verdict(events, now, flags, deciding):
+    d = run(events, now=now, flags=flags)
+    assert tuple(r.id for r in d.deciding_rules) == deciding
+    assert set(deciding) <= set(d.rule_ids)  # the JSON still lists every rule that applied
 
 
 # --- T6: quiet hours -----------------------------------------------------------------

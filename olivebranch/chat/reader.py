@@ -81,7 +81,7 @@ def _other_meta_parts(path: Path, tz: tzinfo | None) -> list[Message]:
             continue
         try:
             data = json.loads(_decode(part.read_bytes(), part))
-        except (OSError, json.JSONDecodeError):
+        except (OSError, json.JSONDecodeError, RecursionError):
             raise InputError(f"{part} (another part of this conversation) cannot be read as a Meta export") from None
         if not meta.looks_like(data):
             raise InputError(f"{part} (another part of this conversation) is not a Messenger or Instagram export")
@@ -108,6 +108,8 @@ def _read_text(text: str, fmt: str, path: str | Path, dayfirst: bool | None, tz:
                 f"{path} is not complete JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
                 "it may have been cut short"
             ) from None
+        except RecursionError:
+            raise InputError(f"{path} is nested too deeply to read, so it is not a chat export ({KNOWN})") from None
         if fmt in ("auto", "messenger", "instagram") and meta.looks_like(data):
             return meta.parse(data, tz=tz) + _other_meta_parts(Path(path), tz)
         if fmt in ("auto", "telegram") and telegram.looks_like(data):

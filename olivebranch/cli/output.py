@@ -11,12 +11,27 @@ from olivebranch import messages
 from olivebranch.errors import InputError, type_name
 from olivebranch.words import UNPAIRED_SURROGATE
 
+BOM = "\ufeff"
+
+
+# A width below MIN_WIDTH (COLUMNS=0, as some shells and embedded terminals export it)
+# leaves no room for a single word, so it is taken as unknown: DEFAULT_WIDTH.
+MIN_WIDTH = 20
+DEFAULT_WIDTH = 80
+
 
 def console(*, stderr: bool = False):
-    """A Rich console on stdout, or on stderr (created per call, so tests can capture both)."""
+    """A Rich console on stdout, or on stderr (created per call, so tests can capture both).
+
+    A width too narrow to hold text (below :data:`MIN_WIDTH`) is taken as
+    unknown, so the console uses :data:`DEFAULT_WIDTH` instead.
+    """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, stderr=stderr)
+    out = Console(highlight=False, soft_wrap=False, stderr=stderr)
+    if out.width < MIN_WIDTH:
+        out.width = DEFAULT_WIDTH
+    return out
 
 
 def print_json(obj: Any, *, lines: bool = False) -> None:
@@ -61,7 +76,11 @@ def print_support(out, blocks, width: int | None = None) -> None:
 
 
 def read_text(path: str, what: str = "file") -> str:
-    """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure."""
+    """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure.
+
+    A byte order mark at the start (Notepad, PowerShell) is dropped, as the
+    ``utf-8-sig`` codec does for a file.
+    """
     if path == "-":
         try:
             text = sys.stdin.read()
@@ -69,14 +88,14 @@ def read_text(path: str, what: str = "file") -> str:
             text = None
         if text is None or UNPAIRED_SURROGATE.search(text):
             raise InputError(f"the {what} on standard input is not UTF-8 text")
-        return text
+        return text.removeprefix(BOM)
     p = Path(path)
     if not p.exists():
         raise InputError(f"no {what} at {path}")
     if p.is_dir():
         raise InputError(f"{path} is a folder, not {_a(what)}")
     try:
-        return p.read_text(encoding="utf-8")
+        return p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path} is not a text file (it is not UTF-8)") from None
     except OSError as exc:
@@ -115,6 +134,8 @@ def read_json(path: str, what: str = "JSON file") -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path} is nested too deeply to read") from None
 
 
 PRIVATE_FILE_MODE = 0o600

@@ -107,11 +107,13 @@ def local_zone_name() -> str:
 
 
 def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--today") -> tuple[str, date]:
+    """The time zone's name and the day to count from, both checked before any question is asked."""
+    from olivebranch.assessment import check_day
     from olivebranch.plan import zone
 
     name = tz_name if tz_name is not None else local_zone_name()
     tz, _ = zone(name)
-    day = parse_date(today, field) if today is not None else datetime.now(tz).date()
+    day = check_day(parse_date(today, field), field) if today is not None else datetime.now(tz).date()
     return name, day
 
 
@@ -410,9 +412,7 @@ def assess(
     if answers is not None:
         given = _load_answers(answers)
     else:
-        from rich.console import Console
-
-        con = Console(stderr=True, highlight=False) if as_json else console()
+        con = console(stderr=as_json)
         with _stoppable(con, {}):
             given = ask_answers(con, day)
     assessment = assess_answers(given, day)

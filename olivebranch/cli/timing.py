@@ -81,9 +81,9 @@ def _show(decision) -> None:
     print_support(out, decision.support, width)
     title(messages.TIMING_HEADLINE[decision.verdict].format(when=when(decision.earliest)))
     out.print()
-    if decision.rules:
+    if decision.deciding_rules:
         title(messages.TIMING_WHY_TITLE)
-        for rule in decision.rules:
+        for rule in decision.deciding_rules:
             bullet(f"{rule.why} ({rule.id})")
         out.print()
     title(messages.TIMING_ADVICE_TITLE)

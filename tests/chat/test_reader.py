@@ -22,6 +22,7 @@ from tests.chat.conftest import FIXTURES
         ("caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
         (b'{"name": "Alex", "type": "personal_chat", "messages": [{"id": 1,', "not complete JSON"),
         (b'{"hello": "world"}', "JSON but not a chat export"),
+        (b'{"messages": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
         (b"date,sender,text\n2026-01-01,Sam,hi\n", "does not look like a chat export"),
     ],
 )
@@ -31,6 +32,13 @@ def test_bad_files_give_one_line_errors(tmp_path, content, message):
     with pytest.raises(InputError, match=message) as err:
         read_chat(path)
     assert "\n" not in str(err.value)
+
+
+def test_a_deeply_nested_part_of_a_long_meta_conversation_is_one_line(tmp_path):
+    (tmp_path / "message_1.json").write_bytes((FIXTURES / "instagram_message_1.json").read_bytes())
+    (tmp_path / "message_2.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(InputError, match="message_2.json .* cannot be read"):
+        read_chat(tmp_path / "message_1.json")
 
 
 def test_missing_file_and_folder(tmp_path):

@@ -166,6 +166,20 @@ def test_start_asks_until_when_only_after_a_yes(cli):
     assert "Until when?" not in res.out
 
 
+def test_start_asks_again_for_an_until_before_the_day_it_happened(cli):
+    res = cli("start", *DAY, stdin=typed("2", "6", "2026-02-28", "y", "2026-02-01", "2026-03-10", *[""] * 7))
+    assert res.code == 0, res.err
+    assert "before the day it happened (2026-02-28)" in " ".join(res.out.split())
+    assert res.out.count("Question 5 of 9") == 1
+    assert "Wed 11 Mar, 10:00" in res.out  # the second answer counts
+
+
+def test_plan_refuses_an_until_before_the_day_it_happened(cli, tmp_path):
+    path = write(tmp_path, {"relationship": "partner", "what_happened": "fight", "happened_on": "2026-03-01",
+                            "asked_for_space": True, "space_until": "2026-02-01"})
+    one_line_error(cli("plan", "--answers", path, "--start", "2026-03-02"), "space_until", "before the day it happened")
+
+
 def test_start_with_self_harm_words_shows_support_first(cli):
     res = cli("start", *DAY, stdin=typed("", "", "", "", "", "", "", "honestly I want to die", "", "", ""))
     assert res.code == 0, res.err
@@ -334,6 +348,15 @@ def test_plan_as_a_timeline(cli):
     assert "Your plan (UTC)" in res.out and "Sat 7 Mar, 10:00" in res.out and "Sources:" in res.out
 
 
+def test_plan_reads_an_answers_file_saved_with_a_byte_order_mark(cli, tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text((REPO / "examples" / "answers.json").read_text(encoding="utf-8"), encoding="utf-8-sig")
+    args = ("--start", "2026-03-02", "--timezone", "UTC", "--json")
+    res = cli("plan", "--answers", str(path), *args)
+    assert res.code == 0, res.err
+    assert res.out == cli("plan", "--answers", EXAMPLE, *args).out
+
+
 def test_plan_when_blocked_never_suggests_reaching_out(cli, tmp_path):
     data = json.loads((REPO / "examples" / "answers.json").read_text(encoding="utf-8"))
     path = write(tmp_path, {**data, "no_contact": True})
@@ -365,7 +388,9 @@ def test_plan_needs_an_answers_file(cli):
         ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "red_flags": ["lies"]},
          ["red_flags", "lies"]),
         ({"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-09"}, ["happened_on", "after today"]),
+        ({"relationship": "ex", "what_happened": "fight", "happened_on": "1066-10-14"}, ["happened_on", "out of range"]),
         ([1, 2], ["answers"]),
+        ('{"a": ' * 100_000 + "1" + "}" * 100_000, ["nested too deeply"]),
     ],
 )
 @pytest.mark.parametrize("command", ["plan", "assess"])
@@ -382,6 +407,19 @@ def test_missing_answers_file(cli, tmp_path):
 @pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026-3-2", ""])
 def test_bad_start_date(cli, bad):
     one_line_error(cli("plan", "--answers", EXAMPLE, "--start", bad), "--start", f"'{bad}'")
+
+
+@pytest.mark.parametrize("command, option, day", [
+    ("plan", "--start", "9999-12-20"),
+    ("plan", "--start", "1899-12-31"),
+    ("assess", "--today", "9999-12-31"),
+    ("start", "--today", "9999-12-31"),
+])
+def test_a_day_the_plan_cannot_hold_is_refused_before_any_question(cli, command, option, day):
+    args = ("--answers", EXAMPLE) if command != "start" else ("--timezone", "UTC")
+    # Typed answers that would reach the end: none is asked, so none can be lost.
+    res = cli(command, *args, option, day, stdin=typed("1", "1", day, "n", "n", "6", "1", "", "1", "n", "n"))
+    one_line_error(res, option, day, "out of range")
 
 
 def test_an_empty_today_is_not_taken_as_today(cli):

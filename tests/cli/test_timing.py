@@ -92,6 +92,18 @@ def test_a_sign_of_self_harm_in_the_log_shows_support_first(cli, tmp_path):
     assert out.index(first.contact) < out.index(messages.TIMING_HEADLINE["wait"].split(" —")[0])
 
 
+def test_their_sign_of_self_harm_gets_care_not_a_light_hello_and_notes_for_them(cli, tmp_path):
+    log = {"now": "2026-03-02T10:00:00+00:00", "events": [
+        {"at": "2026-02-20T10:00:00+00:00", "from": "them", "kind": "message", "text": "I just want to end it all"}]}
+    res = cli("timing", "--scenario", write(tmp_path, log))
+    assert res.code == 0, res.err
+    out = " ".join(res.out.split())
+    assert out.startswith(f"{messages.SUPPORT_TITLE} {support.THEIR_SELF_HARM_INTRO}")
+    assert "hurting yourself" not in out and "themselves, call now" in out
+    assert messages.TIMING_HEADLINE["go"] in out  # the verdict stays
+    assert messages.TIMING_ADVICE["go_their_safety"] in out and "light message" not in out
+
+
 def test_support_has_no_field_in_the_spec_json_shape_and_goes_to_stderr(cli, tmp_path):
     """SPEC 3 fixes the JSON shape with no place for resources: it stays as it is, and the
     support is printed on standard error, where a person at a terminal still sees it first."""
@@ -148,6 +160,18 @@ def test_their_move_before_review_says_when_to_look_again(cli, tmp_path):
     assert "Look again if they get in touch, or on Sun 22 Mar, 12:00" in out
 
 
+def test_readable_why_never_argues_against_the_verdict(cli, tmp_path):
+    # T3 (their move) overrules T5's one gentle follow-up: the Why shows T3 alone, the JSON both.
+    path = write(tmp_path, {"now": "2026-03-02T10:00:00+00:00", "events": [
+        {"at": "2025-03-01T10:00:00+00:00", "from": "them", "kind": "space_request"},
+        {"at": "2025-03-02T10:00:00+00:00", "from": "me", "kind": "message"}]})
+    res = cli("timing", "--scenario", path)
+    assert res.code == 0, res.err
+    assert messages.TIMING_HEADLINE["their_move"] in res.out and "(T3)" in res.out
+    assert "(T5)" not in res.out and "follow-up is fine" not in res.out
+    assert [r["id"] for r in json.loads(cli("timing", "--scenario", path, "--json").out)["rules"]] == ["T3", "T5"]
+
+
 def test_future_events_are_mentioned(cli, tmp_path):
     path = write(tmp_path, {
         "now": "2026-03-02T12:00:00+00:00",
@@ -175,6 +199,12 @@ def test_future_events_are_mentioned(cli, tmp_path):
 ])
 def test_bad_scenario_is_one_line_and_exit_2(cli, tmp_path, data, needles):
     one_line_error(cli("timing", "--scenario", write(tmp_path, data)), *needles)
+
+
+@pytest.mark.parametrize("nested", ['{"a": ' * 100_000 + "1" + "}" * 100_000, '{"events": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+def test_deeply_nested_json_is_one_line(cli, tmp_path, nested):
+    one_line_error(cli("timing", "--scenario", write(tmp_path, nested)), "scenario.json is nested too deeply")
+    one_line_error(cli("timing", "--scenario", "-", stdin=nested), "standard input is nested too deeply")
 
 
 def test_bad_json_on_stdin_names_stdin(cli):
@@ -233,6 +263,12 @@ def test_jsonl_from_stdin_and_id_first(cli):
     assert res.code == 0
     first = res.out.splitlines()[0]
     assert first.startswith('{"id": "example", "verdict": "wait"')
+
+
+def test_jsonl_saved_with_a_byte_order_mark_answers_its_first_line(cli, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(BATCH.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert cli("timing", "--jsonl", str(path)).out == cli("timing", "--jsonl", str(BATCH)).out
 
 
 def test_jsonl_blank_lines_are_skipped(cli, tmp_path):
