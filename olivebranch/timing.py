@@ -67,8 +67,8 @@ class RuleResult:
     earliest: datetime | None = None
 
     def to_dict(self) -> dict:
-        """The rule as it appears in the JSON output."""
-        return {"id": self.id, "verdict": self.verdict, "why": self.why}
+        """The rule as SPEC 3's JSON shows it: its id and why (what it would decide alone is not part of it)."""
+        return {"id": self.id, "why": self.why}
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ def test_spec_worked_example_gives_the_documented_output():
     assert out["move_on_review"] is False
     assert set(out) == {"verdict", "earliest", "rules", "move_on_review", "advice"}
     assert "14 hours ago" in out["rules"][0]["why"]
+    assert all(list(rule) == ["id", "why"] for rule in out["rules"])  # SPEC 3's shape exactly
     assert out["advice"]
 
 
