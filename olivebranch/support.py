@@ -125,18 +125,19 @@ def screen_self_harm(text: str) -> bool:
 def names_self_harm(text: str) -> bool:
     """True when ``text`` speaks of self-harm in so many words ("kill myself", "kms", "end it all").
 
-    The draft check's explicit ``self_harm`` patterns alone, without its
-    model: what :func:`for_chat` reads in an imported chat, thousands of
+    The draft check's patterns that raise ``self_harm`` on their own
+    (:func:`olivebranch.check.patterns.raises_alone`, other languages'
+    plainest words included), without its model: what :func:`for_chat` reads in an imported chat, thousands of
     everyday lines in which the model's reading of veiled signs would raise
     the alarm on almost every chat. Each of these words raises the flag in a
     draft too, so a line read here is one the check would also catch.
     """
     if not isinstance(text, str) or is_blank(text):
         return False
-    from olivebranch.check.patterns import PatternDetector
+    from olivebranch.check.patterns import raises_alone
     from olivebranch.check.text import Draft
 
-    return any(h.code == "self_harm" and h.kind == "strong" for h in PatternDetector().detect(Draft(text)))
+    return raises_alone(Draft(text), "self_harm")
 
 
 def for_words(words: Iterable[tuple[bool, str]], screen: Callable[[str], bool] = screen_self_harm) -> tuple[Support, ...]:

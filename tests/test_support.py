@@ -63,7 +63,7 @@ def chat(*lines: tuple[int, str, str]):
     return [text_message(T0 + timedelta(days=day), sender, text) for day, sender, text in lines]
 
 
-@pytest.mark.parametrize("text", ["kms lol", "I want to end it all", "thinking about killing myself"])
+@pytest.mark.parametrize("text", ["kms lol", "I want to end it all", "thinking about killing myself", "me quiero morir"])
 def test_the_explicit_words_are_named(text):
     assert support.names_self_harm(text)
     assert support.screen_self_harm(text)  # what names it is a sign to the full screen too

@@ -177,19 +177,43 @@ class PatternDetector:
 
     def detect(self, draft: Draft, prior: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
         """Every match of every pattern, as hits over the original text, less the waived ones (:func:`_waived`)."""
-        text = draft.normal.lower()
-        patterns = _patterns()
-        if len(text) == len(draft.normal):
-            scan = self.prefilter.patterns_for(text)
-        else:  # the prefilter's strings are for lower-cased text: scan every pattern
-            text, patterns, scan = draft.normal, _patterns(ignore_case=True), -1
+        text, patterns, lowered = _readable(draft)
+        scan = self.prefilter.patterns_for(text) if lowered else -1  # its strings are for lower-cased text
         return tuple(
             Hit(p.code, m.start(), m.end(), p.kind)
             for i, p in enumerate(patterns)
             if scan >> i & 1
-            for m in p.regex.finditer(text)
-            if m.end() > m.start() and not _waived(p.code, text, m.start())
+            for m in _matches(p, text)
         )
+
+
+def raises_alone(draft: Draft, code: str) -> bool:
+    """True when a pattern that raises ``code`` on its own (a strong or a rule one) matches ``draft``.
+
+    Only those patterns are scanned, without the prefilter: for reading many
+    short texts for one code (a chat's messages for ``self_harm``).
+    """
+    text, patterns, _ = _readable(draft)
+    return any(any(True for _ in _matches(p, text)) for p in patterns if p.code == code and p.kind != "evidence")
+
+
+def _readable(draft: Draft) -> tuple[str, tuple[_Pattern, ...], bool]:
+    """The text the patterns read, the patterns to read it with, and whether it is lower-cased.
+
+    Lower-casing that changes the length (a few letters, such as "İ") would
+    move the offsets, so such a draft is read as it is, with patterns that
+    ignore case.
+    """
+    text = draft.normal.lower()
+    if len(text) == len(draft.normal):
+        return text, _patterns(), True
+    return draft.normal, _patterns(ignore_case=True), False
+
+
+def _matches(pattern: _Pattern, text: str):
+    """The matches of ``pattern`` in ``text`` that count: not empty, not waived."""
+    return (m for m in pattern.regex.finditer(text)
+            if m.end() > m.start() and not _waived(pattern.code, text, m.start()))
 
 
 # --- the strings a match must contain -----------------------------------------------------

@@ -253,3 +253,12 @@ def test_a_claim_the_speaker_takes_back_is_no_evidence(text, code):
 ])
 def test_the_same_words_that_make_the_claim_are_still_evidence(text, code):
     assert any(h.code == code for h in hits(text))
+
+
+def test_raises_alone_agrees_with_the_detectors_decisive_hits():
+    texts = [e.text for e in load(REPO / "corpus", "test")][:600] + ["me quiero morir", "İ want to kill myself"]
+    for code in ("self_harm", "ultimatum"):
+        for text in texts:
+            draft = Draft(text)
+            decisive = any(h.code == code and h.kind != "evidence" for h in PatternDetector(Prefilter(math.inf)).detect(draft))
+            assert patterns_module.raises_alone(draft, code) == decisive, text
