@@ -1,5 +1,7 @@
 """The Typer application that every command module registers itself on."""
 
+import inspect
+
 import typer
 
 app = typer.Typer(
@@ -30,3 +32,17 @@ def _root(
     ),
 ) -> None:
     """A private, local-first coach for reopening a conversation with someone who has gone quiet."""
+
+
+def command(name: str | None = None):
+    """Register a command on the app, its help the docstring with each paragraph on one line.
+
+    Typer's rich help keeps a docstring's line breaks, so in a narrow terminal
+    a paragraph broke at the source's line ends as well as the terminal's.
+    """
+
+    def register(function):
+        paragraphs = inspect.cleandoc(function.__doc__ or "").split("\n\n")
+        return app.command(name, help="\n\n".join(" ".join(p.split()) for p in paragraphs))(function)
+
+    return register

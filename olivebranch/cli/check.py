@@ -10,14 +10,14 @@ call, print the result (readable, ``--json``, or one JSON line per draft with
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import app
+from olivebranch.cli.app import command
 from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
 from olivebranch.errors import InputError
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
 
 
-@app.command()
+@command()
 def check(
     ctx: typer.Context,
     text: list[str] | None = typer.Argument(

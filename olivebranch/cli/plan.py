@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from olivebranch import messages
-from olivebranch.cli.app import app
+from olivebranch.cli.app import command
 from olivebranch.cli.output import console, print_hanging, print_json, print_support, read_json, save_bytes
 from olivebranch.errors import InputError, Stopped
 
@@ -368,7 +368,7 @@ def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
 # --- the commands ------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
     """Answer nine short questions, then see what may be going on and a dated plan.
 
@@ -392,7 +392,7 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
         _offer_to_save(con, answers, plan, saved)
 
 
-@app.command()
+@command()
 def assess(
     answers: Annotated[
         Optional[str], typer.Option("--answers", help="A JSON answers file (see the README); without it, the questions are asked.", metavar="FILE",
@@ -422,7 +422,7 @@ def assess(
         show_assessment(console(), assessment)
 
 
-@app.command("plan")
+@command("plan")
 def plan_command(
     answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE",
                                          callback=_file_option)],

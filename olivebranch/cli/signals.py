@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from olivebranch.chat.formats import ChatFormat
-from olivebranch.cli.app import app
+from olivebranch.cli.app import command
 from olivebranch.errors import InputError
 
 
@@ -25,7 +25,7 @@ def _parse_now(value: str | None) -> datetime:
     return now
 
 
-@app.command("signals")
+@command("signals")
 def signals_command(
     export: str = typer.Option(..., "--export", metavar="FILE", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
     me: str = typer.Option(..., "--me", metavar="NAME", help="Your name as it appears in the chat."),

@@ -9,11 +9,11 @@ scenario with ``--jsonl``).
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import app
+from olivebranch.cli.app import command
 from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
 
 
-@app.command()
+@command()
 def timing(
     ctx: typer.Context,
     scenario: str | None = typer.Option(

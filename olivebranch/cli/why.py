@@ -5,14 +5,14 @@ from typing import List, Optional
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import app
+from olivebranch.cli.app import command
 from olivebranch.cli.output import console, print_hanging, print_json, print_support
 from olivebranch.errors import InputError
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
 
 
-@app.command()
+@command()
 def why(
     ctx: typer.Context,
     tactic: Optional[List[str]] = typer.Argument(

@@ -1,0 +1,25 @@
+import inspect
+
+import pytest
+
+from olivebranch.cli import app
+
+
+def _commands():
+    return [(c.name or c.callback.__name__, c.callback) for c in app.registered_commands]
+
+
+@pytest.mark.parametrize(("name", "callback"), _commands(), ids=[name for name, _ in _commands()])
+def test_help_keeps_each_paragraph_on_one_line(cli, monkeypatch, name, callback):
+    monkeypatch.setenv("COLUMNS", "400")
+    res = cli(name, "--help")
+    assert res.code == 0, res.err
+    lines = [line.strip() for line in res.out.splitlines()]
+    paragraphs = inspect.cleandoc(callback.__doc__).split("\n\n")
+    assert len(paragraphs) >= 2
+    for paragraph in paragraphs:
+        assert " ".join(paragraph.split()) in lines, paragraph
+
+
+def test_every_command_is_registered():
+    assert {name for name, _ in _commands()} == {"start", "assess", "plan", "timing", "why", "check", "signals"}
