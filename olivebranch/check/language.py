@@ -8,6 +8,9 @@ py3langid, a language identifier shipped inside its PyPI package, gives
 English a probability below :data:`MAX_ENGLISH` among :data:`LANGUAGES`.
 The vocabulary test comes first because it is cheap: py3langid's model takes
 about a second to load, and only a draft that may not be English pays it.
+A draft whose letters are mostly not Latin ones (Cyrillic, Arabic, Chinese,
+Devanagari...) is named however short it is: Chinese and Japanese put no
+spaces between words, and no English draft is written that way.
 
 Of the 12,101 English texts in ``corpus/`` and ``bench/data/`` (the
 labelled drafts and ``clean_probe.txt``) it names none. Of 30 short messages
@@ -19,6 +22,7 @@ more, and one ("sorry van gisteren, ik was stom") is half English words.
 import re
 from collections.abc import Callable, Set
 from functools import cache
+import unicodedata
 
 # Words of three letters or more; shorter ones ("me", "no", "te") are shared across languages.
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -26,13 +30,17 @@ MIN_WORDS = 3
 MIN_UNKNOWN_SHARE = 0.5  # of the words, at least this share unknown to the model's vocabulary
 MAX_ENGLISH = 0.05  # py3langid's probability of English, below which the draft is not English
 
-# The languages told apart, by py3langid code: English and the ones most often written
-# around it. A draft in a language not listed is named as the nearest listed one, or not at all.
+# The languages told apart, by py3langid code: English, the ones most often written around
+# it, and the most written of other scripts. A draft in a language not listed is named as
+# the nearest listed one, or not at all.
 LANGUAGES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
     "it": "Italian", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
     "pl": "Polish", "tr": "Turkish", "ro": "Romanian", "id": "Indonesian", "ca": "Catalan",
-    "cs": "Czech", "hu": "Hungarian", "fi": "Finnish",
+    "cs": "Czech", "hu": "Hungarian", "fi": "Finnish", "vi": "Vietnamese", "tl": "Tagalog",
+    "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "el": "Greek", "he": "Hebrew",
+    "ar": "Arabic", "fa": "Persian", "ur": "Urdu", "hi": "Hindi", "bn": "Bengali",
+    "ta": "Tamil", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "th": "Thai",
 }
 
 
@@ -42,6 +50,8 @@ def other_language(text: str, vocabulary: Callable[[], Set[str]]) -> str | None:
     ``vocabulary()`` gives the words the check's model knows (lower case);
     it is called only for a draft long enough to tell.
     """
+    if _mostly_other_script(text):
+        return _name(text)
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return None
@@ -52,6 +62,19 @@ def other_language(text: str, vocabulary: Callable[[], Set[str]]) -> str | None:
     if ranked.get("en", 0.0) >= MAX_ENGLISH:
         return None
     return LANGUAGES[max(ranked, key=ranked.get)]
+
+
+def _mostly_other_script(text: str) -> bool:
+    """Whether more than half of the letters in ``text`` are not Latin ones."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(not unicodedata.name(c, "LATIN").startswith("LATIN") for c in letters)
+    return 2 * other > len(letters)
+
+
+def _name(text: str) -> str:
+    """The name of the listed language py3langid finds ``text`` nearest to."""
+    language, _ = _identifier().classify(text)
+    return LANGUAGES[language]
 
 
 @cache

@@ -33,6 +33,25 @@ def test_english_and_texting_slang_are_not_named(text):
     assert check(text).language is None
 
 
+@pytest.mark.parametrize("text, language", [
+    ("你从来不听我说话。马上回复我。", "Chinese"),
+    ("你好", "Chinese"),
+    ("会いたい", "Japanese"),
+    ("보고 싶어", "Korean"),
+    ("Привет, как дела? Я скучаю.", "Russian"),
+    ("مرحبا", "Arabic"),
+    ("मुझे तुम्हारी याद आती है", "Hindi"),
+    ("Γεια σου, μου λείπεις", "Greek"),
+])
+def test_a_draft_in_another_script_is_named_however_short(text, language):
+    assert check(text).language == language
+
+
+@pytest.mark.parametrize("text", ["I miss you ❤️ 我想你", "see you at Café Zoë, ok?"])
+def test_a_few_letters_of_another_script_in_english_are_not_named(text):
+    assert check(text).language is None
+
+
 def test_the_vocabulary_is_read_only_for_a_draft_long_enough_to_tell():
     def vocabulary_unused():
         raise AssertionError("read")
