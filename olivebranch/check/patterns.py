@@ -180,11 +180,31 @@ class PatternDetector:
         text, patterns, lowered = _readable(draft)
         scan = self.prefilter.patterns_for(text) if lowered else -1  # its strings are for lower-cased text
         return tuple(
-            Hit(p.code, m.start(), m.end(), p.kind)
+            Hit(p.code, *_whole_words(text, m.start(), m.end()), p.kind)
             for i, p in enumerate(patterns)
             if scan >> i & 1
             for m in _matches(p, text)
         )
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match's span less the spaces at its ends, and reaching the end of a word it stops in.
+
+    A pattern may end on a space (``you hurt ``) or stop inside a word (``answer``
+    of "answering"); the span shown to the person should be whole words.
+    """
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    while start < end - 1 and text[start].isspace():
+        start += 1
+    if _is_word_char(text[end - 1]):
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+    return start, end
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def raises_alone(draft: Draft, code: str) -> bool:

@@ -70,6 +70,23 @@ def test_hits_are_well_formed(text):
         assert 0 <= h.start < h.end <= len(text)
 
 
+@pytest.mark.parametrize(("text", "code", "words"), [
+    ("hey\nhello??\nwhy aren't you answering", "pressure", "why aren't you answering"),
+    ("You broke my heart and you don't even care.", "blame", "You broke"),
+    ("you hurt me so much", "blame", "you hurt"),
+])
+def test_a_span_is_whole_words_without_spaces_at_its_ends(text, code, words):
+    assert words in [text[h.start:h.end] for h in hits(text) if h.code == code]
+
+
+def test_every_span_in_the_corpus_is_whole_words():
+    for example in load(REPO / "corpus"):
+        text = example.text
+        for h in hits(text):
+            assert not text[h.start].isspace() and not text[h.end - 1].isspace(), (text, h)
+            assert h.end == len(text) or not (text[h.end - 1].isalnum() and text[h.end].isalnum()), (text, h)
+
+
 def test_no_mechanical_codes_among_patterns():
     assert "wall_of_text" not in PATTERN_CODES and "low_effort" not in PATTERN_CODES
 
