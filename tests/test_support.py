@@ -12,7 +12,7 @@ from olivebranch.check import check
 @pytest.mark.parametrize(
     "text",
     ["kill myself", "suicide", "I want to kill myself if you dont answer", "thinking of unaliving myself",
-     "I have pills saved up", "Honestly I want to die"],
+     "I have pills saved up", "Honestly I want to die", "I feel like there is no point going on without her"],
 )
 def test_the_screen_agrees_with_the_draft_check(text):
     assert any(f.code == "self_harm" for f in check(text).flags)
@@ -20,7 +20,8 @@ def test_the_screen_agrees_with_the_draft_check(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "this silence is killing me", "I keep replaying what I said.", "jealousy", "double text"]
+    "text", ["", "   ", "this silence is killing me", "I keep replaying what I said.", "jealousy", "double text",
+             "there's no point going on about it", "no point carrying on the argument"]
 )
 def test_ordinary_words_are_not_a_sign(text):
     assert not support.screen_self_harm(text)
@@ -111,3 +112,29 @@ def test_text_longer_than_the_check_takes_is_read_in_pieces(monkeypatch):
         assert not support.screen_self_harm("we had a lovely time at the lake. " * 4)
     finally:
         support.screen_self_harm.cache_clear()
+
+
+@pytest.mark.parametrize("text", [
+    "He hit me again last night and said he would kill me if I left.",
+    "she slapped me", "my ex threatened to post the photos", "he has pushed me against the wall",
+    "he said he'd kill me", "i'm scared of what he'll do to me", "he beat me up", "my husband is violent",
+    "he threw a glass at me", "he threatened my family", "She threatens me constantly", "she tried to choke me",
+    "honestly afraid for my life", "he\u2019ll kill me if i leave",
+])
+def test_abuse_told_in_words_is_read(text):
+    assert support.describes_abuse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she hit me up last week", "it hit me how much I miss her", "he pushed me to do better",
+    "she threatened to leave", "he never hit me", "he didn't hit me", "this silence is killing me",
+    "my boss will kill me", "mum will kill me if i fail", "she beat me at chess", "i'm scared of losing her",
+    "he pushed me away", "you hurt me so much", "she threw me a party", "they hit me with the news", "",
+])
+def test_everyday_turns_of_phrase_are_not_abuse(text):
+    assert not support.describes_abuse(text)
+
+
+def test_a_note_gets_self_harm_support_then_abuse_support():
+    assert [b.kind for b in support.for_note("I want to die. he hit me again")] == ["self_harm", "abuse"]
+    assert support.for_note("I miss our walks") == ()
