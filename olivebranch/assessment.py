@@ -23,7 +23,7 @@ from olivebranch import messages
 from olivebranch.data import read_toml
 from olivebranch.errors import InputError
 from olivebranch.scenario import MAX_YEAR, MIN_YEAR
-from olivebranch.support import Support, block, screen_self_harm
+from olivebranch.support import Support, block, describes_abuse, screen_self_harm
 
 QuestionType = Literal["choice", "multi-choice", "date", "text", "yes-no"]
 SafetyLevel = Literal["stop", "no_contact", "caution", "clear"]
@@ -523,11 +523,18 @@ def rank_reasons(answers: Answers, days_since: int) -> tuple[Reason, ...]:
     return tuple(sorted(ranked, key=lambda r: -r.score))  # sorted() is stable: ties keep file order
 
 
-def screen(answers: Answers) -> Safety:
-    """The red-flag screen (SPEC 2 Decide, SPEC 7)."""
+def screen(answers: Answers, crisis: bool = False) -> Safety:
+    """The red-flag screen (SPEC 2 Decide, SPEC 7).
+
+    Abuse or threats told in the feelings note count as the red flag
+    (:func:`olivebranch.support.describes_abuse`). ``crisis`` says the note
+    showed a sign of self-harm: then nothing is called safe to reach out.
+    """
     flags = answers.red_flags
     if any(f in STOP_FLAGS for f in flags):
         return Safety("stop", flags, answers.no_contact, messages.SAFETY_STOP)
+    if describes_abuse(answers.feelings_note):
+        return Safety("stop", flags, answers.no_contact, messages.SAFETY_STOP_IN_WORDS)
     caution = [question("red_flags").label(f).lower() for f in flags if f in CAUTION_FLAGS]
     if answers.no_contact:
         text = messages.SAFETY_NO_CONTACT
@@ -536,7 +543,7 @@ def screen(answers: Answers) -> Safety:
         return Safety("no_contact", flags, True, text)
     if caution:
         return Safety("caution", flags, False, messages.SAFETY_CAUTION.format(flags="; ".join(caution)))
-    return Safety("clear", flags, False, messages.SAFETY_CLEAR)
+    return Safety("clear", flags, False, messages.SAFETY_CLEAR_IN_CRISIS if crisis else messages.SAFETY_CLEAR)
 
 
 def assess(answers: Answers, today: date) -> Assessment:
@@ -544,11 +551,10 @@ def assess(answers: Answers, today: date) -> Assessment:
     if answers.happened_on > today:
         raise InputError(f"{answers.happened_on.isoformat()} is after today ({today.isoformat()})", field="happened_on")
     days_since = (today - answers.happened_on).days
-    safety = screen(answers)
+    crisis = screen_self_harm(answers.feelings_note)
+    safety = screen(answers, crisis)
 
-    support: list[Support] = []
-    if answers.feelings_note and screen_self_harm(answers.feelings_note):
-        support.append(block("self_harm"))
+    support: list[Support] = [block("self_harm")] if crisis else []
     if safety.level == "stop":
         support.append(block("abuse"))
 

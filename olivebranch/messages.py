@@ -40,6 +40,10 @@ SAFETY_STOP = (
     "Because of the abuse or threats you described, olivebranch recommends not "
     "reaching out to them. Your safety comes first, and you don't owe anyone contact."
 )
+SAFETY_STOP_IN_WORDS = (
+    "What you wrote sounds like they have hurt or threatened you. olivebranch "
+    "recommends not reaching out to them. Your safety comes first, and you don't owe anyone contact."
+)
 SAFETY_NO_CONTACT = (
     "They have blocked you or asked for no contact. olivebranch won't help you reach "
     "them, by any route or through anyone else. Your plan is about looking after "
@@ -50,6 +54,10 @@ SAFETY_CAUTION = (
     "Decide step slowly, with the questions marked first, before anything else."
 )
 SAFETY_CLEAR = "Nothing you described suggests it is unsafe to reach out."
+SAFETY_CLEAR_IN_CRISIS = (
+    "Please look after yourself first. Reaching out to them can wait until you feel steadier; "
+    "the plan below will still be here."
+)
 READING_TITLE = "What might be going on"
 READING_INTRO = "These are possibilities, not verdicts. Only they know for sure."
 MORE_REASONS = "Also possible: {titles}."

@@ -3,7 +3,8 @@
 Shown before anything else wherever olivebranch reads words with signs of
 self-harm (a draft, a feelings note, a message in a timing log, a question to
 ``why``, an imported chat), and when the assessment or the timing guard finds
-abuse or threats.
+abuse or threats: a red flag ticked, or (:func:`describes_abuse`) described
+in the person's own words.
 
 :func:`screen_self_harm` is the one definition of "a sign of self-harm" in
 olivebranch: the draft check's own ``self_harm`` flag, with its patterns and
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from functools import cache, lru_cache
+import re
 from typing import Literal
 
 from olivebranch.chat.message import Message
@@ -118,6 +120,36 @@ def screen_self_harm(text: str) -> bool:
     return any(
         any(f.code == "self_harm" for f in check(piece, with_rewrite=False).flags)
         for piece in pieces if not is_blank(piece)
+    )
+
+
+def for_note(text: str) -> tuple[Support, ...]:
+    """The support a person's own note calls for at once: self-harm first, then abuse or threats."""
+    found = []
+    if screen_self_harm(text):
+        found.append(block("self_harm"))
+    if describes_abuse(text):
+        found.append(block("abuse"))
+    return tuple(found)
+
+
+def describes_abuse(text: str) -> bool:
+    """True when ``text`` tells of being harmed or threatened by someone ("he hit me again").
+
+    The patterns are ``abuse_words.toml``'s: each needs someone doing it to
+    the writer, so "she hit me up" or "it hit me how much I miss her" is not one.
+    """
+    if not isinstance(text, str):
+        return False
+    plain = text.replace("\u2019", "'")
+    return any(p.search(plain) for p in _abuse_patterns())
+
+
+@cache
+def _abuse_patterns() -> tuple[re.Pattern, ...]:
+    table = read_toml("abuse_words.toml")
+    return tuple(
+        re.compile(p.format(who=table["who"], between=table["between"]), re.IGNORECASE) for p in table["patterns"]
     )
 
 

@@ -19,6 +19,7 @@ from olivebranch.assessment import (
     reason_ids,
     screen_self_harm,
 )
+from olivebranch import messages
 from olivebranch.errors import InputError
 from olivebranch.sources import SOURCE_IDS
 from olivebranch.support import resources
@@ -233,6 +234,22 @@ def test_ordinary_sadness_is_not_flagged(text):
 def test_self_harm_support_comes_before_abuse_support():
     result = assess(answers(red_flags=["abuse"], feelings_note="I want to die"), TODAY)
     assert [s.kind for s in result.support] == ["self_harm", "abuse"]
+
+
+@pytest.mark.parametrize("note", ["He hit me again last night.", "my ex threatened to post the photos"])
+def test_abuse_or_threats_told_in_the_note_stop_as_the_red_flag_does(note):
+    result = assess(answers(red_flags=["none"], feelings_note=note), TODAY)
+    assert result.safety.level == "stop"
+    assert result.safety.message == messages.SAFETY_STOP_IN_WORDS
+    assert [s.kind for s in result.support] == ["abuse"]
+    assert result.reasons == ()
+
+
+def test_after_a_sign_of_crisis_nothing_is_called_safe_to_reach_out():
+    result = assess(answers(red_flags=["none"], feelings_note="Honestly I want to die"), TODAY)
+    assert result.safety.level == "clear"
+    assert result.safety.message == messages.SAFETY_CLEAR_IN_CRISIS
+    assert "unsafe to reach out" not in result.safety.message
 
 
 # --- validation -----------------------------------------------------------------------

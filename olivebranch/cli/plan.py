@@ -187,8 +187,8 @@ def ask_answers(con, today: date) -> Answers:
     """Ask the questionnaire on ``con`` and return the validated answers."""
     from rich.prompt import Confirm, Prompt
 
-    from olivebranch.assessment import Answers, question_count, questions, screen_self_harm
-    from olivebranch.support import block
+    from olivebranch.assessment import Answers, question_count, questions
+    from olivebranch.support import for_note
 
     con.print(messages.WELCOME)
     con.print(messages.PRIVATE, style="dim")
@@ -218,8 +218,7 @@ def ask_answers(con, today: date) -> Answers:
                 raw[q.id] = Confirm.ask(q.prompt, console=con, default=bool(default))
             else:
                 raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
-                if screen_self_harm(raw[q.id]):
-                    print_support(con, [block("self_harm")])
+                print_support(con, for_note(raw[q.id]))
             # Checked now, by the same rules as an answers file, so a problem is asked
             # again here rather than found at the end, when every answer would be lost.
             problem = Answers.problem_with(raw, q.id)

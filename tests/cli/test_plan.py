@@ -208,6 +208,14 @@ def test_assess_and_plan_put_support_first_for_the_feelings_note(cli, tmp_path, 
         assert text.index("findahelpline.com") < min(text.index(t) for t in ("Your plan", "Questions for you first") if t in text)
 
 
+def test_start_shows_abuse_support_as_soon_as_the_note_tells_of_it(cli):
+    res = cli("start", *DAY, stdin=typed("", "", "", "", "", "", "", "he hit me again last night", "", "", ""))
+    assert res.code == 0, res.err
+    assert res.out.index("hotpeachpages") < res.out.index("Question 9 of 9")
+    assert "Your plan ends here" in res.out and "5. Reach out once" in res.out  # listed as left out
+    assert "Left out: after abuse or threats" in res.out
+
+
 def test_start_with_threats_ends_at_decide_with_resources(cli):
     res = cli("start", *DAY, stdin=typed("", "1", "", "", "", "2", "", "", "", "", ""))
     assert res.code == 0, res.err
