@@ -117,6 +117,28 @@ def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--toda
     return name, day
 
 
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether ``a`` and ``b`` name one file, however spelt (``./``, ``~``, a link to it)."""
+    first, second = Path(a).expanduser(), Path(b).expanduser()
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet): compare where they point
+        pass
+    try:
+        return first.resolve() == second.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return first.absolute() == second.absolute()
+
+
+def _check_new_file(path: str, option: str, replace: bool, keep: str | None = None) -> None:
+    """Refuse, before anything is written, to write ``path`` over the file at ``keep``
+    (an answers file is never written over), or over any file unless ``replace``."""
+    if keep is not None and keep != "-" and _same_file(path, keep):
+        raise InputError(messages.NOT_OVER_ANSWERS.format(path=path), field=option)
+    if Path(path).expanduser().is_file() and not replace:
+        raise InputError(messages.ALREADY_A_FILE.format(path=path), field=option)
+
+
 def _load_answers(path: str) -> Answers:
     from olivebranch.assessment import Answers
 
@@ -334,16 +356,17 @@ def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> 
     )
     for what, question_text, default_path, content in offers:
         if Confirm.ask(question_text, console=con, default=False):
-            path = _save_somewhere(con, default_path, content())
+            path = _save_somewhere(con, default_path, content(), keep=saved.get("answers"))
             if path is not None:
                 saved[what] = path
 
 
-def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
+def _save_somewhere(con, default_path: str, data: bytes, keep: str | None = None) -> str | None:
     """Ask where to save ``data`` until it is saved (its path) or the person skips (``None``).
 
-    A place that cannot be written, or a file they would rather not replace,
-    asks again instead of ending the run: nothing they entered is lost.
+    A place that cannot be written, a file they would rather not replace, or
+    ``keep`` (the answers they saved a moment ago, never offered for
+    replacing) asks again instead of ending the run: nothing they entered is lost.
     """
     from rich.prompt import Confirm, Prompt
 
@@ -354,6 +377,9 @@ def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
             return None
         question, default = messages.SAVE_WHERE_ELSE, ""
         target = Path(path).expanduser()
+        if keep is not None and _same_file(target, keep):
+            con.print(messages.SAVE_NOT_OVER_ANSWERS)
+            continue
         if target.is_file() and not Confirm.ask(
             messages.SAVE_REPLACE.format(path=escape(path)), console=con, default=False
         ):
@@ -424,6 +450,7 @@ def assess(
 
 @command("plan")
 def plan_command(
+    ctx: typer.Context,
     answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE",
                                          callback=_file_option)],
     start_date: Annotated[
@@ -433,17 +460,24 @@ def plan_command(
     as_json: JsonOpt = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE",
                                                callback=_file_option)] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the --ics file if there already is one.")] = False,
 ) -> None:
     """Build a dated plan from an answers file: eight stages, each with what to do and its sources.
 
     Dates follow the timing rules (cool-off after a fight or breakup, the end
     of a space request, 48 hours before any follow-up, a review 30 days after
-    your message). --ics FILE also writes it as a calendar with reminders.
+    your message). --ics FILE also writes it as a calendar with reminders; a
+    file already there is kept unless you add --replace, and the answers file
+    is never written over.
     """
     from olivebranch.assessment import assess as assess_answers
     from olivebranch.plan import build_plan
 
+    if replace and ics is None:
+        raise typer.BadParameter(messages.REPLACE_ALONE.format(option="--ics FILE"), ctx=ctx)
     name, day = _zone_and_today(timezone_name, start_date, field="--start")
+    if ics is not None:
+        _check_new_file(ics, "--ics", replace, keep=answers)
     given = _load_answers(answers)
     plan = build_plan(assess_answers(given, day), day, name)
     if ics is not None:

@@ -478,3 +478,47 @@ def test_a_step_left_out_wraps_under_its_own_title(cli, tmp_path, monkeypatch):
     first = next(i for i, line in enumerate(lines) if line.startswith("5. Reach out once: Left out"))
     rest = lines[first + 1:lines.index("", first)]
     assert rest and all(line.startswith("   ") and len(line) <= 50 for line in rest)
+
+
+# --- writing files: never over the answers, never over a file without being told ----------------
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "symlink"])
+@pytest.mark.parametrize("replace", [[], ["--replace"]])
+def test_the_calendar_is_never_written_over_the_answers_file(cli, tmp_path, spelling, replace):
+    answers = tmp_path / "a.json"
+    original = (REPO / "examples" / "answers.json").read_text(encoding="utf-8")
+    answers.write_text(original, encoding="utf-8")
+    target = {"same": str(answers), "dotted": str(tmp_path / "." / "a.json"), "symlink": str(tmp_path / "link.json")}[spelling]
+    if spelling == "symlink":
+        (tmp_path / "link.json").symlink_to(answers)
+    res = cli("plan", "--answers", str(answers), "--start", "2026-03-02", "--ics", target, *replace)
+    one_line_error(res, "--ics", "answers file")
+    assert answers.read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_an_existing_calendar_file_is_not_replaced_without_replace(cli, tmp_path, as_json):
+    ics = tmp_path / "plan.ics"
+    ics.write_text("my own calendar", encoding="utf-8")
+    res = cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(ics), *as_json)
+    one_line_error(res, "--ics", str(ics), "already", "--replace")
+    assert ics.read_text(encoding="utf-8") == "my own calendar"
+    res = cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(ics), "--replace", *as_json)
+    assert res.code == 0, res.err
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+    assert private(ics)
+
+
+def test_replace_without_a_calendar_file_is_a_usage_error(cli):
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--replace"), "--replace", "--ics")
+
+
+def test_start_will_not_save_the_calendar_over_the_answers_it_just_saved(cli, tmp_path):
+    answers, ics = tmp_path / "mine.json", tmp_path / "plan.ics"
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", str(answers), "y", str(answers), str(ics)))
+    assert res.code == 0, res.err
+    assert "Replace it?" not in res.out  # not even offered: the answers are not to be lost
+    assert "your answers" in " ".join(res.out.split()).split(f"Saved to {answers}.", 1)[1]
+    assert Answers.from_dict(json.loads(answers.read_text(encoding="utf-8"))).what_happened == "fight"
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
