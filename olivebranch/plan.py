@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from olivebranch import messages, playbook
 from olivebranch.assessment import Assessment, Support, check_day
+from olivebranch.dates import day_label
 from olivebranch.errors import InputError
 from olivebranch.playbook import Advice, Stage
 
@@ -187,10 +188,6 @@ def _at(day: date, clock: time, tz: tzinfo) -> datetime:
     return datetime.combine(day, clock, tz).astimezone(timezone.utc).astimezone(tz)
 
 
-def _nice(d: date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
-
-
 def _advice(stage_id: str, path: playbook.PlanPath) -> dict:
     return {"do": playbook.for_stage(stage_id, "do", path), "dont": playbook.for_stage(stage_id, "dont", path)}
 
@@ -217,7 +214,7 @@ def _reach_out_day(assessment: Assessment, start: date, decide_days: int) -> tup
     if a.space_until is not None:
         if a.space_until >= start:  # a break that is already over asks nothing more of the plan
             days.append(a.space_until + timedelta(days=1))
-            notes.append(messages.NOTE_SPACE_UNTIL.format(until=_nice(a.space_until)))
+            notes.append(messages.NOTE_SPACE_UNTIL.format(until=day_label(a.space_until, start.year)))
     elif a.space_requested:
         notes.append(messages.NOTE_SPACE_OPEN)
     return max(days), notes
@@ -296,7 +293,7 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
         if approach == "open_door":
             wait_notes = [messages.NOTE_WAIT_OPEN_DOOR]
         else:
-            wait_notes = [messages.NOTE_WAIT.format(earliest=f"{_nice(follow_up.date())}, {follow_up:%H:%M}"),
+            wait_notes = [messages.NOTE_WAIT.format(earliest=f"{day_label(follow_up.date(), start.year)}, {follow_up:%H:%M}"),
                           messages.NOTE_WAIT_FOLLOW_UP]
         if "anxious" in a.feelings:
             wait_notes.append(messages.NOTE_ANXIOUS)

@@ -34,6 +34,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
 from olivebranch import messages
+from olivebranch.dates import local_label
 from olivebranch.errors import InputError
 from olivebranch.scenario import MAX_YEAR, MIN_YEAR, Event, Scenario
 from olivebranch.support import Support, block, for_words
@@ -53,8 +54,6 @@ DANGER_FLAGS = ("abuse", "threats")
 UTC = timezone.utc
 _RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 _SPOKEN = frozenset({"message", "call"})
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -387,13 +386,6 @@ def _first_at_or_after(day: date, wall: time, zone: tzinfo, after: datetime) -> 
     if in_quiet_hours(hi, zone) or hi <= after:
         return next_morning(hi, zone)
     return hi
-
-
-def local_label(at: datetime, zone: tzinfo, now: datetime | None = None) -> str:
-    """A short local time such as ``Tue 3 Mar, 20:00`` (with the year if not ``now``'s)."""
-    local = at.astimezone(zone)
-    year = "" if now is not None and now.astimezone(zone).year == local.year else f" {local.year}"
-    return f"{_WEEKDAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}{year}, {local:%H:%M}"
 
 
 def ago(span: timedelta) -> str:

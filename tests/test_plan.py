@@ -88,7 +88,7 @@ def test_breakup_waits_more_than_a_week():
 def test_space_until_a_date_waits_until_after_it():
     plan = plan_for(what_happened="asked_for_space", asked_for_space=True, space_until="2026-03-14")
     assert reach_day(plan) == date(2026, 3, 15)
-    assert any("14 March" in n for n in plan.step("give_space").notes)
+    assert any("until Sat 14 Mar." in n for n in plan.step("give_space").notes)
     assert plan.approach == "open_door" and plan.earliest_follow_up is None
 
 
@@ -392,3 +392,12 @@ def test_the_guard_stops_what_the_plan_leaves_out():
     block = [{"at": _late(date(2026, 2, 20), "Europe/London"), "from": "them", "kind": "block"}]
     assert blocked.reach_out_at is None
     assert _verdict(blocked, now, block).verdict == "stop"
+
+
+def test_notes_name_days_as_the_timeline_does_with_the_year_only_when_it_differs():
+    near = plan_for(what_happened="asked_for_space", happened_on="2026-03-01", space_until="2026-03-06")
+    assert messages.NOTE_SPACE_UNTIL.format(until="Fri 6 Mar") in near.step("give_space").notes
+    far = plan_for(what_happened="i_messed_up", happened_on="2026-03-01", asked_for_space=True,
+                   space_until="2027-01-06", start=date(2026, 12, 30))
+    assert messages.NOTE_SPACE_UNTIL.format(until="Wed 6 Jan 2027") in far.step("give_space").notes
+    assert messages.NOTE_WAIT.format(earliest="Sat 9 Jan 2027, 10:00") in far.step("wait").notes

@@ -255,10 +255,6 @@ def ask_answers(con, today: date) -> Answers:
 # --- showing the reading and the plan -----------------------------------------------------
 
 
-def _nice(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
-
-
 def show_assessment(con, assessment: Assessment) -> None:
     """Print the reading: support first, then safety, likely reasons and the Decide questions."""
     print_support(con, assessment.support)
@@ -289,7 +285,12 @@ def show_assessment(con, assessment: Assessment) -> None:
 
 
 def show_plan(con, plan: Plan) -> None:
-    """Print the plan as a timeline, one stage after another."""
+    """Print the plan as a timeline, one stage after another (a year shown where it is not the start's)."""
+    from olivebranch.dates import day_label
+
+    def label(d: date) -> str:
+        return day_label(d, plan.start.year)
+
     con.print()
     con.print(f"{messages.PLAN_TITLE} ({plan.timezone})", style="bold underline")
     for step in plan.steps:
@@ -299,15 +300,15 @@ def show_plan(con, plan: Plan) -> None:
             print_hanging(con, Text(f"{head}: {step.why_skipped}", style="dim"), "", "   ")
             continue
         if step.at is not None:
-            when = f"{_nice(step.at.date())}, {step.at:%H:%M}"
+            when = f"{label(step.at.date())}, {step.at:%H:%M}"
         elif step.conditional:
-            when = f"from {_nice(step.starts)}, {messages.PLAN_UNDATED}"
+            when = f"from {label(step.starts)}, {messages.PLAN_UNDATED}"
         elif step.ends is None:
-            when = f"from {_nice(step.starts)}, ongoing"
+            when = f"from {label(step.starts)}, ongoing"
         elif step.ends == step.starts:
-            when = _nice(step.starts)
+            when = label(step.starts)
         else:
-            when = f"{_nice(step.starts)} to {_nice(step.ends)}"
+            when = f"{label(step.starts)} to {label(step.ends)}"
         con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
         for note in step.notes:
             print_hanging(con, note, "   ")

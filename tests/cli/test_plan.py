@@ -522,3 +522,20 @@ def test_start_will_not_save_the_calendar_over_the_answers_it_just_saved(cli, tm
     assert "your answers" in " ".join(res.out.split()).split(f"Saved to {answers}.", 1)[1]
     assert Answers.from_dict(json.loads(answers.read_text(encoding="utf-8"))).what_happened == "fight"
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+
+
+def test_the_timeline_shows_the_year_when_it_is_not_the_start_year(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    path = write(tmp_path, {"relationship": "partner", "what_happened": "asked_for_space", "happened_on": "2026-03-01",
+                            "asked_for_space": True, "space_until": "2030-12-31", "want": "back_together"})
+    res = cli("plan", "--answers", path, "--start", "2026-03-02", "--timezone", "Europe/London")
+    assert res.code == 0, res.err
+    lines = {line.split("  ")[0]: line.split("  ", 1)[1] for line in res.out.splitlines() if line[:2] in
+             {f"{n}." for n in range(1, 9)} and "  " in line}
+    assert lines["1. Decide"] == "Mon 2 Mar"  # the start year goes without saying
+    assert lines["2. Give space"] == "Mon 2 Mar to Tue 31 Dec 2030"
+    assert lines["5. Reach out once"] == "Wed 1 Jan 2031, 10:00"
+    assert lines["6. Wait"] == "Wed 1 Jan 2031 to Fri 3 Jan 2031"
+    assert lines["8. Decide again"].startswith("Fri 31 Jan 2031, ")
+    flat = " ".join(res.out.split())
+    assert "They asked for space until Tue 31 Dec 2030." in flat
