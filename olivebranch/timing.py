@@ -172,10 +172,10 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         verdict, earliest = "wait", t6.earliest
 
     my_last = max(mine)[0] if mine else None
-    review = verdict == "their_move" and my_last is not None and now - my_last >= MOVE_ON_AFTER
+    review = verdict == "their_move" and my_last is not None and now >= move_on_due(my_last)
     look_again = earliest
     if verdict == "their_move" and my_last is not None and not review:
-        look_again = (my_last + MOVE_ON_AFTER).astimezone(UTC)
+        look_again = move_on_due(my_last)
     days = (now - my_last).days if my_last is not None else None
     rules = tuple(applied)
     support = _support(scenario.events, rules)
@@ -193,6 +193,16 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         future_events=log.future,
         support=support,
     )
+
+
+def move_on_due(last_mine: datetime) -> datetime:
+    """When the move-on review falls due (SPEC 3), in UTC: once my last message or call is 30 days old.
+
+    Elapsed time, as every age the rules count (48 hours, 7 days), so across a
+    clock change it is an hour off the clock time it was sent at. The plan's
+    Decide again is this same moment (:func:`olivebranch.plan.build_plan`).
+    """
+    return last_mine.astimezone(UTC) + MOVE_ON_AFTER
 
 
 def _support(events: tuple[Event, ...], rules: tuple[RuleResult, ...]) -> tuple[Support, ...]:

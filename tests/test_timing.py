@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from olivebranch import messages, support
 from olivebranch.errors import InputError
 from olivebranch.scenario import EVENT_KINDS, loads_scenario, parse_scenario
-from olivebranch.timing import ago, decide, in_quiet_hours, local_label, next_morning
+from olivebranch.timing import ago, decide, in_quiet_hours, local_label, move_on_due, next_morning
 
 UTC = timezone.utc
 # A Monday at noon UTC: daytime, so quiet hours stay out of the way unless asked for.
@@ -652,6 +652,19 @@ def test_move_on_review_starts_at_30_days(age, review):
     assert d.move_on_review is review
     assert (d.move_on is not None) is review
     assert (messages.TIMING_MOVE_ON.split("{")[0] in d.to_dict()["advice"]) is review
+
+
+def test_move_on_review_is_due_30_days_on_in_elapsed_time_across_a_clock_change():
+    # The QA case: an open-door message on 7 March, asked about 30 days on by the clock (10:00 BST),
+    # is an hour short of 30 days old, and the review falls due at 11:00 BST, as the plan shows it.
+    sent = at("2026-03-07T10:00:00+00:00")
+    assert move_on_due(sent) == at("2026-04-06T10:00:00+00:00")
+    log = [{"at": "2026-03-07T10:00:00+00:00", "from": "me", "kind": "message", "open_door": True}]
+    for now, due in (("2026-04-06T10:00:00+01:00", False), ("2026-04-06T11:00:00+01:00", True)):
+        d = decide(parse_scenario({"now": now, "timezone": "Europe/London", "events": log}))
+        assert d.verdict == "their_move" and d.move_on_review is due
+    d = decide(parse_scenario({"now": "2026-04-06T10:00:00+01:00", "timezone": "Europe/London", "events": log}))
+    assert d.look_again == move_on_due(sent)
 
 
 def test_move_on_review_uses_my_last_message_or_call():

@@ -539,3 +539,16 @@ def test_the_timeline_shows_the_year_when_it_is_not_the_start_year(cli, tmp_path
     assert lines["8. Decide again"].startswith("Fri 31 Jan 2031, ")
     flat = " ".join(res.out.split())
     assert "They asked for space until Tue 31 Dec 2030." in flat
+
+
+def test_the_plans_decide_again_is_when_timing_says_the_review_is_due(cli, tmp_path):
+    args = ("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--timezone", "Europe/London")
+    shown = cli(*args)
+    assert "Decide again  Mon 6 Apr, 11:00" in shown.out  # 30 days after Sat 7 Mar, 10:00 GMT
+    plan = json.loads(cli(*args, "--json").out)
+    review = next(s["at"] for s in plan["steps"] if s["stage"] == "decide_again")
+    log = [{"at": plan["reach_out_at"], "from": "me", "kind": "message", "open_door": True}]
+    scenario = write(tmp_path, {"now": review, "timezone": "Europe/London", "events": log}, "scenario.json")
+    out = json.loads(cli("timing", "--scenario", scenario, "--json").out)
+    assert out["verdict"] == "their_move" and out["move_on_review"] is True
+    assert "30 days" in out["advice"]
