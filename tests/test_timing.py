@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from olivebranch import messages, support
 from olivebranch.errors import InputError
-from olivebranch.scenario import EVENT_KINDS, loads_scenario, parse_scenario
+from olivebranch.scenario import EVENT_KINDS, KNOWN_RED_FLAGS, loads_scenario, parse_scenario
 from olivebranch.timing import ago, decide, in_quiet_hours, local_label, move_on_due, next_morning
 
 UTC = timezone.utc
@@ -167,6 +167,14 @@ def test_t2_names_both_flags():
 @pytest.mark.parametrize("flags", [[], ["coercion"], ["affair", "repeated_disrespect"]])
 def test_t2_other_red_flags_do_not_stop(flags):
     assert run(flags=flags).verdict == "go"
+
+
+@pytest.mark.parametrize("flags", [["Abuse"], [" threats "], ["repeated disrespect"], ["Repeated-Disrespect"],
+                                   ["affair", "cheating", "disrespect", "coercion"], ["none"], []])
+def test_every_known_red_flag_is_read_in_any_case_or_spacing(flags):
+    situation = parse_scenario(scenario(flags=flags)).situation
+    assert all(flag in KNOWN_RED_FLAGS for flag in situation.red_flags)
+    assert loads_scenario(json.dumps(scenario(flags=flags))) == parse_scenario(scenario(flags=flags))
 
 
 def test_t1_and_t2_both_listed_and_safety_advice_wins():
@@ -817,6 +825,14 @@ def with_event(**changes) -> dict:
     ({"now": iso(NOW), "situation": {"red_flags": "abuse"}}, "situation.red_flags: expected a list of text"),
     ({"now": iso(NOW), "situation": {"red_flags": ["abuse", 2]}}, "situation.red_flags[1]: expected text"),
     ({"now": iso(NOW), "situation": {"relationship": True}}, "situation.relationship: expected text, not true"),
+    # A typo must not turn a stop into a go: an unknown red flag is refused, naming the known ones.
+    ({"now": iso(NOW), "situation": {"red_flags": ["threat"]}},
+     "situation.red_flags[0]: unknown red flag 'threat' (expected one of: abuse, threats, coercion, disrespect, "
+     "repeated_disrespect, cheating, affair, none)"),
+    ({"now": iso(NOW), "situation": {"red_flags": ["coercion", "abuses"]}}, "situation.red_flags[1]: unknown red flag 'abuses'"),
+    ({"now": iso(NOW), "situation": {"red_flags": [""]}}, "situation.red_flags[0]: unknown red flag ''"),
+    (with_event(kind="space_request", **{"from": "them"}, until="2026-02-28T10:00:00+00:00"),
+     "events[2].until: is before the request itself (2026-03-01T10:00:00+00:00)"),
 ])
 def test_bad_input_names_the_field(data, message):
     with pytest.raises(InputError) as info:
