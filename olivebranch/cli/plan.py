@@ -427,15 +427,17 @@ def assess(
     ] = None,
     as_json: JsonOpt = False,
     today: TodayOpt = None,
+    timezone_name: ZoneOpt = None,
 ) -> None:
     """Read your situation: likely reasons for the silence, a safety check, and questions for you.
 
     With --answers FILE it reads a saved answers file; without it, it asks the
     questions (with --json, the questions go to stderr so stdout stays JSON).
+    How long ago it happened counts from today in --timezone, as plan does.
     """
     from olivebranch.assessment import assess as assess_answers
 
-    _, day = _zone_and_today(None, today)
+    _, day = _zone_and_today(timezone_name, today)
     if answers is not None:
         given = _load_answers(answers)
     else:

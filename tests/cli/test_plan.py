@@ -552,3 +552,31 @@ def test_the_plans_decide_again_is_when_timing_says_the_review_is_due(cli, tmp_p
     out = json.loads(cli("timing", "--scenario", scenario, "--json").out)
     assert out["verdict"] == "their_move" and out["move_on_review"] is True
     assert "30 days" in out["advice"]
+
+
+@pytest.mark.parametrize("command", ["plan", "assess"])
+def test_a_yes_no_answer_written_as_text_is_refused(cli, tmp_path, command):
+    data = json.loads((REPO / "examples" / "answers.json").read_text(encoding="utf-8"))
+    path = write(tmp_path, {**data, "asked_for_space": "yes"})
+    one_line_error(cli(command, "--answers", path, "--today" if command == "assess" else "--start", "2026-03-02"),
+                   "asked_for_space", "true or false")
+
+
+def test_assess_counts_today_in_the_time_zone_given(cli):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    # UTC+14 and UTC-11: 25 hours apart, so never on the same day.
+    days = {}
+    for tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        before = datetime.now(ZoneInfo(tz)).date().isoformat()
+        res = cli("assess", "--answers", EXAMPLE, "--timezone", tz, "--json")
+        assert res.code == 0, res.err
+        days[tz] = json.loads(res.out)["today"]
+        assert days[tz] in (before, datetime.now(ZoneInfo(tz)).date().isoformat())
+    assert days["Pacific/Kiritimati"] > days["Pacific/Pago_Pago"]
+
+
+@pytest.mark.parametrize("value, needle", [("", "--timezone"), ("Nowhere/Special", "Nowhere/Special")])
+def test_assess_refuses_a_bad_time_zone_like_plan(cli, value, needle):
+    one_line_error(cli("assess", "--answers", EXAMPLE, "--timezone", value), "--timezone", needle)
