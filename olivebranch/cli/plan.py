@@ -479,9 +479,9 @@ def plan_command(
     if replace and ics is None:
         raise typer.BadParameter(messages.REPLACE_ALONE.format(option="--ics FILE"), ctx=ctx)
     name, day = _zone_and_today(timezone_name, start_date, field="--start")
-    if ics is not None:
-        _check_new_file(ics, "--ics", replace, keep=answers)
     given = _load_answers(answers)
+    if ics is not None:  # before anything is written or printed
+        _check_new_file(ics, "--ics", replace, keep=answers)
     plan = build_plan(assess_answers(given, day), day, name)
     if ics is not None:
         from olivebranch.ics import to_ics
