@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError, field_validator, model_validator
 
 from olivebranch import messages
 from olivebranch.data import read_toml
@@ -232,9 +232,10 @@ class Answers(BaseModel):
     relationship: str
     what_happened: str
     happened_on: date
-    asked_for_space: bool = False
+    # Strict: "yes", "false", 1 or 0 are refused like any other wrong type, not guessed at.
+    asked_for_space: StrictBool = False
     space_until: date | None = None
-    no_contact: bool = False
+    no_contact: StrictBool = False
     red_flags: tuple[str, ...] = ()
     feelings: tuple[str, ...] = ()
     feelings_note: str = ""

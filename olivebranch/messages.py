@@ -124,9 +124,16 @@ SAVE_WHERE = "Where should it go?"
 SAVE_WHERE_ELSE = "Where should it go instead? (press Enter to skip)"
 SAVE_REPLACE = "There is already a file at {path}. Replace it?"
 SAVE_FAILED = "Couldn't save to {path}: {why}. Please choose another place."
+SAVE_NOT_OVER_ANSWERS = "That's where your answers are saved, so let's keep them. Please choose another place."
 SAVED = "Saved to {path}."
 CANNOT_SAVE = "cannot save to {path}: {why}"
 OPTION_EMPTY_FILE = "give a file name"
+OPTION_EMPTY_FOLDER = "give a folder name"
+# Files olivebranch would otherwise write over (the options' own names are added by the caller).
+NOT_OVER_ANSWERS = "{path} is your answers file, so it is kept as it is; choose another name for the calendar"
+ALREADY_A_FILE = "there is already a file at {path}; choose another name, or add --replace to replace it"
+ALREADY_CHARTS = "{folder} already has charts in it ({names}); choose another folder, or add --replace to replace them"
+REPLACE_ALONE = "--replace only goes with {option}, to replace what is already there"
 OPTION_EMPTY_ZONE = "give a time zone name like Europe/London, or leave the option out to use this computer's"
 # Why a file could not be written, by errno name (others use the system's words).
 SAVE_WHY = {
@@ -219,6 +226,11 @@ WHY_RELATED = "Related advice"
 WHY_ALSO = "also asked as"
 WHY_LIST_TITLE = "Tactics olivebranch can explain"
 WHY_LIST_HINT = "Ask about one with: olivebranch why NAME"
+# After support (a sign of self-harm, or the self-harm entry): this line, and nothing more.
+WHY_AFTER_SUPPORT = (
+    "Whatever happens with them, you matter, and you deserve care. "
+    "If you can, reach out to one of these, or to someone you trust, today."
+)
 WHY_NEED_NAME = "name a tactic to explain, or use --list to see them all"
 WHY_NAME_AND_LIST = "give either a tactic or --list, not both"
 WHY_UNKNOWN = "there is no tactic called '{name}' here; {hint} (see 'olivebranch why --list')"

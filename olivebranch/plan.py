@@ -15,8 +15,9 @@ timing guard never disagrees with the plan:
 - the one message goes out at 10:00 local time, outside the quiet hours;
 - no second message until that message is 48 hours old (elapsed time, as
   the timing guard counts it);
-- decide again 30 days after the message, at the same local time: days are
-  counted on the calendar, so a clock change in between does not move it.
+- decide again when the guard's move-on review falls due, 30 days after the
+  message in elapsed time (:func:`olivebranch.timing.move_on_due`): across a
+  clock change that shows as 11:00 or 09:00, the moment ``timing`` agrees.
 
 Blocked or asked for no contact: no outreach, the plan is deciding,
 reflecting, self-care and moving on, in wording of its own: the advice and
@@ -37,8 +38,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from olivebranch import messages, playbook
 from olivebranch.assessment import Assessment, Support, check_day
+from olivebranch.dates import day_label
 from olivebranch.errors import InputError
 from olivebranch.playbook import Advice, Stage
+from olivebranch.timing import REPLY_WINDOW, move_on_due
 
 StepStatus = Literal["active", "skipped"]
 Path = Literal["full", "no_contact", "stop"]
@@ -47,8 +50,8 @@ Approach = Literal["greeting", "apology", "open_door"]
 REACH_OUT_TIME = time(10, 0)
 COOL_OFF_DAYS = {"fight": 2, "breakup": 7}
 MIN_DAYS_BEFORE_OUTREACH = 2
-FOLLOW_UP_GAP = timedelta(hours=48)
-DECIDE_AGAIN_DAYS = 30
+FOLLOW_UP_GAP = REPLY_WINDOW  # the guard's own 48 hours
+DECIDE_AGAIN_DAYS = 30  # after the start, when there is no message to age (no contact)
 NO_CONTACT_REFLECT_DAYS = 7
 
 
@@ -180,15 +183,11 @@ def _after(moment: datetime, gap: timedelta) -> datetime:
 def _at(day: date, clock: time, tz: tzinfo) -> datetime:
     """``clock`` on ``day``, local wall time in ``tz``.
 
-    Calendar arithmetic happens on the date, so "30 days later at 10:00" stays
-    10:00 across a clock change. A time that a clock change skips (none of
+    Calendar arithmetic happens on the date, so "three days on at 10:00" is
+    10:00 whatever the clocks did. A time that a clock change skips (none of
     ours, but zones differ) is moved on to the next real one via UTC.
     """
     return datetime.combine(day, clock, tz).astimezone(timezone.utc).astimezone(tz)
-
-
-def _nice(d: date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
 
 
 def _advice(stage_id: str, path: playbook.PlanPath) -> dict:
@@ -217,7 +216,7 @@ def _reach_out_day(assessment: Assessment, start: date, decide_days: int) -> tup
     if a.space_until is not None:
         if a.space_until >= start:  # a break that is already over asks nothing more of the plan
             days.append(a.space_until + timedelta(days=1))
-            notes.append(messages.NOTE_SPACE_UNTIL.format(until=_nice(a.space_until)))
+            notes.append(messages.NOTE_SPACE_UNTIL.format(until=day_label(a.space_until, start.year)))
     elif a.space_requested:
         notes.append(messages.NOTE_SPACE_OPEN)
     return max(days), notes
@@ -285,7 +284,7 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
         day, timing_notes = _reach_out_day(assessment, start, decide_days)
         send_at = _at(day, REACH_OUT_TIME, zinfo)
         follow_up = _after(send_at, FOLLOW_UP_GAP)
-        review_at = _at(day + timedelta(days=DECIDE_AGAIN_DAYS), REACH_OUT_TIME, zinfo)
+        review_at = move_on_due(send_at).astimezone(zinfo)
         before = day - timedelta(days=1)
 
         reach_notes = [messages.APPROACHES[approach], messages.NOTE_REACH_OUT_AT.format(time=f"{REACH_OUT_TIME:%H:%M}")]
@@ -296,7 +295,7 @@ def build_plan(assessment: Assessment, start: date, tz: str | tzinfo) -> Plan:
         if approach == "open_door":
             wait_notes = [messages.NOTE_WAIT_OPEN_DOOR]
         else:
-            wait_notes = [messages.NOTE_WAIT.format(earliest=f"{_nice(follow_up.date())}, {follow_up:%H:%M}"),
+            wait_notes = [messages.NOTE_WAIT.format(earliest=f"{day_label(follow_up.date(), start.year)}, {follow_up:%H:%M}"),
                           messages.NOTE_WAIT_FOLLOW_UP]
         if "anxious" in a.feelings:
             wait_notes.append(messages.NOTE_ANXIOUS)

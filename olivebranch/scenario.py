@@ -21,6 +21,13 @@ Choices the SPEC leaves open:
 - ``until`` may be given on any event but only means something on a
   ``space_request``; ``text`` and ``open_door`` may be given on any event.
 - Unknown keys are ignored, so a scenario can carry notes or an ``id``.
+- A red flag must be one olivebranch knows (:data:`KNOWN_RED_FLAGS`: an
+  answers file's, and SPEC 2's own words for two of them), read in any case
+  and with spaces or hyphens for underscores: a typo of ``threats`` must not
+  quietly turn a ``stop`` into a ``go``.
+- A ``space_request``'s ``until`` may not be before its ``at``: a break
+  cannot end before it was asked for. (On other kinds ``until`` means nothing
+  and is not checked.)
 
 Every time is converted to UTC as it is read: the instant is what counts,
 and comparing times that share one ``tzinfo`` is many times faster than
@@ -51,6 +58,14 @@ EVENT_KINDS: tuple[str, ...] = (
     "breakup",
 )
 SENDERS: tuple[str, ...] = ("me", "them")
+# The answers file's red flags (questions.toml; a test keeps them in step), and SPEC 2's
+# words for two of them. Only abuse and threats change the verdict (T2).
+KNOWN_RED_FLAGS: tuple[str, ...] = (
+    "abuse", "threats", "coercion", "disrespect", "repeated_disrespect", "cheating", "affair", "none",
+)
+_RED_FLAGS = frozenset(KNOWN_RED_FLAGS)
+_UNKNOWN_FLAG = f"unknown red flag {{flag!r}} (expected one of: {', '.join(KNOWN_RED_FLAGS)})"
+_UNTIL_BEFORE = "is before the request itself ({at}); a break cannot end before it was asked for"
 # Kinds where who sent it does not matter, so ``from`` may be left out.
 SHARED_KINDS = frozenset({"fight", "breakup"})
 
@@ -157,11 +172,15 @@ def _fast_scenario(text: str | bytes) -> Scenario | None:
         return None
     if any(e.sender is None and e.kind not in SHARED_KINDS for e in doc.events):
         return None
+    if any(e.until is not None and e.until < e.at and e.kind == "space_request" for e in doc.events):
+        return None
     zone = parse_timezone(doc.timezone)
     situation = Situation()
     if doc.situation is not None:
-        flags = doc.situation.red_flags or ()
-        situation = Situation(doc.situation.relationship, tuple(f.strip().lower() for f in flags))
+        flags = tuple(red_flag(f) for f in doc.situation.red_flags or ())
+        if not _RED_FLAGS.issuperset(flags):
+            return None
+        situation = Situation(doc.situation.relationship, flags)
     events = tuple([
         _new_event(Event, (_utc(e.at), e.sender, e.kind, None if e.until is None else _utc(e.until),
                            bool(e.open_door), e.text))
@@ -172,6 +191,11 @@ def _fast_scenario(text: str | bytes) -> Scenario | None:
 
 def _utc(at: datetime) -> datetime:
     return at if at.tzinfo is _UTC else at.astimezone(_UTC)
+
+
+def red_flag(text: str) -> str:
+    """A red flag as written (``" Repeated-Disrespect"``) in the form it is known by (``repeated_disrespect``)."""
+    return "_".join(text.lower().replace("-", " ").split())
 
 
 def loads_json(text: str, name: str = "the scenario") -> Any:
@@ -249,7 +273,9 @@ def _parse_situation(value: Any) -> Situation:
     for i, flag in enumerate(flags):
         if not isinstance(flag, str):
             raise InputError(f"expected text, not {type_name(flag)}", field=f"situation.red_flags[{i}]")
-    return Situation(relationship=relationship, red_flags=tuple(f.strip().lower() for f in flags))
+        if red_flag(flag) not in _RED_FLAGS:
+            raise InputError(_UNKNOWN_FLAG.format(flag=flag), field=f"situation.red_flags[{i}]")
+    return Situation(relationship=relationship, red_flags=tuple(red_flag(f) for f in flags))
 
 
 def _parse_events(value: Any) -> tuple[Event, ...]:
@@ -295,6 +321,8 @@ def _parse_event(item: Any, i: int) -> Event:
     until = item.get("until")
     if until is not None:
         until = parse_time(until, f"events[{i}].until")
+        if until < at and kind == "space_request":
+            raise InputError(_UNTIL_BEFORE.format(at=item["at"]), field=f"events[{i}].until")
     open_door = item.get("open_door", False)
     if open_door is None:
         open_door = False

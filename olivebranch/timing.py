@@ -34,6 +34,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
 from olivebranch import messages
+from olivebranch.dates import local_label
 from olivebranch.errors import InputError
 from olivebranch.scenario import MAX_YEAR, MIN_YEAR, Event, Scenario
 from olivebranch.support import Support, block, for_words
@@ -53,8 +54,6 @@ DANGER_FLAGS = ("abuse", "threats")
 UTC = timezone.utc
 _RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 _SPOKEN = frozenset({"message", "call"})
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -173,10 +172,10 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         verdict, earliest = "wait", t6.earliest
 
     my_last = max(mine)[0] if mine else None
-    review = verdict == "their_move" and my_last is not None and now - my_last >= MOVE_ON_AFTER
+    review = verdict == "their_move" and my_last is not None and now >= move_on_due(my_last)
     look_again = earliest
     if verdict == "their_move" and my_last is not None and not review:
-        look_again = (my_last + MOVE_ON_AFTER).astimezone(UTC)
+        look_again = move_on_due(my_last)
     days = (now - my_last).days if my_last is not None else None
     rules = tuple(applied)
     support = _support(scenario.events, rules)
@@ -194,6 +193,16 @@ def decide(scenario: Scenario, now: datetime | None = None) -> Decision:
         future_events=log.future,
         support=support,
     )
+
+
+def move_on_due(last_mine: datetime) -> datetime:
+    """When the move-on review falls due (SPEC 3), in UTC: once my last message or call is 30 days old.
+
+    Elapsed time, as every age the rules count (48 hours, 7 days), so across a
+    clock change it is an hour off the clock time it was sent at. The plan's
+    Decide again is this same moment (:func:`olivebranch.plan.build_plan`).
+    """
+    return last_mine.astimezone(UTC) + MOVE_ON_AFTER
 
 
 def _support(events: tuple[Event, ...], rules: tuple[RuleResult, ...]) -> tuple[Support, ...]:
@@ -387,13 +396,6 @@ def _first_at_or_after(day: date, wall: time, zone: tzinfo, after: datetime) -> 
     if in_quiet_hours(hi, zone) or hi <= after:
         return next_morning(hi, zone)
     return hi
-
-
-def local_label(at: datetime, zone: tzinfo, now: datetime | None = None) -> str:
-    """A short local time such as ``Tue 3 Mar, 20:00`` (with the year if not ``now``'s)."""
-    local = at.astimezone(zone)
-    year = "" if now is not None and now.astimezone(zone).year == local.year else f" {local.year}"
-    return f"{_WEEKDAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}{year}, {local:%H:%M}"
 
 
 def ago(span: timedelta) -> str:

@@ -284,6 +284,18 @@ def test_bad_answers_name_the_field(change, field):
     assert str(exc.value).startswith(field) and "\n" not in str(exc.value)
 
 
+@pytest.mark.parametrize("field", ["asked_for_space", "no_contact"])
+@pytest.mark.parametrize("value", ["yes", "no", "true", "false", "on", "1", 1, 0, 1.0, None, [], {}])
+def test_a_yes_no_answer_must_be_true_or_false_not_something_like_it(field, value):
+    data = {"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", field: value}
+    with pytest.raises(InputError) as exc:
+        Answers.from_dict(data)
+    assert str(exc.value) == f"{field}: should be true or false"
+    assert Answers.problem_with(data, field) == "should be true or false"  # asked again, in start, the same way
+    for ok in (True, False):
+        assert getattr(Answers.from_dict({**data, field: ok}), field) is ok
+
+
 @pytest.mark.parametrize("field, example, not_shown", [
     ("red_flags", '["none"]', "sad"),
     ("feelings", '["sad", "anxious"]', "none"),

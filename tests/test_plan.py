@@ -15,7 +15,7 @@ from olivebranch.errors import InputError
 from olivebranch.plan import build_plan
 from olivebranch.scenario import parse_scenario
 from olivebranch.support import resources
-from olivebranch.timing import decide
+from olivebranch.timing import decide, move_on_due
 
 START = date(2026, 3, 2)
 ZONES = ["UTC", "Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "Pacific/Kiritimati"]
@@ -88,7 +88,7 @@ def test_breakup_waits_more_than_a_week():
 def test_space_until_a_date_waits_until_after_it():
     plan = plan_for(what_happened="asked_for_space", asked_for_space=True, space_until="2026-03-14")
     assert reach_day(plan) == date(2026, 3, 15)
-    assert any("14 March" in n for n in plan.step("give_space").notes)
+    assert any("until Sat 14 Mar." in n for n in plan.step("give_space").notes)
     assert plan.approach == "open_door" and plan.earliest_follow_up is None
 
 
@@ -122,22 +122,30 @@ def test_one_message_at_a_sensible_hour_then_48_hours_then_a_review_30_days_on()
     assert at.tzinfo is not None and at.timetz().replace(tzinfo=None) == time(10, 0)
     assert plan.earliest_follow_up - at == timedelta(hours=48)
     review = plan.step("decide_again").at
-    assert review.date() == at.date() + timedelta(days=30) and review.time() == time(10, 0)
+    assert review.astimezone(timezone.utc) - at.astimezone(timezone.utc) == timedelta(days=30)
+    assert review == move_on_due(at)  # the moment the guard says the review is due
     assert plan.step("wait").ends == plan.earliest_follow_up.date()
 
 
-@pytest.mark.parametrize("tz, offsets", [
-    ("Europe/Paris", ("+01:00", "+02:00")),       # the clocks go forward on 29 March
-    ("America/New_York", ("-05:00", "-04:00")),   # ... on 8 March
-    ("Australia/Sydney", ("+11:00", "+10:00")),   # ... and back on 5 April
+@pytest.mark.parametrize("tz, review", [
+    ("Europe/London", "2026-04-06T11:00:00+01:00"),     # the clocks go forward on 29 March
+    ("Europe/Paris", "2026-04-06T11:00:00+02:00"),      # ... on 29 March
+    ("America/New_York", "2026-04-06T11:00:00-04:00"),  # ... on 8 March
+    ("Australia/Sydney", "2026-04-06T09:00:00+10:00"),  # ... and back on 5 April
+    ("Asia/Tokyo", "2026-04-06T10:00:00+09:00"),        # no clock change
 ])
-def test_decide_again_is_thirty_days_on_at_the_same_local_time_across_a_clock_change(tz, offsets):
+def test_decide_again_is_when_the_timing_guard_says_the_message_is_30_days_old(tz, review):
+    """SPEC 3's review comes once the message is 30 days old, in elapsed time as every age the guard
+    counts (48 hours, 7 days); across a clock change that is an hour off 10:00 on the clock."""
     plan = plan_for(tz=tz, what_happened="fight", happened_on="2026-03-01",
                     asked_for_space=True, space_until="2026-03-06")  # examples/answers.json
-    at, review = plan.reach_out_at, plan.step("decide_again").at
-    assert at.isoformat() == f"2026-03-07T10:00:00{offsets[0]}"
-    assert review.isoformat() == f"2026-04-06T10:00:00{offsets[1]}"
-    assert plan.step("decide_again").starts == date(2026, 4, 6)
+    at, decide_again = plan.reach_out_at, plan.step("decide_again")
+    assert at.time() == time(10, 0) and at.date() == date(2026, 3, 7)
+    assert decide_again.at.isoformat() == review
+    assert decide_again.starts == decide_again.ends == date(2026, 4, 6)
+    sent = [{"at": at.isoformat(), "from": "me", "kind": "message", "open_door": True}]
+    assert _verdict(plan, decide_again.at, sent).move_on_review is True
+    assert _verdict(plan, decide_again.at - timedelta(seconds=1), sent).move_on_review is False
 
 
 def test_no_contact_review_is_thirty_days_on_at_the_same_local_time():
@@ -374,14 +382,12 @@ def test_the_timing_guard_agrees_with_every_date_of_the_plan(s):
         assert _verdict(plan, plan.earliest_follow_up, sent).verdict in ("go", "their_move")
 
     review = plan.step("decide_again").at
-    assert review.time() == time(10, 0) and review.date() == send.date() + timedelta(days=30)
+    assert review == move_on_due(send) and 8 <= review.hour < 22
     if plan.approach == "open_door":
-        # The guard's move-on review comes once the message is 30 days old: on the day of
-        # Decide again, at most an hour after it when the clocks went forward in between.
-        month_old = (send.astimezone(timezone.utc) + timedelta(days=30)).astimezone(review.tzinfo)
-        assert month_old.date() == review.date()
-        later = _verdict(plan, max(review, month_old), sent)
+        # Decide again is the very moment the guard's move-on review falls due.
+        later = _verdict(plan, review, sent)
         assert later.verdict == "their_move" and later.move_on_review
+        assert not _verdict(plan, review - timedelta(seconds=1), sent).move_on_review
 
 
 def test_the_guard_stops_what_the_plan_leaves_out():
@@ -392,3 +398,12 @@ def test_the_guard_stops_what_the_plan_leaves_out():
     block = [{"at": _late(date(2026, 2, 20), "Europe/London"), "from": "them", "kind": "block"}]
     assert blocked.reach_out_at is None
     assert _verdict(blocked, now, block).verdict == "stop"
+
+
+def test_notes_name_days_as_the_timeline_does_with_the_year_only_when_it_differs():
+    near = plan_for(what_happened="asked_for_space", happened_on="2026-03-01", space_until="2026-03-06")
+    assert messages.NOTE_SPACE_UNTIL.format(until="Fri 6 Mar") in near.step("give_space").notes
+    far = plan_for(what_happened="i_messed_up", happened_on="2026-03-01", asked_for_space=True,
+                   space_until="2027-01-06", start=date(2026, 12, 30))
+    assert messages.NOTE_SPACE_UNTIL.format(until="Wed 6 Jan 2027") in far.step("give_space").notes
+    assert messages.NOTE_WAIT.format(earliest="Sat 9 Jan 2027, 10:00") in far.step("wait").notes

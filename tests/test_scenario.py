@@ -20,7 +20,8 @@ event = st.builds(
         k: v for k, v in {
             "at": iso(minutes, tz), "kind": kind,
             "from": sender if sender is not None else (None if kind in SHARED_KINDS else "me"),
-            "until": iso(until, tz) if until is not None else None,
+            # A break ends after it is asked for; on other kinds until means nothing, so any time goes.
+            "until": None if until is None else iso(minutes + until if kind == "space_request" else until, tz),
             "open_door": open_door, "text": text,
         }.items() if v is not None or k in ("until", "open_door", "text")
     },
@@ -58,6 +59,9 @@ def test_the_fast_path_steps_aside_for_bad_input():
         {**good, "events": [{"at": "2026-03-01T09:00:00+00:00", "kind": "message"}]},  # who sent it?
         {**good, "now": "1800-01-01T00:00:00+00:00"},                            # out of range
         {**good, "events": None},
+        {**good, "situation": {"red_flags": ["threat"]}},                         # unknown red flag
+        {**good, "events": [{"at": "2026-03-01T09:00:00+00:00", "from": "them", "kind": "space_request",
+                             "until": "2026-03-01T08:59:59+00:00"}]},              # a break over before it began
     ):
         assert _fast_scenario(json.dumps(bad)) is None
     assert _fast_scenario("not json") is None
@@ -71,3 +75,26 @@ def test_bad_input_still_gets_the_field_named_message():
     with pytest.raises(InputError, match=r"^events\[0\]\.kind: unknown event kind 'text'"):
         loads_scenario('{"now": "2026-03-02T10:00:00+00:00", '
                        '"events": [{"at": "2026-03-01T09:00:00+00:00", "from": "me", "kind": "text"}]}')
+
+
+def test_a_space_request_that_ends_before_it_was_asked_for_is_refused_on_both_paths():
+    import pytest
+
+    from olivebranch.errors import InputError
+
+    doc = {"now": "2026-03-02T10:00:00+00:00", "events": [
+        {"at": "2026-03-01T09:00:00+01:00", "from": "them", "kind": "space_request", "until": "2026-03-01T07:59:00Z"}]}
+    for parse in (lambda: loads_scenario(json.dumps(doc)), lambda: parse_scenario(doc)):
+        with pytest.raises(InputError, match=r"^events\[0\]\.until: is before the request itself"):
+            parse()
+    doc["events"][0]["until"] = "2026-03-01T08:00:00Z"  # the same instant: a break of no length, not an error
+    assert loads_scenario(json.dumps(doc)) == parse_scenario(doc)
+    doc["events"][0].update(kind="message", until="2020-01-01T00:00:00Z")  # until means nothing on a message
+    assert loads_scenario(json.dumps(doc)) == parse_scenario(doc)
+
+
+def test_a_scenario_knows_every_red_flag_an_answers_file_does():
+    from olivebranch.assessment import question
+    from olivebranch.scenario import KNOWN_RED_FLAGS
+
+    assert set(question("red_flags").choice_ids()) <= set(KNOWN_RED_FLAGS)

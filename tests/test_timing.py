@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from olivebranch import messages, support
 from olivebranch.errors import InputError
-from olivebranch.scenario import EVENT_KINDS, loads_scenario, parse_scenario
-from olivebranch.timing import ago, decide, in_quiet_hours, local_label, next_morning
+from olivebranch.scenario import EVENT_KINDS, KNOWN_RED_FLAGS, loads_scenario, parse_scenario
+from olivebranch.timing import ago, decide, in_quiet_hours, local_label, move_on_due, next_morning
 
 UTC = timezone.utc
 # A Monday at noon UTC: daytime, so quiet hours stay out of the way unless asked for.
@@ -167,6 +167,14 @@ def test_t2_names_both_flags():
 @pytest.mark.parametrize("flags", [[], ["coercion"], ["affair", "repeated_disrespect"]])
 def test_t2_other_red_flags_do_not_stop(flags):
     assert run(flags=flags).verdict == "go"
+
+
+@pytest.mark.parametrize("flags", [["Abuse"], [" threats "], ["repeated disrespect"], ["Repeated-Disrespect"],
+                                   ["affair", "cheating", "disrespect", "coercion"], ["none"], []])
+def test_every_known_red_flag_is_read_in_any_case_or_spacing(flags):
+    situation = parse_scenario(scenario(flags=flags)).situation
+    assert all(flag in KNOWN_RED_FLAGS for flag in situation.red_flags)
+    assert loads_scenario(json.dumps(scenario(flags=flags))) == parse_scenario(scenario(flags=flags))
 
 
 def test_t1_and_t2_both_listed_and_safety_advice_wins():
@@ -654,6 +662,19 @@ def test_move_on_review_starts_at_30_days(age, review):
     assert (messages.TIMING_MOVE_ON.split("{")[0] in d.to_dict()["advice"]) is review
 
 
+def test_move_on_review_is_due_30_days_on_in_elapsed_time_across_a_clock_change():
+    # The QA case: an open-door message on 7 March, asked about 30 days on by the clock (10:00 BST),
+    # is an hour short of 30 days old, and the review falls due at 11:00 BST, as the plan shows it.
+    sent = at("2026-03-07T10:00:00+00:00")
+    assert move_on_due(sent) == at("2026-04-06T10:00:00+00:00")
+    log = [{"at": "2026-03-07T10:00:00+00:00", "from": "me", "kind": "message", "open_door": True}]
+    for now, due in (("2026-04-06T10:00:00+01:00", False), ("2026-04-06T11:00:00+01:00", True)):
+        d = decide(parse_scenario({"now": now, "timezone": "Europe/London", "events": log}))
+        assert d.verdict == "their_move" and d.move_on_review is due
+    d = decide(parse_scenario({"now": "2026-04-06T10:00:00+01:00", "timezone": "Europe/London", "events": log}))
+    assert d.look_again == move_on_due(sent)
+
+
 def test_move_on_review_uses_my_last_message_or_call():
     d = run([
         ev(iso(NOW - timedelta(days=60)), "message", "me"),
@@ -804,6 +825,14 @@ def with_event(**changes) -> dict:
     ({"now": iso(NOW), "situation": {"red_flags": "abuse"}}, "situation.red_flags: expected a list of text"),
     ({"now": iso(NOW), "situation": {"red_flags": ["abuse", 2]}}, "situation.red_flags[1]: expected text"),
     ({"now": iso(NOW), "situation": {"relationship": True}}, "situation.relationship: expected text, not true"),
+    # A typo must not turn a stop into a go: an unknown red flag is refused, naming the known ones.
+    ({"now": iso(NOW), "situation": {"red_flags": ["threat"]}},
+     "situation.red_flags[0]: unknown red flag 'threat' (expected one of: abuse, threats, coercion, disrespect, "
+     "repeated_disrespect, cheating, affair, none)"),
+    ({"now": iso(NOW), "situation": {"red_flags": ["coercion", "abuses"]}}, "situation.red_flags[1]: unknown red flag 'abuses'"),
+    ({"now": iso(NOW), "situation": {"red_flags": [""]}}, "situation.red_flags[0]: unknown red flag ''"),
+    (with_event(kind="space_request", **{"from": "them"}, until="2026-02-28T10:00:00+00:00"),
+     "events[2].until: is before the request itself (2026-03-01T10:00:00+00:00)"),
 ])
 def test_bad_input_names_the_field(data, message):
     with pytest.raises(InputError) as info:

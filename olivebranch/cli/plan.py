@@ -117,6 +117,28 @@ def _zone_and_today(tz_name: str | None, today: str | None, field: str = "--toda
     return name, day
 
 
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether ``a`` and ``b`` name one file, however spelt (``./``, ``~``, a link to it)."""
+    first, second = Path(a).expanduser(), Path(b).expanduser()
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet): compare where they point
+        pass
+    try:
+        return first.resolve() == second.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return first.absolute() == second.absolute()
+
+
+def _check_new_file(path: str, option: str, replace: bool, keep: str | None = None) -> None:
+    """Refuse, before anything is written, to write ``path`` over the file at ``keep``
+    (an answers file is never written over), or over any file unless ``replace``."""
+    if keep is not None and keep != "-" and _same_file(path, keep):
+        raise InputError(messages.NOT_OVER_ANSWERS.format(path=path), field=option)
+    if Path(path).expanduser().is_file() and not replace:
+        raise InputError(messages.ALREADY_A_FILE.format(path=path), field=option)
+
+
 def _load_answers(path: str) -> Answers:
     from olivebranch.assessment import Answers
 
@@ -232,10 +254,6 @@ def ask_answers(con, today: date) -> Answers:
 # --- showing the reading and the plan -----------------------------------------------------
 
 
-def _nice(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
-
-
 def show_assessment(con, assessment: Assessment) -> None:
     """Print the reading: support first, then safety, likely reasons and the Decide questions."""
     print_support(con, assessment.support)
@@ -266,7 +284,12 @@ def show_assessment(con, assessment: Assessment) -> None:
 
 
 def show_plan(con, plan: Plan) -> None:
-    """Print the plan as a timeline, one stage after another."""
+    """Print the plan as a timeline, one stage after another (a year shown where it is not the start's)."""
+    from olivebranch.dates import day_label
+
+    def label(d: date) -> str:
+        return day_label(d, plan.start.year)
+
     con.print()
     con.print(f"{messages.PLAN_TITLE} ({plan.timezone})", style="bold underline")
     for step in plan.steps:
@@ -276,15 +299,15 @@ def show_plan(con, plan: Plan) -> None:
             print_hanging(con, Text(f"{head}: {step.why_skipped}", style="dim"), "", "   ")
             continue
         if step.at is not None:
-            when = f"{_nice(step.at.date())}, {step.at:%H:%M}"
+            when = f"{label(step.at.date())}, {step.at:%H:%M}"
         elif step.conditional:
-            when = f"from {_nice(step.starts)}, {messages.PLAN_UNDATED}"
+            when = f"from {label(step.starts)}, {messages.PLAN_UNDATED}"
         elif step.ends is None:
-            when = f"from {_nice(step.starts)}, ongoing"
+            when = f"from {label(step.starts)}, ongoing"
         elif step.ends == step.starts:
-            when = _nice(step.starts)
+            when = label(step.starts)
         else:
-            when = f"{_nice(step.starts)} to {_nice(step.ends)}"
+            when = f"{label(step.starts)} to {label(step.ends)}"
         con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
         for note in step.notes:
             print_hanging(con, note, "   ")
@@ -333,16 +356,17 @@ def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> 
     )
     for what, question_text, default_path, content in offers:
         if Confirm.ask(question_text, console=con, default=False):
-            path = _save_somewhere(con, default_path, content())
+            path = _save_somewhere(con, default_path, content(), keep=saved.get("answers"))
             if path is not None:
                 saved[what] = path
 
 
-def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
+def _save_somewhere(con, default_path: str, data: bytes, keep: str | None = None) -> str | None:
     """Ask where to save ``data`` until it is saved (its path) or the person skips (``None``).
 
-    A place that cannot be written, or a file they would rather not replace,
-    asks again instead of ending the run: nothing they entered is lost.
+    A place that cannot be written, a file they would rather not replace, or
+    ``keep`` (the answers they saved a moment ago, never offered for
+    replacing) asks again instead of ending the run: nothing they entered is lost.
     """
     from rich.prompt import Confirm, Prompt
 
@@ -353,6 +377,9 @@ def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
             return None
         question, default = messages.SAVE_WHERE_ELSE, ""
         target = Path(path).expanduser()
+        if keep is not None and _same_file(target, keep):
+            con.print(messages.SAVE_NOT_OVER_ANSWERS)
+            continue
         if target.is_file() and not Confirm.ask(
             messages.SAVE_REPLACE.format(path=escape(path)), console=con, default=False
         ):
@@ -399,15 +426,17 @@ def assess(
     ] = None,
     as_json: JsonOpt = False,
     today: TodayOpt = None,
+    timezone_name: ZoneOpt = None,
 ) -> None:
     """Read your situation: likely reasons for the silence, a safety check, and questions for you.
 
     With --answers FILE it reads a saved answers file; without it, it asks the
     questions (with --json, the questions go to stderr so stdout stays JSON).
+    How long ago it happened counts from today in --timezone, as plan does.
     """
     from olivebranch.assessment import assess as assess_answers
 
-    _, day = _zone_and_today(None, today)
+    _, day = _zone_and_today(timezone_name, today)
     if answers is not None:
         given = _load_answers(answers)
     else:
@@ -423,6 +452,7 @@ def assess(
 
 @command("plan")
 def plan_command(
+    ctx: typer.Context,
     answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE",
                                          callback=_file_option)],
     start_date: Annotated[
@@ -432,18 +462,25 @@ def plan_command(
     as_json: JsonOpt = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE",
                                                callback=_file_option)] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the --ics file if there already is one.")] = False,
 ) -> None:
     """Build a dated plan from an answers file: eight stages, each with what to do and its sources.
 
     Dates follow the timing rules (cool-off after a fight or breakup, the end
     of a space request, 48 hours before any follow-up, a review 30 days after
-    your message). --ics FILE also writes it as a calendar with reminders.
+    your message). --ics FILE also writes it as a calendar with reminders; a
+    file already there is kept unless you add --replace, and the answers file
+    is never written over.
     """
     from olivebranch.assessment import assess as assess_answers
     from olivebranch.plan import build_plan
 
+    if replace and ics is None:
+        raise typer.BadParameter(messages.REPLACE_ALONE.format(option="--ics FILE"), ctx=ctx)
     name, day = _zone_and_today(timezone_name, start_date, field="--start")
     given = _load_answers(answers)
+    if ics is not None:  # before anything is written or printed
+        _check_new_file(ics, "--ics", replace, keep=answers)
     plan = build_plan(assess_answers(given, day), day, name)
     if ics is not None:
         from olivebranch.ics import to_ics

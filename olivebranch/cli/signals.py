@@ -13,6 +13,15 @@ from olivebranch.cli.app import command
 from olivebranch.errors import InputError
 
 
+def _folder_option(value: str | None) -> str | None:
+    """Check --plot as it is parsed: an empty name is a usage error, not the current folder."""
+    if value is not None and not value.strip():
+        from olivebranch import messages
+
+        raise typer.BadParameter(messages.OPTION_EMPTY_FOLDER)
+    return value
+
+
 def _parse_now(value: str | None) -> datetime:
     if value is None:
         return datetime.now().replace(microsecond=0)  # the CLI may read the clock; the core never does
@@ -27,11 +36,14 @@ def _parse_now(value: str | None) -> datetime:
 
 @command("signals")
 def signals_command(
+    ctx: typer.Context,
     export: str = typer.Option(..., "--export", metavar="FILE", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
     me: str = typer.Option(..., "--me", metavar="NAME", help="Your name as it appears in the chat."),
     now: str | None = typer.Option(None, "--now", metavar="TIME", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
     as_json: bool = typer.Option(False, "--json", help="Print the signals as JSON."),
-    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", help="Save charts (PNG and SVG) in this folder."),
+    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", help="Save charts (PNG and SVG) in this folder.",
+                                    callback=_folder_option),
+    replace: bool = typer.Option(False, "--replace", help="Replace charts already in the --plot folder."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
     monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
     fmt: ChatFormat = typer.Option(ChatFormat.auto, "--format", case_sensitive=False, metavar="APP",
@@ -42,14 +54,21 @@ def signals_command(
     """Read a chat export and show reply times, who starts, and how things changed month by month.
 
     If its last month names self-harm, on either side, support comes first
-    (on standard error with --json, which keeps SPEC 6's shape).
+    (on standard error with --json, which keeps SPEC 6's shape). Charts
+    already in the --plot folder are kept unless you add --replace.
     """
     from olivebranch import signals, support, trends
     from olivebranch.cli.output import console, print_support
     from olivebranch.chat import read_chat
 
+    if replace and plot is None:
+        from olivebranch import messages
+
+        raise typer.BadParameter(messages.REPLACE_ALONE.format(option="--plot FOLDER"), ctx=ctx)
     if dayfirst and monthfirst:
         raise InputError("choose one of --dayfirst and --monthfirst")
+    if plot is not None:
+        _check_chart_folder(Path(plot), replace)
     order = True if dayfirst else (False if monthfirst else None)
     when = _parse_now(now)
     msgs = read_chat(export, fmt.value, dayfirst=order, chat=chat)
@@ -60,7 +79,7 @@ def signals_command(
         raise InputError(messages.SIGNALS_CLOCK_BEHIND.format(last=last, clock=when.isoformat(timespec="minutes")))
     result = signals.compute(msgs, me, when)
     summary = trends.summarize(result)
-    written = _write_charts(result, Path(plot)) if plot else []
+    written = _write_charts(result, Path(plot)) if plot is not None else []
     print_support(console(stderr=as_json), support.for_chat(msgs, result.me))
     if as_json:
         from olivebranch.cli.output import print_json
@@ -70,12 +89,31 @@ def signals_command(
     _show(result, summary, written, plot)
 
 
+def _chart_names() -> list[str]:
+    """The file names ``--plot`` writes, in the order it writes them."""
+    from olivebranch import charts
+
+    return [f"{name}.{fmt}" for fmt in charts.FORMATS for name in charts.CHARTS]
+
+
+def _check_chart_folder(folder: Path, replace: bool) -> None:
+    """Refuse, before the export is even read, a folder that is a file, or one with charts already in it
+    (unless ``replace``): the charts someone kept from an earlier chat are not written over unasked."""
+    from olivebranch import messages
+
+    folder = folder.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not a folder", field="--plot")
+    there = [name for name in _chart_names() if (folder / name).exists()]
+    if there and not replace:
+        raise InputError(messages.ALREADY_CHARTS.format(folder=folder, names=", ".join(there)), field="--plot")
+
+
 def _write_charts(result, folder: Path) -> list[Path]:
     from olivebranch import charts
     from olivebranch.cli.output import PRIVATE_FOLDER_MODE, write_private
 
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} is a file, not a folder", field="--plot")
+    folder = folder.expanduser()
     try:
         folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         written = []

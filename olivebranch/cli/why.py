@@ -67,9 +67,14 @@ def _print_explanation(ex) -> None:
     t = ex.tactic
 
     if ex.resources:
+        # Someone who may be thinking of hurting themselves gets support and one kind
+        # line: a verdict mark, "leaves this out" or what the sources say would read as
+        # a rebuff. --json keeps the whole explanation, resources first, for programs.
         from olivebranch.support import block
 
         print_support(out, [block("self_harm")])
+        print_hanging(out, messages.WHY_AFTER_SUPPORT, "", "")
+        return
     also = f"  ({messages.WHY_ALSO}: {', '.join(t.aliases[:3])})" if t.aliases else ""
     print_hanging(out, Text.assemble((t.name, "bold"), (also, "dim")), "", "")
     out.print(f"{_MARK[t.stance]} [bold]{escape(ex.verdict)}[/]")

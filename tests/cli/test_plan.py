@@ -486,3 +486,105 @@ def test_a_step_left_out_wraps_under_its_own_title(cli, tmp_path, monkeypatch):
     first = next(i for i, line in enumerate(lines) if line.startswith("5. Reach out once: Left out"))
     rest = lines[first + 1:lines.index("", first)]
     assert rest and all(line.startswith("   ") and len(line) <= 50 for line in rest)
+
+
+# --- writing files: never over the answers, never over a file without being told ----------------
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "symlink"])
+@pytest.mark.parametrize("replace", [[], ["--replace"]])
+def test_the_calendar_is_never_written_over_the_answers_file(cli, tmp_path, spelling, replace):
+    answers = tmp_path / "a.json"
+    original = (REPO / "examples" / "answers.json").read_text(encoding="utf-8")
+    answers.write_text(original, encoding="utf-8")
+    target = {"same": str(answers), "dotted": str(tmp_path / "." / "a.json"), "symlink": str(tmp_path / "link.json")}[spelling]
+    if spelling == "symlink":
+        (tmp_path / "link.json").symlink_to(answers)
+    res = cli("plan", "--answers", str(answers), "--start", "2026-03-02", "--ics", target, *replace)
+    one_line_error(res, "--ics", "answers file")
+    assert answers.read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_an_existing_calendar_file_is_not_replaced_without_replace(cli, tmp_path, as_json):
+    ics = tmp_path / "plan.ics"
+    ics.write_text("my own calendar", encoding="utf-8")
+    res = cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(ics), *as_json)
+    one_line_error(res, "--ics", str(ics), "already", "--replace")
+    assert ics.read_text(encoding="utf-8") == "my own calendar"
+    res = cli("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--ics", str(ics), "--replace", *as_json)
+    assert res.code == 0, res.err
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+    assert private(ics)
+
+
+def test_replace_without_a_calendar_file_is_a_usage_error(cli):
+    one_line_error(cli("plan", "--answers", EXAMPLE, "--replace"), "--replace", "--ics")
+
+
+def test_start_will_not_save_the_calendar_over_the_answers_it_just_saved(cli, tmp_path):
+    answers, ics = tmp_path / "mine.json", tmp_path / "plan.ics"
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", str(answers), "y", str(answers), str(ics)))
+    assert res.code == 0, res.err
+    assert "Replace it?" not in res.out  # not even offered: the answers are not to be lost
+    assert "your answers" in " ".join(res.out.split()).split(f"Saved to {answers}.", 1)[1]
+    assert Answers.from_dict(json.loads(answers.read_text(encoding="utf-8"))).what_happened == "fight"
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+
+
+def test_the_timeline_shows_the_year_when_it_is_not_the_start_year(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    path = write(tmp_path, {"relationship": "partner", "what_happened": "asked_for_space", "happened_on": "2026-03-01",
+                            "asked_for_space": True, "space_until": "2030-12-31", "want": "back_together"})
+    res = cli("plan", "--answers", path, "--start", "2026-03-02", "--timezone", "Europe/London")
+    assert res.code == 0, res.err
+    lines = {line.split("  ")[0]: line.split("  ", 1)[1] for line in res.out.splitlines() if line[:2] in
+             {f"{n}." for n in range(1, 9)} and "  " in line}
+    assert lines["1. Decide"] == "Mon 2 Mar"  # the start year goes without saying
+    assert lines["2. Give space"] == "Mon 2 Mar to Tue 31 Dec 2030"
+    assert lines["5. Reach out once"] == "Wed 1 Jan 2031, 10:00"
+    assert lines["6. Wait"] == "Wed 1 Jan 2031 to Fri 3 Jan 2031"
+    assert lines["8. Decide again"].startswith("Fri 31 Jan 2031, ")
+    flat = " ".join(res.out.split())
+    assert "They asked for space until Tue 31 Dec 2030." in flat
+
+
+def test_the_plans_decide_again_is_when_timing_says_the_review_is_due(cli, tmp_path):
+    args = ("plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--timezone", "Europe/London")
+    shown = cli(*args)
+    assert "Decide again  Mon 6 Apr, 11:00" in shown.out  # 30 days after Sat 7 Mar, 10:00 GMT
+    plan = json.loads(cli(*args, "--json").out)
+    review = next(s["at"] for s in plan["steps"] if s["stage"] == "decide_again")
+    log = [{"at": plan["reach_out_at"], "from": "me", "kind": "message", "open_door": True}]
+    scenario = write(tmp_path, {"now": review, "timezone": "Europe/London", "events": log}, "scenario.json")
+    out = json.loads(cli("timing", "--scenario", scenario, "--json").out)
+    assert out["verdict"] == "their_move" and out["move_on_review"] is True
+    assert "30 days" in out["advice"]
+
+
+@pytest.mark.parametrize("command", ["plan", "assess"])
+def test_a_yes_no_answer_written_as_text_is_refused(cli, tmp_path, command):
+    data = json.loads((REPO / "examples" / "answers.json").read_text(encoding="utf-8"))
+    path = write(tmp_path, {**data, "asked_for_space": "yes"})
+    one_line_error(cli(command, "--answers", path, "--today" if command == "assess" else "--start", "2026-03-02"),
+                   "asked_for_space", "true or false")
+
+
+def test_assess_counts_today_in_the_time_zone_given(cli):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    # UTC+14 and UTC-11: 25 hours apart, so never on the same day.
+    days = {}
+    for tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        before = datetime.now(ZoneInfo(tz)).date().isoformat()
+        res = cli("assess", "--answers", EXAMPLE, "--timezone", tz, "--json")
+        assert res.code == 0, res.err
+        days[tz] = json.loads(res.out)["today"]
+        assert days[tz] in (before, datetime.now(ZoneInfo(tz)).date().isoformat())
+    assert days["Pacific/Kiritimati"] > days["Pacific/Pago_Pago"]
+
+
+@pytest.mark.parametrize("value, needle", [("", "--timezone"), ("Nowhere/Special", "Nowhere/Special")])
+def test_assess_refuses_a_bad_time_zone_like_plan(cli, value, needle):
+    one_line_error(cli("assess", "--answers", EXAMPLE, "--timezone", value), "--timezone", needle)

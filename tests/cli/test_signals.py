@@ -209,3 +209,29 @@ def test_a_phone_clock_ahead_of_this_computer_says_to_pass_now(cli, tmp_path):
     line = one_line_error(cli("signals", "--export", path, "--me", "Sam"),
                           "(2999-01-21T09:10) is later than this computer's clock", "add --now", "--now 2999-01-21T09:10")
     assert re.search(r"clock \(\d{4}-\d\d-\d\dT\d\d:\d\d\)", line)  # no seconds or microseconds
+
+
+def test_plot_does_not_replace_charts_already_there_without_replace(cli, tmp_path):
+    out = tmp_path / "charts"
+    out.mkdir()
+    (out / "messages.png").write_bytes(b"my own chart")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    args = ("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--plot", str(out))
+    one_line_error(cli(*args), "--plot", "messages.png", "--replace")
+    assert sorted(p.name for p in out.iterdir()) == ["messages.png", "notes.txt"]  # nothing written
+    assert (out / "messages.png").read_bytes() == b"my own chart"
+    r = cli(*args, "--replace", "--json")
+    assert r.code == 0, r.err
+    assert (out / "messages.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"  # only the charts are replaced
+
+
+def test_replace_without_plot_is_a_usage_error(cli):
+    one_line_error(cli("signals", "--export", CHAT, "--me", "Sam", "--replace"), "--replace", "--plot")
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_plot_folder_is_a_usage_error_like_an_empty_ics(cli, value):
+    line = one_line_error(cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--plot", value),
+                          "--plot")
+    assert "try 'olivebranch signals --help'" in line

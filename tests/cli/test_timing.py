@@ -315,3 +315,19 @@ def test_jsonl_every_error_starts_with_its_line_number(cli, tmp_path):
 def test_jsonl_ignores_json_flag(cli):
     res = cli("timing", "--jsonl", str(BATCH), "--json")
     assert res.code == 0 and len(res.out.splitlines()) == 5
+
+
+@pytest.mark.parametrize("flag", ["threat", "abuses", "violence"])
+def test_an_unknown_red_flag_is_a_one_line_error_naming_the_known_ones(cli, tmp_path, flag):
+    path = write(tmp_path, {"now": "2026-03-02T10:00:00+00:00", "situation": {"red_flags": [flag]}})
+    one_line_error(cli("timing", "--scenario", path, "--json"), "situation.red_flags[0]", repr(flag), "abuse, threats")
+    line = json.dumps({"id": "a", "now": "2026-03-02T10:00:00+00:00", "situation": {"red_flags": [flag]}})
+    res = cli("timing", "--jsonl", "-", stdin=line + "\n" + json.dumps({"id": "b", "now": "2026-03-02T10:00:00+00:00"}))
+    first, second = (json.loads(x) for x in res.out.splitlines())
+    assert first["id"] == "a" and "situation.red_flags[0]" in first["error"] and second["verdict"] == "go"
+
+
+def test_a_space_request_ending_before_it_began_is_a_one_line_error(cli, tmp_path):
+    path = write(tmp_path, {"now": "2026-03-02T10:00:00+00:00", "events": [
+        {"at": "2026-03-01T09:00:00+00:00", "from": "them", "kind": "space_request", "until": "2026-02-01T09:00:00+00:00"}]})
+    one_line_error(cli("timing", "--scenario", path), "events[0].until", "before the request")

@@ -73,11 +73,20 @@ def test_list_json(cli):
     assert {d["stance"] for d in data} <= set(tactics.STANCES)
 
 
-def test_self_harm_shows_support_first(cli):
-    res = cli("why", "self-harm", "threat")
-    assert res.code == 0
-    assert "findahelpline" in res.out
-    assert res.out.index("findahelpline") < res.out.index("olivebranch leaves this out")
+@pytest.mark.parametrize("words", [
+    ["kill myself"], ["suicide"], ["thinking", "of", "unaliving", "myself"], ["i want to die"],  # crisis words
+    ["hurt", "myself"], ["self-harm", "threat"], ["self-harm"],                                 # the tactic's names
+])
+def test_after_support_only_a_gentle_line_follows(cli, words):
+    """Support first, then one kind line: no cross, no 'leaves this out', nothing that reads as a rebuff."""
+    res = cli("why", *words)
+    assert res.code == 0 and res.err == ""
+    flat = " ".join(res.out.split())
+    block = support.block("self_harm")
+    shown = [messages.SUPPORT_TITLE, block.intro] + [f"• {r.name}: {r.contact}. {r.note}" for r in block.resources]
+    assert flat == " ".join(shown + [messages.WHY_AFTER_SUPPORT])
+    for unkind in ("✗", "leaves this out", "no tactic", "None of the sources", "left out"):
+        assert unkind not in res.out
 
 
 @pytest.mark.parametrize("words", [["kill myself"], ["suicide"], ["thinking", "of", "unaliving", "myself"]])
@@ -85,7 +94,7 @@ def test_a_sign_of_self_harm_is_answered_with_support_first_not_an_error(cli, wo
     res = cli("why", *words)
     assert res.code == 0 and res.err == ""
     assert " ".join(res.out.split()).startswith(f"{messages.SUPPORT_TITLE} {support.SELF_HARM_INTRO}")
-    assert res.out.index("findahelpline") < res.out.index("self-harm")
+    assert res.out.rstrip().endswith(" ".join(messages.WHY_AFTER_SUPPORT.split()[-4:]))
     data = json.loads(cli("why", *words, "--json").out)
     assert list(data)[0] == "resources"
     assert data["resources"] == [r.to_dict() for r in support.resources("self_harm")]
