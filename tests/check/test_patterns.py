@@ -87,6 +87,19 @@ def test_every_span_in_the_corpus_is_whole_words():
             assert h.end == len(text) or not (text[h.end - 1].isalnum() and text[h.end].isalnum()), (text, h)
 
 
+@pytest.mark.parametrize("text", [
+    "None of this was your fault. I'm sorry.", "I know you never meant to hurt me. I miss you.",
+    "I never said it was your fault", "you never judged me, thank you",
+])
+def test_blame_taken_back_is_no_blame(text):
+    assert [h for h in hits(text) if h.code == "blame"] == []
+
+
+@pytest.mark.parametrize("text", ["it was your fault", "this was your fault and you know it", "you never listen"])
+def test_blame_itself_still_is(text):
+    assert [h for h in hits(text) if h.code == "blame"]
+
+
 def test_no_mechanical_codes_among_patterns():
     assert "wall_of_text" not in PATTERN_CODES and "low_effort" not in PATTERN_CODES
 
