@@ -8,6 +8,9 @@ promising that someone will come back. Each area has its own section.
 # --- general -----------------------------------------------------------------
 PRIVATE = "Everything stays on this computer. Nothing is sent anywhere."
 STOPPED = "Stopped. Nothing was saved."
+STDIN_CLOSED = "standard input is closed, so the {what} cannot be read from it"
+QUESTIONS_NEED_STDIN = "standard input is closed, so the questions cannot be answered; run this in a terminal"
+QUESTIONS_NEED_STDIN_OR_FILE = QUESTIONS_NEED_STDIN + ", or give your answers with --answers FILE"
 STOPPED_PARTLY = "Stopped. {parts}."  # parts: what was saved and what was not, from the two below
 STOPPED_SAVED = {
     "answers": "your answers are saved in {path}",

@@ -22,14 +22,18 @@ class CliResult:
     err: str
 
 
-def run_cli(*args: str, stdin: str | io.TextIOBase = "") -> CliResult:
+def run_cli(*args: str, stdin: str | io.TextIOBase | None = "") -> CliResult:
     """Run ``olivebranch ARGS`` through :func:`olivebranch.cli.main`, as a user would.
 
-    ``stdin`` is the text typed, or a file-like object to read it from.
+    ``stdin`` is the text typed, or a file-like object to read it from;
+    ``None`` is a closed standard input (``olivebranch ... <&-``), which
+    Python shows as ``sys.stdin is None``.
     """
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin, sys.stdout, sys.stderr = stdin if hasattr(stdin, "readline") else io.StringIO(stdin), out, err
+    if stdin is not None and not hasattr(stdin, "readline"):
+        stdin = io.StringIO(stdin)
+    sys.stdin, sys.stdout, sys.stderr = stdin, out, err
     try:
         main(list(args))
         code = 0

@@ -75,6 +75,15 @@ def print_support(out, blocks, width: int | None = None) -> None:
         out.print()
 
 
+def stdin_closed() -> bool:
+    """True when there is no standard input to read.
+
+    A shell's ``<&-`` closes it before Python starts, so ``sys.stdin`` is
+    ``None``; a stream closed later has ``closed`` set.
+    """
+    return sys.stdin is None or sys.stdin.closed
+
+
 def read_text(path: str, what: str = "file") -> str:
     """Read a UTF-8 text file, or ``-`` for stdin, as a one-line InputError on failure.
 
@@ -82,10 +91,14 @@ def read_text(path: str, what: str = "file") -> str:
     ``utf-8-sig`` codec does for a file.
     """
     if path == "-":
+        if stdin_closed():
+            raise InputError(messages.STDIN_CLOSED.format(what=what))
         try:
             text = sys.stdin.read()
         except UnicodeDecodeError:
             text = None
+        except OSError as exc:
+            raise InputError(f"cannot read the {what} from standard input: {exc.strerror or exc}") from None
         if text is None or UNPAIRED_SURROGATE.search(text):
             raise InputError(f"the {what} on standard input is not UTF-8 text")
         return text.removeprefix(BOM)

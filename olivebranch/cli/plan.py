@@ -22,7 +22,7 @@ from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import console, print_hanging, print_json, print_support, read_json, save_bytes
+from olivebranch.cli.output import console, print_hanging, print_json, print_support, read_json, save_bytes, stdin_closed
 from olivebranch.errors import InputError, Stopped
 
 if TYPE_CHECKING:
@@ -380,6 +380,8 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
     from olivebranch.plan import build_plan
 
     name, day = _zone_and_today(timezone_name, today)
+    if stdin_closed():
+        raise InputError(messages.QUESTIONS_NEED_STDIN)
     con = console()
     saved: dict[str, str] = {}
     with _stoppable(con, saved):
@@ -412,6 +414,8 @@ def assess(
     if answers is not None:
         given = _load_answers(answers)
     else:
+        if stdin_closed():
+            raise InputError(messages.QUESTIONS_NEED_STDIN_OR_FILE)
         con = console(stderr=as_json)
         with _stoppable(con, {}):
             given = ask_answers(con, day)

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from olivebranch.cli.output import console, read_json, read_text, write_private
-from tests.conftest import REPO
+from tests.conftest import REPO, one_line_error
 
 
 def mode(path) -> int:
@@ -71,3 +71,46 @@ def test_a_width_too_narrow_to_read_is_taken_as_the_default(cli, monkeypatch, co
     res = cli(*args)
     assert res.code == 0, res.err
     assert res.out.strip() and max(map(len, res.out.splitlines())) <= 80
+
+
+# --- a closed standard input (`olivebranch check - <&-`) -----------------------------------
+
+
+class BrokenStdin(io.StringIO):
+    """A standard input the system refuses to read (EBADF: its descriptor is not open for reading)."""
+
+    def read(self, *args):
+        raise OSError(9, "Bad file descriptor")
+
+
+def closed_stdin() -> io.StringIO:
+    stream = io.StringIO("never read")
+    stream.close()
+    return stream
+
+
+@pytest.mark.parametrize("stdin", [None, closed_stdin(), BrokenStdin()], ids=["none", "closed", "oserror"])
+def test_standard_input_that_cannot_be_read_is_an_input_error(monkeypatch, stdin):
+    from olivebranch.errors import InputError
+
+    monkeypatch.setattr("sys.stdin", stdin)
+    with pytest.raises(InputError, match="standard input"):
+        read_text("-", "draft")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "-"),
+        ("check", "--json", "-"),
+        ("check", "--jsonl", "-"),
+        ("timing", "--scenario", "-"),
+        ("timing", "--jsonl", "-"),
+        ("start", "--today", "2026-03-02", "--timezone", "UTC"),
+        ("assess", "--today", "2026-03-02"),
+        ("assess", "--json", "--today", "2026-03-02"),
+    ],
+)
+@pytest.mark.parametrize("stdin", [None, closed_stdin()], ids=["none", "closed"])
+def test_every_command_that_reads_standard_input_says_it_is_closed_in_one_line(cli, args, stdin):
+    one_line_error(cli(*args, stdin=stdin), "standard input is closed")
