@@ -241,6 +241,7 @@ CHECK_WHOLE_MESSAGE = "the whole message"
 CHECK_MORE_QUOTES = "and {n} more"
 CHECK_NEED_TEXT = "give the message to check, '-' to read it from standard input, or --jsonl FILE"
 CHECK_TEXT_AND_JSONL = "give either a message or --jsonl FILE, not both"
+CHECK_DASH_AND_TEXT = "give either the message or '-' to read it from standard input, not both"
 
 # --- signals -------------------------------------------------------------------
 SIGNALS_REPLY_CHANGE = "Their replies went from {before} to {after}, a change that shows from {since}."

@@ -43,6 +43,8 @@ def check(
         return
     if not text:
         raise typer.BadParameter(messages.CHECK_NEED_TEXT, ctx=ctx)
+    if text[0] == "-" and len(text) > 1:  # `check - extra` would check the words "- extra"
+        raise typer.BadParameter(messages.CHECK_DASH_AND_TEXT, ctx=ctx)
     draft = read_text("-", "draft").rstrip("\r\n") if text == ["-"] else " ".join(text)
 
     from olivebranch.check import check as check_draft

@@ -154,6 +154,12 @@ def test_no_text_is_a_usage_error(cli):
     one_line_error(cli("check", "--json"), "--jsonl")
 
 
+@pytest.mark.parametrize("args", [["-", "extra"], ["--json", "-", "and", "more"]])
+def test_a_dash_with_more_words_is_a_usage_error_not_a_draft(cli, args):
+    res = cli("check", *args, stdin="the draft on standard input\n")
+    one_line_error(res, "'-'", "not both", "olivebranch check --help")
+
+
 def test_text_and_jsonl_together(cli, tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text('{"id": 1, "text": "hey"}\n', encoding="utf-8")
