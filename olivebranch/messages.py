@@ -121,7 +121,12 @@ SAVE_REPLACE = "There is already a file at {path}. Replace it?"
 SAVE_FAILED = "Couldn't save to {path}: {why}. Please choose another place."
 SAVED = "Saved to {path}."
 CANNOT_SAVE = "cannot save to {path}: {why}"
-OPTION_EMPTY_FILE = "give a file name"
+OPTION_EMPTY_PATH = "the path is empty; give {what}"
+OPTION_EMPTY_WANTS = {
+    "file": "a file name",
+    "file_or_stdin": "a file name, or '-' to read standard input",
+    "folder": "a folder name",
+}
 OPTION_EMPTY_ZONE = "give a time zone name like Europe/London, or leave the option out to use this computer's"
 # Why a file could not be written, by errno name (others use the system's words).
 SAVE_WHY = {

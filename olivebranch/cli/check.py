@@ -11,7 +11,9 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
+from olivebranch.cli.output import (
+    answer_jsonl, console, path_option, print_hanging, print_json, print_support, read_text,
+)
 from olivebranch.errors import InputError
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
@@ -25,7 +27,7 @@ def check(
         help="The message you are thinking of sending (quote it); '-' reads standard input.",
     ),
     jsonl: str | None = typer.Option(
-        None, "--jsonl", metavar="FILE",
+        None, "--jsonl", metavar="FILE", callback=path_option("file_or_stdin"),
         help="One draft per line as {\"id\": ..., \"text\": ...}; prints one JSON line each ('-' reads stdin).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),

@@ -34,6 +34,22 @@ def console(*, stderr: bool = False):
     return out
 
 
+def path_option(wants: str = "file") -> Callable[[str | None], str | None]:
+    """A typer callback for a FILE or FOLDER option: an empty path is a usage error, not the current folder.
+
+    ``wants`` says what to give instead, a key of :data:`messages.OPTION_EMPTY_WANTS`
+    ("file", "file_or_stdin", "folder").
+    """
+    import typer
+
+    def check(value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise typer.BadParameter(messages.OPTION_EMPTY_PATH.format(what=messages.OPTION_EMPTY_WANTS[wants]))
+        return value
+
+    return check
+
+
 def print_json(obj: Any, *, lines: bool = False) -> None:
     """Print ``obj`` as JSON: indented, or on one line when ``lines`` is set."""
     text = json.dumps(obj, ensure_ascii=False, indent=None if lines else 2)

@@ -22,7 +22,9 @@ from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import console, print_hanging, print_json, print_support, read_json, save_bytes, stdin_closed
+from olivebranch.cli.output import (
+    console, path_option, print_hanging, print_json, print_support, read_json, save_bytes, stdin_closed,
+)
 from olivebranch.errors import InputError, Stopped
 
 if TYPE_CHECKING:
@@ -52,13 +54,6 @@ def _zone_option(value: str | None) -> str | None:
         zone(value)
     except InputError as exc:
         raise typer.BadParameter(exc.reason) from None
-    return value
-
-
-def _file_option(value: str | None) -> str | None:
-    """Check a FILE option as it is parsed: an empty name is a usage error, not the current folder."""
-    if value is not None and not value.strip():
-        raise typer.BadParameter(messages.OPTION_EMPTY_FILE)
     return value
 
 
@@ -398,7 +393,7 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
 def assess(
     answers: Annotated[
         Optional[str], typer.Option("--answers", help="A JSON answers file (see the README); without it, the questions are asked.", metavar="FILE",
-                                    callback=_file_option)
+                                    callback=path_option())
     ] = None,
     as_json: JsonOpt = False,
     today: TodayOpt = None,
@@ -429,14 +424,14 @@ def assess(
 @command("plan")
 def plan_command(
     answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE",
-                                         callback=_file_option)],
+                                         callback=path_option())],
     start_date: Annotated[
         Optional[str], typer.Option("--start", help="The plan's first day, YYYY-MM-DD (default: today).", metavar="DATE")
     ] = None,
     timezone_name: ZoneOpt = None,
     as_json: JsonOpt = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE",
-                                               callback=_file_option)] = None,
+                                               callback=path_option())] = None,
 ) -> None:
     """Build a dated plan from an answers file: eight stages, each with what to do and its sources.
 

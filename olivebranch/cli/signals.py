@@ -10,6 +10,7 @@ import typer
 
 from olivebranch.chat.formats import ChatFormat
 from olivebranch.cli.app import command
+from olivebranch.cli.output import path_option
 from olivebranch.errors import InputError
 
 
@@ -27,11 +28,12 @@ def _parse_now(value: str | None) -> datetime:
 
 @command("signals")
 def signals_command(
-    export: str = typer.Option(..., "--export", metavar="FILE", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
+    ctx: typer.Context,
+    export: str = typer.Option(..., "--export", metavar="FILE", callback=path_option(), help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
     me: str = typer.Option(..., "--me", metavar="NAME", help="Your name as it appears in the chat."),
     now: str | None = typer.Option(None, "--now", metavar="TIME", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
     as_json: bool = typer.Option(False, "--json", help="Print the signals as JSON."),
-    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", help="Save charts (PNG and SVG) in this folder."),
+    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", callback=path_option("folder"), help="Save charts (PNG and SVG) in this folder."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
     monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
     fmt: ChatFormat = typer.Option(ChatFormat.auto, "--format", case_sensitive=False, metavar="APP",
@@ -49,7 +51,7 @@ def signals_command(
     from olivebranch.chat import read_chat
 
     if dayfirst and monthfirst:
-        raise InputError("choose one of --dayfirst and --monthfirst")
+        raise typer.BadParameter("choose one of --dayfirst and --monthfirst", ctx=ctx)
     order = True if dayfirst else (False if monthfirst else None)
     when = _parse_now(now)
     msgs = read_chat(export, fmt.value, dayfirst=order, chat=chat)

@@ -10,17 +10,21 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
+from olivebranch.cli.output import (
+    answer_jsonl, console, path_option, print_hanging, print_json, print_support, read_text,
+)
 
 
 @command()
 def timing(
     ctx: typer.Context,
     scenario: str | None = typer.Option(
-        None, "--scenario", metavar="FILE", help="A scenario as JSON (see README); '-' reads standard input."
+        None, "--scenario", metavar="FILE", callback=path_option("file_or_stdin"),
+        help="A scenario as JSON (see README); '-' reads standard input.",
     ),
     jsonl: str | None = typer.Option(
-        None, "--jsonl", metavar="FILE", help="One scenario per line, each with an 'id'; prints one JSON line each ('-' reads standard input)."
+        None, "--jsonl", metavar="FILE", callback=path_option("file_or_stdin"),
+        help="One scenario per line, each with an 'id'; prints one JSON line each ('-' reads standard input).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
 ) -> None:

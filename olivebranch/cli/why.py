@@ -7,7 +7,6 @@ import typer
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import console, print_hanging, print_json, print_support
-from olivebranch.errors import InputError
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
 
@@ -34,7 +33,7 @@ def why(
         _print_list(tactics.tactics(), as_json)
         return
     if not tactic:
-        raise InputError(messages.WHY_NEED_NAME)
+        raise typer.BadParameter(messages.WHY_NEED_NAME, ctx=ctx)
     explanation = tactics.explain(tactic)
     if as_json:
         print_json(explanation.to_dict())
