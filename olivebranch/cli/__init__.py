@@ -77,6 +77,12 @@ def _command_path(exc, args: list[str]) -> str:
 
 
 def _fail(message: str, status: int) -> None:
-    """Print ``message`` as one line on stderr and exit with ``status``."""
-    print(f"olivebranch: {' '.join(str(message).split())}", file=sys.stderr)
+    """Print ``message`` as one line on stderr and exit with ``status``.
+
+    A message may quote what the person typed, so its control characters are
+    shown, not sent to the terminal (:func:`~olivebranch.cli.output.visible`).
+    """
+    from olivebranch.cli.output import visible
+
+    print(f"olivebranch: {visible(' '.join(str(message).split()))}", file=sys.stderr)
     sys.exit(status)

@@ -12,7 +12,7 @@ import typer
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import (
-    answer_jsonl, console, path_option, print_hanging, print_json, print_support, read_text,
+    answer_jsonl, console, path_option, print_hanging, print_json, print_support, read_text, visible,
 )
 from olivebranch.errors import InputError
 
@@ -141,6 +141,7 @@ def message_lines(text: str, flags, width: int, *, plain: bool) -> list:
 
     from olivebranch.check.highlight import marked, segments
 
+    text = visible(text)  # the same length, so the flags' spans still fall on their words
     if plain:
         body = Text(marked(text, flags))
     else:
@@ -175,7 +176,7 @@ def _quotes(text: str, flags, most: int = 3) -> str:
 
 def _quote(text: str, flag, limit: int = 60) -> str:
     """The flagged words in quotes, shortened if long; the whole message is named, not quoted."""
-    words = " ".join(text[flag.start:flag.end].split())
+    words = visible(" ".join(text[flag.start:flag.end].split()))
     if flag.code == "wall_of_text":
         return messages.CHECK_WHOLE_MESSAGE
     if len(words) > limit:

@@ -3,6 +3,7 @@
 import errno
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -18,6 +19,25 @@ BOM = "\ufeff"
 # leaves no room for a single word, so it is taken as unknown: DEFAULT_WIDTH.
 MIN_WIDTH = 20
 DEFAULT_WIDTH = 80
+
+
+# Control characters in a person's own text (a draft, a name in a chat, a
+# path) would reach the terminal as commands: ESC starts sequences that clear
+# the screen or set the window title. Each is shown as one visible character
+# instead, so text and the flags' spans into it keep their length: C0 as its
+# Unicode Control Picture (ESC as "␛"), DEL as "␡", C1 (which has no
+# pictures) as "�". Newline and tab only lay text out, so they stay.
+_VISIBLE = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")  # what json.dumps(ensure_ascii=False) leaves as it is
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters shown, not obeyed: one visible character each (see :data:`_VISIBLE`)."""
+    return text.translate(_VISIBLE)
 
 
 def console(*, stderr: bool = False):
@@ -53,6 +73,8 @@ def path_option(wants: str = "file") -> Callable[[str | None], str | None]:
 def print_json(obj: Any, *, lines: bool = False) -> None:
     """Print ``obj`` as JSON: indented, or on one line when ``lines`` is set."""
     text = json.dumps(obj, ensure_ascii=False, indent=None if lines else 2)
+    # The same JSON, with DEL and C1 escaped like the C0 controls, so none reaches a terminal.
+    text = _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     sys.stdout.write(text + "\n")
 
 
@@ -65,13 +87,23 @@ def print_hanging(out, text, first: str = "  ", rest: str | None = None, width: 
     """
     from rich.text import Text
 
-    text = Text(text) if isinstance(text, str) else text
+    text = Text(visible(text)) if isinstance(text, str) else _visible_text(text)
     lead = Text(first) if isinstance(first, str) else first
     under = Text(" " * lead.cell_len if rest is None else rest)
     room = (width or out.width) - max(lead.cell_len, under.cell_len)
     for n, line in enumerate(text.wrap(out, max(room, 20))):
         line.rstrip()
         out.print((under if n else lead) + line, soft_wrap=True)
+
+
+def _visible_text(text):
+    """A Rich ``Text`` with :func:`visible` applied, its styles kept (the length does not change)."""
+    shown = visible(text.plain)
+    if shown == text.plain:
+        return text
+    text = text.copy()
+    text.plain = shown
+    return text
 
 
 def print_support(out, blocks, width: int | None = None) -> None:

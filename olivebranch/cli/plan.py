@@ -23,7 +23,7 @@ from rich.text import Text
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import (
-    console, path_option, print_hanging, print_json, print_support, read_json, save_bytes, stdin_closed,
+    console, path_option, print_hanging, print_json, print_support, read_json, save_bytes, stdin_closed, visible,
 )
 from olivebranch.errors import InputError, Stopped
 
@@ -221,7 +221,7 @@ def ask_answers(con, today: date) -> Answers:
             if problem is None:
                 break
             raw.pop(q.id, None)
-            con.print(messages.ANSWER_PROBLEM.format(problem=problem), markup=False)
+            con.print(visible(messages.ANSWER_PROBLEM.format(problem=problem)), markup=False)
     return Answers.from_dict(raw)
 
 
@@ -350,14 +350,14 @@ def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
         question, default = messages.SAVE_WHERE_ELSE, ""
         target = Path(path).expanduser()
         if target.is_file() and not Confirm.ask(
-            messages.SAVE_REPLACE.format(path=escape(path)), console=con, default=False
+            messages.SAVE_REPLACE.format(path=escape(visible(path))), console=con, default=False
         ):
             continue
         why = save_bytes(path, data)
         if why is None:
-            con.print(messages.SAVED.format(path=path), markup=False, soft_wrap=True)
+            con.print(visible(messages.SAVED.format(path=path)), markup=False, soft_wrap=True)
             return path
-        con.print(messages.SAVE_FAILED.format(path=path, why=why), markup=False, soft_wrap=True)
+        con.print(visible(messages.SAVE_FAILED.format(path=path, why=why)), markup=False, soft_wrap=True)
 
 
 # --- the commands ------------------------------------------------------------------------------
@@ -459,4 +459,4 @@ def plan_command(
     show_plan(con, plan)
     if ics is not None:
         con.print()
-        con.print(messages.SAVED.format(path=ics), markup=False, soft_wrap=True)
+        con.print(visible(messages.SAVED.format(path=ics)), markup=False, soft_wrap=True)

@@ -110,14 +110,15 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
     from rich.text import Text
 
     from olivebranch import messages
-    from olivebranch.cli.output import console
+    from olivebranch.cli.output import console, visible
 
     # Names and paths are the user's own text: Text objects and markup=False
-    # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets.
+    # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets,
+    # and visible() shows their control characters rather than obeying them.
     out = console()
     o = result.overall
-    them = result.them or "them"
-    table = Table(title=Text(f"You ({result.me}) and {them}"))
+    me, them = visible(result.me), visible(result.them or "them")
+    table = Table(title=Text(f"You ({me}) and {them}"))
     table.add_column("")
     table.add_column("you", justify="right")
     table.add_column(Text(them), justify="right")
@@ -137,9 +138,9 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
         out.print(f"- {line}", markup=False)
     out.print(messages.SIGNALS_CAVEAT)
     if written:
-        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot), markup=False)
+        out.print(visible(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot)), markup=False)
         for path in written:
-            out.print(f"  {path}", markup=False)
+            out.print(visible(f"  {path}"), markup=False)
     out.print(messages.PRIVATE)
 
 

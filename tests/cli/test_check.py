@@ -313,6 +313,34 @@ def test_readable_wall_of_text_is_named_not_marked(cli, plain_env):
     assert "A wall of text" in out and messages.CHECK_WHOLE_MESSAGE in out
 
 
+ESCAPES = "you never listen\x1b[2J\x1b]0;PWNED\x07 answer me\x9b31m\rnow"
+
+
+def test_control_characters_in_a_draft_are_shown_not_obeyed(cli, plain_env):
+    res = cli("check", ESCAPES)
+    assert res.code == 0, res.err
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in res.out), repr(res.out)
+    assert "[[you never listen]]\u241b[2J\u241b]0;PWNED\u2407" in res.out  # the spans still fall on the right words
+    assert "answer me" in res.out
+
+
+def test_control_characters_in_a_draft_are_shown_not_obeyed_in_colour_too(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    res = cli("check", ESCAPES)
+    assert ANSI.search(res.out)
+    bare = ANSI.sub("", res.out)  # only olivebranch's own colours are escape sequences
+    assert "\x1b" not in bare and "\x07" not in bare and "\x9b" not in bare and "\r" not in bare
+    assert "you never listen\u241b[2J\u241b]0;PWNED\u2407" in bare
+
+
+def test_control_characters_in_json_are_escaped_and_the_spans_unchanged(cli):
+    res = cli("check", "--json", ESCAPES)
+    assert "\x1b" not in res.out and "\x9b" not in res.out
+    data = json.loads(res.out)
+    blame = next(f for f in data["flags"] if f["code"] == "blame")
+    assert ESCAPES[blame["start"]:blame["end"]] == "you never listen"
+
+
 def test_colour_in_a_terminal(cli, monkeypatch, plain_env):
     monkeypatch.setenv("FORCE_COLOR", "1")
     res = cli("check", ULTIMATUM)

@@ -1,6 +1,7 @@
 """Shared CLI helpers: files of a person's own data are written for their eyes only; input files are read kindly."""
 
 import io
+import json
 import os
 import stat
 
@@ -114,3 +115,34 @@ def test_standard_input_that_cannot_be_read_is_an_input_error(monkeypatch, stdin
 @pytest.mark.parametrize("stdin", [None, closed_stdin()], ids=["none", "closed"])
 def test_every_command_that_reads_standard_input_says_it_is_closed_in_one_line(cli, args, stdin):
     one_line_error(cli(*args, stdin=stdin), "standard input is closed")
+
+
+# --- control characters in the user's own text ------------------------------------------------
+
+
+def test_visible_shows_every_control_character_as_one_harmless_character():
+    from olivebranch.cli.output import visible
+
+    controls = "".join(map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]))
+    shown = visible(controls)
+    assert len(shown) == len(controls)  # flags' spans still index the text
+    assert shown[0x1B] == "\u241b" and shown[0x07] == "\u2407" and shown[0x00] == "\u2400"  # ␛ ␇ ␀
+    assert shown[0x20] == "\u2421"  # DEL: ␡
+    assert shown[9] == "\t" and shown[10] == "\n"  # kept: they lay text out, they don't command the terminal
+    assert not any(0x7F <= ord(c) < 0xA0 or (ord(c) < 0x20 and c not in "\t\n") for c in shown)
+    assert visible("Zoë 😊 „hi“ – ok\u00a0") == "Zoë 😊 „hi“ – ok\u00a0"
+
+
+def test_json_output_escapes_del_and_c1_controls_and_keeps_the_data(capsys):
+    from olivebranch.cli.output import print_json
+
+    data = {"text": "a\x1b[2J\x7f\x9b31m\x85b é"}
+    print_json(data)
+    out = capsys.readouterr().out
+    assert not any(0x7F <= ord(c) < 0xA0 or (ord(c) < 0x20 and c != "\n") for c in out)
+    assert json.loads(out) == data and "é" in out
+
+
+def test_an_error_quoting_the_users_words_shows_their_controls_harmlessly(cli):
+    line = one_line_error(cli("why", "x\x1b]0;PWNED\x07\x9b2J"))
+    assert "x\u241b]0;PWNED\u2407\ufffd2J" in line

@@ -478,3 +478,17 @@ def test_a_step_left_out_wraps_under_its_own_title(cli, tmp_path, monkeypatch):
     first = next(i for i, line in enumerate(lines) if line.startswith("5. Reach out once: Left out"))
     rest = lines[first + 1:lines.index("", first)]
     assert rest and all(line.startswith("   ") and len(line) <= 50 for line in rest)
+
+
+def test_an_answers_value_with_control_characters_is_quoted_harmlessly(cli, tmp_path):
+    path = write(tmp_path, {"relationship": "\x1b[2Jpartner", "what_happened": "fight", "happened_on": "2026-03-01"})
+    line = one_line_error(cli("plan", "--answers", path))
+    assert "\x1b" not in line and "\u241b[2Jpartner" in line
+
+
+def test_a_save_path_with_control_characters_is_echoed_harmlessly(cli, tmp_path):
+    bad = "/nonexistent/\x1b]0;PWNED\x07/answers.json"
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", bad, "", "n"))
+    assert res.code == 0, res.err
+    assert "\x1b" not in res.out and "\x07" not in res.out
+    assert "/nonexistent/\u241b]0;PWNED\u2407/answers.json" in res.out

@@ -209,3 +209,17 @@ def test_a_phone_clock_ahead_of_this_computer_says_to_pass_now(cli, tmp_path):
     line = one_line_error(cli("signals", "--export", path, "--me", "Sam"),
                           "(2999-01-21T09:10) is later than this computer's clock", "add --now", "--now 2999-01-21T09:10")
     assert re.search(r"clock \(\d{4}-\d\d-\d\dT\d\d:\d\d\)", line)  # no seconds or microseconds
+
+
+def test_names_with_control_characters_are_shown_not_obeyed(cli, tmp_path):
+    path = _bad(tmp_path, (
+        "14/01/2026, 09:00 - Sam: hi, how are you?\n"
+        "14/01/2026, 09:10 - Al\x1b[2Jex\x07: good, you?\n"
+        "15/01/2026, 09:10 - Sam: fine\n"
+    ).encode("utf-8"))
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-02-20T09:00")
+    assert r.code == 0, r.err
+    assert "\x1b" not in r.out and "\x07" not in r.out
+    assert "Al\u241b[2Jex\u2407" in r.out
+    line = one_line_error(cli("signals", "--export", path, "--me", "Nobody\x1b[2J"))
+    assert "\x1b" not in line and "Al\u241b[2Jex\u2407" in line  # (--me is quoted as Python writes it: 'Nobody\\x1b[2J')
