@@ -12,7 +12,8 @@ import typer
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import (
-    answer_jsonl, console, path_option, print_hanging, print_json, print_support, read_text, visible,
+    answer_jsonl, console, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
+    visible,
 )
 from olivebranch.errors import InputError
 
@@ -83,20 +84,19 @@ def show(result) -> None:
     from olivebranch.check.codes import flag_info, strength_info
 
     out = console()
-    width = max(out.width, 40)
     plain = not out.is_terminal or out.no_color
 
     def title(words: str, style: str = "bold") -> None:
-        out.print(Text(words, style=style))
+        print_wrapped(out, words, style)
 
     def para(words: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
-        print_hanging(out, Text(words, style=style), first, rest, width)
+        print_hanging(out, Text(words, style=style), first, rest)
 
     def bullet(words: str) -> None:
         para(words, "  • ", "    ")
 
     if result.resources:
-        print_support(out, [support.block("self_harm")], width)
+        print_support(out, [support.block("self_harm")])
 
     if result.language and result.verdict == "send":
         title(messages.CHECK_OTHER_LANGUAGE_HEADLINE)
@@ -106,8 +106,7 @@ def show(result) -> None:
         para(messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "", "")
     out.print()
     title(messages.CHECK_MESSAGE_TITLE)
-    for line in message_lines(result.text, result.flags, width - 2, plain=plain):
-        out.print(Text("  ") + line)
+    print_hanging(out, message_text(result.text, result.flags, plain=plain), "  ", "  ")
 
     if result.flags:
         out.print()
@@ -117,9 +116,7 @@ def show(result) -> None:
             info = flag_info(flag.code)
             words = _quotes(result.text, same_code)
             head = Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity]) + Text(f": {words}")
-            for n, line in enumerate(head.wrap(out, width - 4)):
-                line.rstrip()
-                out.print(Text("    " if n else "  • ") + line)
+            print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
     if result.strengths and not result.resources:  # no praise for the wording of a sign of crisis
@@ -134,27 +131,23 @@ def show(result) -> None:
         para(result.rewrite or messages.CHECK_REWRITE_NONE)
 
 
-def message_lines(text: str, flags, width: int, *, plain: bool) -> list:
-    """The draft as wrapped Rich lines, flagged words in colour or, when ``plain``, in [[markers]]."""
-    from rich.console import Console
+def message_text(text: str, flags, *, plain: bool):
+    """The draft as a Rich ``Text``, flagged words in colour or, when ``plain``, in [[markers]].
+
+    Its control characters are shown, not obeyed (the same length, so the
+    flags' spans still fall on their words).
+    """
     from rich.text import Text
 
     from olivebranch.check.highlight import marked, segments
 
-    text = visible(text)  # the same length, so the flags' spans still fall on their words
+    text = visible(text)
     if plain:
-        body = Text(marked(text, flags))
-    else:
-        body = Text()
-        for seg in segments(text, flags):
-            body.append(seg.text, style=f"{SEVERITY_STYLE[seg.severity]} underline" if seg.flagged else "")
-    lines = []
-    for paragraph in body.split("\n"):
-        wrapped = paragraph.wrap(Console(width=width), width) if paragraph.plain.strip() else [Text("")]
-        for line in wrapped:
-            line.rstrip()
-            lines.append(line)
-    return lines
+        return Text(marked(text, flags))
+    body = Text()
+    for seg in segments(text, flags):
+        body.append(seg.text, style=f"{SEVERITY_STYLE[seg.severity]} underline" if seg.flagged else "")
+    return body
 
 
 def _by_code(flags) -> list[list]:

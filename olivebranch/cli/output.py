@@ -17,8 +17,13 @@ BOM = "\ufeff"
 
 # A width below MIN_WIDTH (COLUMNS=0, as some shells and embedded terminals export it)
 # leaves no room for a single word, so it is taken as unknown: DEFAULT_WIDTH.
+# Above MAX_WIDTH, lines of prose get too long to read easily, so a wide
+# terminal is used up to MAX_WIDTH only.
 MIN_WIDTH = 20
 DEFAULT_WIDTH = 80
+MAX_WIDTH = 100
+# print_hanging gives a first line whose lead leaves less room than this a line of its own.
+MIN_ROOM = 12
 
 
 # Control characters in a person's own text (a draft, a name in a chat, a
@@ -44,14 +49,26 @@ def console(*, stderr: bool = False):
     """A Rich console on stdout, or on stderr (created per call, so tests can capture both).
 
     A width too narrow to hold text (below :data:`MIN_WIDTH`) is taken as
-    unknown, so the console uses :data:`DEFAULT_WIDTH` instead.
+    unknown, so the console uses :data:`DEFAULT_WIDTH` instead; a wider one
+    than :data:`MAX_WIDTH` is used up to that width. Every command's
+    readable output is laid out at this width, and only here is it chosen.
     """
     from rich.console import Console
 
     out = Console(highlight=False, soft_wrap=False, stderr=stderr)
     if out.width < MIN_WIDTH:
         out.width = DEFAULT_WIDTH
+    out.width = min(out.width, MAX_WIDTH)
     return out
+
+
+def is_plain(out) -> bool:
+    """True when ``out`` shows no colour: not a terminal, NO_COLOR set, or a terminal without colours (TERM=dumb).
+
+    Output meant for colour then needs another way to point at things, such
+    as the check's [[markers]].
+    """
+    return not out.is_terminal or out.no_color or out.color_system is None
 
 
 def path_option(wants: str = "file") -> Callable[[str | None], str | None]:
@@ -78,22 +95,69 @@ def print_json(obj: Any, *, lines: bool = False) -> None:
     sys.stdout.write(text + "\n")
 
 
-def print_hanging(out, text, first: str = "  ", rest: str | None = None, width: int | None = None) -> None:
+def print_hanging(out, text, first: str = "  ", rest: str | None = None) -> None:
     """Print ``text`` (a string or a Rich ``Text``) wrapped after ``first``, its other lines after ``rest``.
 
     A hanging indent ("  • " then "    "; ``rest`` defaults to spaces as wide
     as ``first``), wrapped here rather than by Rich so no line ends in spaces.
-    ``width`` defaults to the console's.
+    A ``first`` that leaves less than :data:`MIN_ROOM` columns gets a line
+    of its own. The width is the console's. Control characters in ``text``
+    are shown, not obeyed (:func:`visible`).
     """
     from rich.text import Text
 
     text = Text(visible(text)) if isinstance(text, str) else _visible_text(text)
     lead = Text(first) if isinstance(first, str) else first
     under = Text(" " * lead.cell_len if rest is None else rest)
-    room = (width or out.width) - max(lead.cell_len, under.cell_len)
-    for n, line in enumerate(text.wrap(out, max(room, 20))):
+    width = out.width
+    if width - lead.cell_len < MIN_ROOM <= width - under.cell_len:
+        _print_line(out, lead)
+        lead = under
+    room = width - max(lead.cell_len, under.cell_len)
+    for n, line in enumerate(text.wrap(out, max(room, 1))):
+        _print_line(out, Text.assemble(under if n else lead, line))  # not lead + line: that styles all as lead
+
+
+def print_wrapped(out, text, style: str = "") -> None:
+    """Print ``text`` as a paragraph with no indent, wrapped with no spaces at line ends (see :func:`print_hanging`)."""
+    from rich.text import Text
+
+    print_hanging(out, Text(text, style=style) if isinstance(text, str) else text, "", "")
+
+
+def print_block(out, renderable) -> None:
+    """Print a Rich renderable (a table) as Rich lays it out, without the spaces Rich pads its lines with.
+
+    A table's centred title, for one, comes padded to the table's width.
+    """
+    from rich.segment import Segment, Segments
+
+    for line in out.render_lines(renderable, pad=False):
+        while line and not line[-1].control and not line[-1].text.rstrip(" "):
+            line.pop()
+        if line and not line[-1].control:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(" "), last.style)
+        out.print(Segments([*line, Segment.line()]))
+
+
+def wrapped_prompt(out, prompt):
+    """A Rich prompt's whole question, ``prompt`` (a ``Text``), wrapped to ``out``'s width with no spaces at line ends.
+
+    The last line keeps its ": ", after which the answer is typed.
+    """
+    from rich.text import Text
+
+    lines = prompt.wrap(out, out.width)
+    for line in lines[:-1]:
         line.rstrip()
-        out.print((under if n else lead) + line, soft_wrap=True)
+    return Text("\n").join(lines)
+
+
+def _print_line(out, line) -> None:
+    """Print one laid-out line (a Rich ``Text``) as it is, less any spaces at its end."""
+    line.rstrip()
+    out.print(line, soft_wrap=True)
 
 
 def _visible_text(text):
@@ -106,20 +170,18 @@ def _visible_text(text):
     return text
 
 
-def print_support(out, blocks, width: int | None = None) -> None:
+def print_support(out, blocks) -> None:
     """Print support blocks (:class:`olivebranch.support.Support`) the one way every command shows them.
 
     Each under a title, its intro, then one bullet per resource; meant to
     come before anything else. ``out`` may be a console on standard error,
     so JSON on standard output keeps its shape.
     """
-    from rich.text import Text
-
     for block in blocks:
-        out.print(Text(messages.SUPPORT_TITLE, style="bold"))
-        print_hanging(out, block.intro, "  ", "  ", width)
+        print_wrapped(out, messages.SUPPORT_TITLE, "bold")
+        print_hanging(out, block.intro, "  ", "  ")
         for res in block.resources:
-            print_hanging(out, f"{res.name}: {res.contact}. {res.note}", "  • ", "    ", width)
+            print_hanging(out, f"{res.name}: {res.contact}. {res.note}", "  • ", "    ")
         out.print()
 
 

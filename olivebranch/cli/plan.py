@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.markup import escape
+from rich.prompt import Confirm, Prompt
 from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import (
-    console, path_option, print_hanging, print_json, print_support, read_json, save_bytes, stdin_closed, visible,
+    console, path_option, print_hanging, print_json, print_support, print_wrapped, read_json, save_bytes, stdin_closed,
+    visible, wrapped_prompt,
 )
 from olivebranch.errors import InputError, Stopped
 
@@ -121,18 +123,32 @@ def _load_answers(path: str) -> Answers:
 # --- the questionnaire ----------------------------------------------------------------------
 
 
+class _Prompt(Prompt):
+    """Rich's ``Prompt``, its question wrapped with no spaces at line ends (:func:`wrapped_prompt`)."""
+
+    def make_prompt(self, default):
+        return wrapped_prompt(self.console, super().make_prompt(default))
+
+
+class _Confirm(Confirm):
+    """Rich's ``Confirm``, its question wrapped with no spaces at line ends (:func:`wrapped_prompt`)."""
+
+    def make_prompt(self, default):
+        return wrapped_prompt(self.console, super().make_prompt(default))
+
+
+
 def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
-    from rich.prompt import Prompt
 
     ids = q.choice_ids()
     for i, c in enumerate(q.choices, start=1):
-        con.print(f"  {i}. {c.label}", markup=False)
+        print_hanging(con, c.label, f"  {i}. ")
     if many:
         suggestion = ",".join(str(ids.index(d) + 1) for d in (default or ()))
     else:
         suggestion = str(ids.index(default) + 1) if default in ids else ""
     while True:
-        raw = Prompt.ask(
+        raw = _Prompt.ask(
             messages.CHOOSE_MANY if many else messages.CHOOSE_ONE,
             console=con,
             default=suggestion,
@@ -150,43 +166,41 @@ def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
                 break
         clash = q.clashing(picked)
         if clash is not None:
-            con.print(messages.CHOICE_ALONE.format(label=clash.label), markup=False)
+            print_wrapped(con, messages.CHOICE_ALONE.format(label=clash.label))
             continue
         if many and (picked or not parts):
             return picked
         if not many and len(picked) == 1:
             return picked[0]
-        con.print(messages.NOT_A_CHOICE)
+        print_wrapped(con, messages.NOT_A_CHOICE)
 
 
 def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
-    from rich.prompt import Prompt
 
     suggestion = default.isoformat() if isinstance(default, date) else ""
     while True:
-        raw = Prompt.ask(q.prompt, console=con, default=suggestion, show_default=bool(suggestion)).strip()
+        raw = _Prompt.ask(q.prompt, console=con, default=suggestion, show_default=bool(suggestion)).strip()
         if not raw and q.optional:
             return None
         try:
             day = parse_date(raw, q.id)
         except InputError:
-            con.print(messages.NOT_A_DATE)
+            print_wrapped(con, messages.NOT_A_DATE)
             continue
         if q.not_after_today and day > today:
-            con.print(messages.DATE_IN_FUTURE)
+            print_wrapped(con, messages.DATE_IN_FUTURE)
             continue
         return day.isoformat()
 
 
 def ask_answers(con, today: date) -> Answers:
     """Ask the questionnaire on ``con`` and return the validated answers."""
-    from rich.prompt import Confirm, Prompt
 
     from olivebranch.assessment import Answers, question_count, questions, screen_self_harm
     from olivebranch.support import block
 
-    con.print(messages.WELCOME)
-    con.print(messages.PRIVATE, style="dim")
+    print_wrapped(con, messages.WELCOME)
+    print_wrapped(con, messages.PRIVATE, "dim")
     total = question_count()
     raw: dict[str, Any] = {}
     for q in questions():
@@ -195,11 +209,11 @@ def ask_answers(con, today: date) -> Answers:
         default = q.suggestion(raw, today)
         if not q.follows:
             con.print()
-            con.print(messages.QUESTION_OF.format(n=q.number, total=total), style="bold")
+            print_wrapped(con, messages.QUESTION_OF.format(n=q.number, total=total), "bold")
         if q.type in ("choice", "multi-choice"):
-            con.print(q.prompt, markup=False)
+            print_wrapped(con, q.prompt)
         if q.hint:
-            con.print(q.hint, style="dim", markup=False)
+            print_wrapped(con, q.hint, "dim")
         while True:
             if q.type == "choice":
                 raw[q.id] = _ask_choice(con, q, default, many=False)
@@ -210,9 +224,9 @@ def ask_answers(con, today: date) -> Answers:
                 if value is not None:
                     raw[q.id] = value
             elif q.type == "yes-no":
-                raw[q.id] = Confirm.ask(q.prompt, console=con, default=bool(default))
+                raw[q.id] = _Confirm.ask(q.prompt, console=con, default=bool(default))
             else:
-                raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
+                raw[q.id] = _Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
                 if screen_self_harm(raw[q.id]):
                     print_support(con, [block("self_harm")])
             # Checked now, by the same rules as an answers file, so a problem is asked
@@ -221,7 +235,7 @@ def ask_answers(con, today: date) -> Answers:
             if problem is None:
                 break
             raw.pop(q.id, None)
-            con.print(visible(messages.ANSWER_PROBLEM.format(problem=problem)), markup=False)
+            print_wrapped(con, messages.ANSWER_PROBLEM.format(problem=problem))
     return Answers.from_dict(raw)
 
 
@@ -235,13 +249,15 @@ def _nice(d: date) -> str:
 def show_assessment(con, assessment: Assessment) -> None:
     """Print the reading: support first, then safety, likely reasons and the Decide questions."""
     print_support(con, assessment.support)
-    con.print(assessment.safety.message, style="bold" if assessment.safety.level != "clear" else None, markup=False)
+    print_wrapped(con, assessment.safety.message, "bold" if assessment.safety.level != "clear" else "")
     if assessment.reasons:
         con.print()
-        con.print(messages.READING_TITLE, style="bold underline")
-        con.print(messages.READING_INTRO, style="dim")
+        print_wrapped(con, messages.READING_TITLE, "bold underline")
+        print_wrapped(con, messages.READING_INTRO, "dim")
         for i, r in enumerate(assessment.reasons[:TIMELINE_REASONS], start=1):
-            con.print(f"\n{i}. [bold]{escape(r.title)}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
+            con.print()
+            heading = Text.assemble((r.title, "bold"), f"  (score {r.score}; sources {', '.join(r.sources)})")
+            print_hanging(con, heading, f"{i}. ")
             print_hanging(con, r.summary, "   ")
             for s in r.signs:
                 sign = f"[dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}"
@@ -253,9 +269,9 @@ def show_assessment(con, assessment: Assessment) -> None:
             con.print()
             print_hanging(con, messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)), "")
     elif assessment.safety.level != "stop":
-        con.print(messages.NO_REASONS)
+        print_wrapped(con, messages.NO_REASONS)
     con.print()
-    con.print(messages.DECIDE_TITLE, style="bold underline")
+    print_wrapped(con, messages.DECIDE_TITLE, "bold underline")
     for d in assessment.decide:
         mark = Text.from_markup("[bold yellow]![/bold yellow] " if d.emphasised else "- ")
         print_hanging(con, Text.from_markup(f"{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]"), mark)
@@ -264,7 +280,7 @@ def show_assessment(con, assessment: Assessment) -> None:
 def show_plan(con, plan: Plan) -> None:
     """Print the plan as a timeline, one stage after another."""
     con.print()
-    con.print(f"{messages.PLAN_TITLE} ({plan.timezone})", style="bold underline")
+    print_wrapped(con, f"{messages.PLAN_TITLE} ({plan.timezone})", "bold underline")
     for step in plan.steps:
         head = f"{step.stage.number}. {step.stage.title}"
         if step.status == "skipped":
@@ -281,7 +297,8 @@ def show_plan(con, plan: Plan) -> None:
             when = _nice(step.starts)
         else:
             when = f"{_nice(step.starts)} to {_nice(step.ends)}"
-        con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
+        con.print()
+        print_hanging(con, Text.assemble((head, "bold"), "  ", (when, "cyan")), "", " " * len(f"{step.stage.number}. "))
         for note in step.notes:
             print_hanging(con, note, "   ")
         for a in step.do[:TIMELINE_DO]:
@@ -317,7 +334,6 @@ def _stopped_message(saved: dict[str, str]) -> str:
 
 def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> None:
     """Offer to save the answers and the calendar; record in ``saved`` what went where."""
-    from rich.prompt import Confirm
 
     from olivebranch.ics import to_ics
 
@@ -328,7 +344,7 @@ def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> 
         ("calendar", messages.SAVE_CALENDAR, DEFAULT_CALENDAR_FILE, lambda: to_ics(plan, datetime.now(timezone.utc))),
     )
     for what, question_text, default_path, content in offers:
-        if Confirm.ask(question_text, console=con, default=False):
+        if _Confirm.ask(question_text, console=con, default=False):
             path = _save_somewhere(con, default_path, content())
             if path is not None:
                 saved[what] = path
@@ -340,16 +356,15 @@ def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
     A place that cannot be written, or a file they would rather not replace,
     asks again instead of ending the run: nothing they entered is lost.
     """
-    from rich.prompt import Confirm, Prompt
 
     question, default = messages.SAVE_WHERE, default_path
     while True:
-        path = Prompt.ask(question, console=con, default=default, show_default=bool(default)).strip() or default
+        path = _Prompt.ask(question, console=con, default=default, show_default=bool(default)).strip() or default
         if not path:
             return None
         question, default = messages.SAVE_WHERE_ELSE, ""
         target = Path(path).expanduser()
-        if target.is_file() and not Confirm.ask(
+        if target.is_file() and not _Confirm.ask(
             messages.SAVE_REPLACE.format(path=escape(visible(path))), console=con, default=False
         ):
             continue

@@ -110,7 +110,7 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
     from rich.text import Text
 
     from olivebranch import messages
-    from olivebranch.cli.output import console, visible
+    from olivebranch.cli.output import console, print_block, print_hanging, print_wrapped, visible
 
     # Names and paths are the user's own text: Text objects and markup=False
     # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets,
@@ -127,21 +127,22 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
     table.add_row("typical reply time", _fmt_secs(o.reply_time_median_s["me"]), _fmt_secs(o.reply_time_median_s["them"]))
     table.add_row("conversations started", _fmt(o.starts.get("me", 0)), _fmt(o.starts.get("them", 0)))
     table.add_row("follow-ups with no reply between", _fmt(o.double_texts), "")
-    out.print(table)
-    out.print(
+    print_block(out, table)
+    print_wrapped(
+        out,
         f"Since their last message: {_fmt_secs(result.current_silence_s)}. "
         f"Longest quiet spell: {_fmt_secs(result.longest_silence_s)}."
     )
 
     _show_months(out, result.months)
     for line in summary:
-        out.print(f"- {line}", markup=False)
-    out.print(messages.SIGNALS_CAVEAT)
+        print_hanging(out, line, "- ")
+    print_wrapped(out, messages.SIGNALS_CAVEAT)
     if written:
-        out.print(visible(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot)), markup=False)
-        for path in written:
-            out.print(visible(f"  {path}"), markup=False)
-    out.print(messages.PRIVATE)
+        print_wrapped(out, messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot))
+        for path in written:  # whole, even where longer than the line, so it can be copied
+            out.print(visible(f"  {path}"), markup=False, soft_wrap=True)
+    print_wrapped(out, messages.PRIVATE)
 
 
 def _month_rows(m) -> list[tuple[str, str, str]]:
@@ -159,6 +160,8 @@ def _show_months(out, months) -> None:
     from rich.measure import Measurement
     from rich.table import Table
 
+    from olivebranch.cli.output import print_block, print_wrapped
+
     wide = Table(title="Month by month")
     for col in ("month", "msgs:\nyou", "them", "words:\nyou", "them", "reply:\nyou", "them", "you\nstarted"):
         wide.add_column(col, justify="right", no_wrap=True)
@@ -167,9 +170,9 @@ def _show_months(out, months) -> None:
         share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
         wide.add_row(m.month, *(cell for row in rows[:3] for cell in row[1:]), share)
     if Measurement.get(out, out.options.update(max_width=10_000), wide).minimum <= out.width:
-        out.print(wide)
+        print_block(out, wide)
         return
-    out.print("Month by month", style="italic")
+    print_wrapped(out, "Month by month", "italic")
     for m in months:
         narrow = Table(box=None, pad_edge=False)
         narrow.add_column(m.month, header_style="bold")
@@ -177,4 +180,4 @@ def _show_months(out, months) -> None:
             narrow.add_column(col, justify="right", no_wrap=True)
         for row in _month_rows(m):
             narrow.add_row(*row)
-        out.print(narrow)
+        print_block(out, narrow)

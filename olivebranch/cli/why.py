@@ -6,7 +6,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import console, print_hanging, print_json, print_support
+from olivebranch.cli.output import MIN_ROOM, console, print_hanging, print_json, print_support, print_wrapped
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
 
@@ -48,18 +48,20 @@ def _print_list(items, as_json: bool) -> None:
             for t in items
         ])
         return
-    from rich.markup import escape
+    from rich.text import Text
 
     out = console()
-    out.print(f"[bold]{messages.WHY_LIST_TITLE}[/]")
-    width = max(len(t.name) for t in items)
+    print_wrapped(out, messages.WHY_LIST_TITLE, "bold")
+    names = max(len(t.name) for t in items)
+    # A verdict that wraps stays in its column, where the column leaves room for it.
+    rest = None if out.width - (names + 6) >= MIN_ROOM else "    "
     for t in items:
-        out.print(f"  {_MARK[t.stance]} {escape(t.name.ljust(width))}  {messages.WHY_VERDICT[t.stance]}")
-    out.print(messages.WHY_LIST_HINT)
+        lead = Text.assemble("  ", Text.from_markup(_MARK[t.stance]), f" {t.name.ljust(names)}  ")
+        print_hanging(out, messages.WHY_VERDICT[t.stance], lead, rest)
+    print_wrapped(out, messages.WHY_LIST_HINT)
 
 
 def _print_explanation(ex) -> None:
-    from rich.markup import escape
     from rich.text import Text
 
     out = console()
@@ -71,21 +73,21 @@ def _print_explanation(ex) -> None:
         print_support(out, [block("self_harm")])
     also = f"  ({messages.WHY_ALSO}: {', '.join(t.aliases[:3])})" if t.aliases else ""
     print_hanging(out, Text.assemble((t.name, "bold"), (also, "dim")), "", "")
-    out.print(f"{_MARK[t.stance]} [bold]{escape(ex.verdict)}[/]")
+    print_hanging(out, Text(ex.verdict, style="bold"), Text.from_markup(f"{_MARK[t.stance]} "))
     print_hanging(out, t.summary, "", "")
     for title, claims, none in (
         (messages.WHY_FOR, t.pro, messages.WHY_NONE_FOR),
         (messages.WHY_AGAINST, t.con, messages.WHY_NONE_AGAINST),
     ):
         out.print()
-        out.print(Text(title, style="bold"))
+        print_wrapped(out, title, "bold")
         if not claims:
             print_hanging(out, none)
         for c in claims:
             print_hanging(out, Text.assemble((c.item, "cyan"), "  ", c.says))
     if ex.related:
         out.print()
-        out.print(Text(messages.WHY_RELATED, style="bold"))
+        print_wrapped(out, messages.WHY_RELATED, "bold")
         for a in ex.related:
             label = {"do": "do", "dont": "don't", "left_out": "left out"}[a.kind]
             print_hanging(out, Text.assemble((f"{label}: ", "dim"), a.text, (f" ({', '.join(a.sources)})", "dim")), "  • ")

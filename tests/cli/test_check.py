@@ -274,6 +274,18 @@ def test_readable_flag_headings_that_wrap_keep_their_indent(cli, plain_env, monk
     assert all(line.startswith(("  • ", "    ")) and len(line) <= 50 for line in lines)
 
 
+@pytest.mark.parametrize("columns", ["20", "30", "40"])
+def test_a_narrow_terminal_gets_the_message_wrapped_once_and_indented(cli, plain_env, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    res = cli("check", "You never make time for me anymore. Answer me.")
+    lines = res.out.splitlines()
+    message = lines[lines.index(messages.CHECK_MESSAGE_TITLE) + 1:]
+    message = message[:message.index("")]
+    assert len(message) > 1 and all(line.startswith("  ") and len(line) <= int(columns) for line in message)
+    assert "[[You never make time for me]]" in flat(res.out)
+    assert all(line == line.rstrip() and len(line) <= int(columns) for line in lines)
+
+
 def test_readable_quotes_the_same_words_once_and_at_most_three(cli, plain_env):
     out = flat(cli("check", "you always lie. you never listen. you always lie. you never call. you always forget").out)
     assert out.count("“you always lie”") == 1

@@ -4,6 +4,7 @@ import io
 import json
 import os
 import stat
+import sys
 
 import pytest
 
@@ -146,3 +147,87 @@ def test_json_output_escapes_del_and_c1_controls_and_keeps_the_data(capsys):
 def test_an_error_quoting_the_users_words_shows_their_controls_harmlessly(cli):
     line = one_line_error(cli("why", "x\x1b]0;PWNED\x07\x9b2J"))
     assert "x\u241b]0;PWNED\u2407\ufffd2J" in line
+
+
+# --- layout: fit the width, hang wrapped lines, no spaces at line ends ----------------------------
+
+EXAMPLE = str(REPO / "examples" / "answers.json")
+CHAT = str(REPO / "tests" / "fixtures" / "chats" / "whatsapp_android_24h.txt")
+SCENARIO = REPO / "tests" / "fixtures" / "timing" / "spec_example.json"
+THEIR_MOVE = {
+    "now": "2026-03-30T10:00:00+00:00", "timezone": "Europe/London",
+    "events": [{"at": "2026-03-01T09:00:00+00:00", "from": "me", "kind": "message", "open_door": True}],
+}
+THREATS = {"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01", "red_flags": ["threats"]}
+READABLE = {
+    "check": lambda tmp: ["check", "You never make time for me anymore. Answer me. I don't want to be here anymore."],
+    "check-send": lambda tmp: ["check", "Hey Sam, I miss talking with you. How have you been since the move?"],
+    "timing-wait": lambda tmp: ["timing", "--scenario", str(SCENARIO)],
+    "timing-their-move": lambda tmp: ["timing", "--scenario", _write(tmp, THEIR_MOVE)],
+    "why": lambda tmp: ["why", "jealousy"],
+    "why-list": lambda tmp: ["why", "--list"],
+    "signals": lambda tmp: ["signals", "--export", CHAT, "--me", "Sam", "--now", "2027-12-01T10:00"],
+    "assess": lambda tmp: ["assess", "--answers", EXAMPLE, "--today", "2026-03-02"],
+    "assess-stop": lambda tmp: ["assess", "--answers", _write(tmp, THREATS), "--today", "2026-03-02"],
+    "plan": lambda tmp: ["plan", "--answers", EXAMPLE, "--start", "2026-03-02", "--timezone", "Europe/London"],
+}
+
+
+def _write(tmp_path, data) -> str:
+    path = tmp_path / "input.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def assert_fits(out: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    for line in out.splitlines():
+        assert line == line.rstrip(), f"a space at the end of {line!r}"
+        assert cell_len(line) <= width, f"wider than {width}: {line!r}"
+
+
+@pytest.mark.parametrize("columns", [20, 30, 40, 80, 300])
+@pytest.mark.parametrize("name", list(READABLE))
+def test_readable_output_fits_any_width_and_no_line_ends_in_a_space(cli, monkeypatch, tmp_path, plain_env, name, columns):
+    from olivebranch.cli.output import MAX_WIDTH
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    res = cli(*READABLE[name](tmp_path))
+    assert res.code == 0, res.err
+    assert_fits(res.out, min(columns, MAX_WIDTH))
+
+
+def test_prose_is_capped_at_a_readable_width_on_a_wide_terminal(cli, monkeypatch):
+    from olivebranch.cli.output import MAX_WIDTH
+
+    monkeypatch.setenv("COLUMNS", "300")
+    assert console().width == MAX_WIDTH <= 100
+    out = cli("check", "You never make time for me anymore. Answer me.").out
+    assert max(map(len, out.splitlines())) > 80  # the cap is not the old default
+
+
+class EchoedStdin(io.StringIO):
+    """Typed lines, shown where they were typed, as a terminal echoes them."""
+
+    def readline(self, *args):
+        line = super().readline(*args)
+        sys.stdout.write(line)
+        return line
+
+
+@pytest.mark.parametrize("columns", ["30", "40", "80"])
+def test_the_start_questions_fit_and_no_line_ends_in_a_space(cli, monkeypatch, plain_env, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    res = cli("start", "--today", "2026-03-02", "--timezone", "Europe/London", stdin=EchoedStdin("\n" * 11))
+    assert res.code == 0, res.err
+    # A prompt's last line ends in ": ", where the person types (here, Enter only).
+    shown = "\n".join(line.removesuffix(": ") for line in res.out.splitlines())
+    assert_fits(shown, int(columns))
+    assert res.out.startswith("Let's look at what happened")
+
+
+@pytest.fixture
+def plain_env(monkeypatch):
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)

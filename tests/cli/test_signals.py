@@ -223,3 +223,17 @@ def test_names_with_control_characters_are_shown_not_obeyed(cli, tmp_path):
     assert "Al\u241b[2Jex\u2407" in r.out
     line = one_line_error(cli("signals", "--export", path, "--me", "Nobody\x1b[2J"))
     assert "\x1b" not in line and "Al\u241b[2Jex\u2407" in line  # (--me is quoted as Python writes it: 'Nobody\\x1b[2J')
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_the_caveat_summary_and_table_titles_end_lines_without_spaces(cli, monkeypatch, columns):
+    from olivebranch import messages
+
+    monkeypatch.setenv("COLUMNS", columns)
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-12-20T09:00")
+    lines = r.out.splitlines()
+    assert all(line == line.rstrip() and len(line) <= int(columns) for line in lines)
+    assert any(line.strip() == "You (Sam) and Alex Kim" for line in lines)
+    assert messages.SIGNALS_CAVEAT in " ".join(r.out.split())
+    bullets = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert bullets and all(lines[i + 1].startswith(("  ", "- ", "These")) for i in bullets)
