@@ -12,7 +12,7 @@ import typer
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import (
-    answer_jsonl, console, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
+    answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
     visible,
 )
 from olivebranch.errors import InputError
@@ -84,7 +84,7 @@ def show(result) -> None:
     from olivebranch.check.codes import flag_info, strength_info
 
     out = console()
-    plain = not out.is_terminal or out.no_color
+    plain = is_plain(out)
 
     def title(words: str, style: str = "bold") -> None:
         print_wrapped(out, words, style)

@@ -369,6 +369,14 @@ def test_no_color_gives_plain_markers_even_in_a_terminal(cli, monkeypatch, plain
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", res.out)  # no foreground colour
 
 
+def test_a_terminal_without_colours_gets_plain_markers(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a terminal, as under `script`
+    monkeypatch.setenv("TERM", "dumb")  # that shows no colour
+    res = cli("check", ULTIMATUM)
+    assert "[[" in res.out and "or we're done]]" in res.out
+    assert not ANSI.search(res.out)
+
+
 def test_readable_self_harm_does_not_praise_the_wording(cli, plain_env):
     text = "i miss you so much. i don't want to be here anymore"
     assert json.loads(cli("check", "--json", text).out)["strengths"]  # the check does find a strength
