@@ -115,7 +115,8 @@ def show(result) -> None:
             flag = same_code[0]
             info = flag_info(flag.code)
             words = _quotes(result.text, same_code)
-            head = Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity]) + Text(f": {words}")
+            # assembled, not Text(title, style) + Text(...): the sum takes the title's style for the whole line
+            head = Text.assemble((info.title, "" if plain else SEVERITY_STYLE[flag.severity]), f": {words}")
             print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")

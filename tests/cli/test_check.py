@@ -361,6 +361,14 @@ def test_colour_in_a_terminal(cli, monkeypatch, plain_env):
     assert "or we're done" in ANSI.sub("", res.out)
 
 
+def test_a_flag_headings_colour_stops_at_its_title(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    line = next(line for line in cli("check", "you never listen").out.splitlines() if "Blame or criticism" in line)
+    title, rest = line.split("Blame or criticism")
+    assert ANSI.search(title)  # the title is in colour
+    assert re.fullmatch(r"(\x1b\[0m)?: “you never listen”", rest), repr(rest)  # the quoted words are not
+
+
 def test_no_color_gives_plain_markers_even_in_a_terminal(cli, monkeypatch, plain_env):
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("NO_COLOR", "1")
