@@ -33,7 +33,7 @@ def signals_command(
     me: str = typer.Option(..., "--me", metavar="NAME", help="Your name as it appears in the chat."),
     now: str | None = typer.Option(None, "--now", metavar="TIME", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
     as_json: bool = typer.Option(False, "--json", help="Print the signals as JSON."),
-    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", callback=path_option("folder"), help="Save charts (PNG and SVG) in this folder."),
+    plot: str | None = typer.Option(None, "--plot", metavar="DIR", callback=path_option("folder"), help="Save charts (PNG and SVG) in this folder."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
     monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
     fmt: ChatFormat = typer.Option(ChatFormat.auto, "--format", case_sensitive=False, metavar="APP",
