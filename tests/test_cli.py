@@ -20,8 +20,10 @@ def test_every_command_has_help(cli):
         res = cli(name, "--help")
         assert res.code == 0, (name, res.err)
         assert "Usage" in res.out and len(res.out.strip().splitlines()) > 3, name
-        # A flag takes no value, so its help shows no type beside it (typer 0.29 printed "<bool>").
-        assert "<bool>" not in res.out, name
+        # A flag takes no value, so its help shows no type beside it (typer 0.29 printed "<bool>"),
+        # and an argument shows its name (TACTIC, TEXT), not its Python type.
+        assert "<bool>" not in res.out and "<str>" not in res.out, name
+        assert "SPEC" not in res.out, name  # the person reading has never seen the contract
 
 
 def test_every_command_is_in_the_readme():

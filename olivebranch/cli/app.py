@@ -35,6 +35,22 @@ def _root(
     """A private, local-first coach for reopening a conversation with someone who has gone quiet."""
 
 
+try:  # typer 0.28 carries its own copy of Click
+    from typer._click.types import StringParamType
+except ImportError:  # pragma: no cover  (earlier typer uses Click itself)
+    from click.types import StringParamType
+
+
+class _Words(StringParamType):
+    """Text, shown in --help by its argument's name alone (TACTIC), without "<str>" beside it."""
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return ""
+
+
+WORDS = _Words()
+"""The ``click_type`` of an argument that takes words: ``typer.Argument(..., metavar="TACTIC", click_type=WORDS)``."""
+
 # Below this width, --help pads its options table's columns on one side only.
 NARROW_HELP = 60
 

@@ -10,7 +10,7 @@ call, print the result (readable, ``--json``, or one JSON line per draft with
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import command
+from olivebranch.cli.app import WORDS, command
 from olivebranch.cli.output import (
     answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
     visible,
@@ -24,7 +24,7 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan
 def check(
     ctx: typer.Context,
     text: list[str] | None = typer.Argument(
-        None, metavar="TEXT", show_default=False,
+        None, metavar="TEXT", click_type=WORDS, show_default=False,
         help="The message you are thinking of sending (quote it); '-' reads standard input.",
     ),
     jsonl: str | None = typer.Option(

@@ -44,7 +44,7 @@ def signals_command(
     """Read a chat export and show reply times, who starts, and how things changed month by month.
 
     If its last month names self-harm, on either side, support comes first
-    (on standard error with --json, which keeps SPEC 6's shape).
+    (with --json, on standard error, so the JSON itself stays the same).
     """
     from olivebranch import signals, support, trends
     from olivebranch.cli.output import console, print_support

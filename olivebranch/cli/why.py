@@ -5,7 +5,7 @@ from typing import List, Optional
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import command
+from olivebranch.cli.app import WORDS, command
 from olivebranch.cli.output import MIN_ROOM, console, print_hanging, print_json, print_support, print_wrapped
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
@@ -15,7 +15,7 @@ _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "
 def why(
     ctx: typer.Context,
     tactic: Optional[List[str]] = typer.Argument(
-        None, metavar="TACTIC", help="A tactic, e.g. jealousy, double-text, 'hot and cold', ultimatum."
+        None, metavar="TACTIC", click_type=WORDS, help="A tactic, e.g. jealousy, double-text, 'hot and cold', ultimatum."
     ),
     list_: bool = typer.Option(False, "--list", help="List every tactic olivebranch can explain."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),

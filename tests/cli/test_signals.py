@@ -237,3 +237,10 @@ def test_the_caveat_summary_and_table_titles_end_lines_without_spaces(cli, monke
     assert messages.SIGNALS_CAVEAT in " ".join(r.out.split())
     bullets = [i for i, line in enumerate(lines) if line.startswith("- ")]
     assert bullets and all(lines[i + 1].startswith(("  ", "- ", "These")) for i in bullets)
+
+
+def test_help_says_where_support_goes_with_json_in_plain_words(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = " ".join(cli("signals", "--help").out.replace("│", " ").split())
+    assert "SPEC" not in out
+    assert "with --json, on standard error, so the JSON itself stays the same" in out

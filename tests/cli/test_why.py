@@ -106,3 +106,9 @@ def test_list_verdicts_that_wrap_stay_indented_without_trailing_spaces(cli, monk
     entries = lines[first:last + 1]
     continued = [line for line in entries if not line.startswith(("  ✓ ", "  ✗ ", "  ~ "))]
     assert continued and all(line.startswith(" " * indent) and line[indent] != " " for line in continued), entries
+
+
+def test_help_names_the_argument_tactic_without_a_type(cli):
+    out = cli("why", "--help").out
+    assert "[TACTIC]" in out and "<str>" not in out
+    assert any(line.split()[:2] == ["│", "TACTIC"] for line in out.splitlines())
