@@ -190,7 +190,7 @@ TIMING_MOVE_ON = (
 )
 TIMING_LOOK_AGAIN = {
     "wait": "Look again on {when} (your time).",
-    "their_move": "Look again if they get in touch, or on {when} to think about where things stand.",
+    "their_move": "Look again if they get in touch, or on {when}, to think about where things stand.",
     "go": "Once you have sent it, add it to your log; olivebranch will tell you when to look again.",
 }
 TIMING_FUTURE_EVENTS = {
