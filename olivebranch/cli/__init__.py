@@ -13,6 +13,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import app
+from olivebranch.cli.output import visible
 from olivebranch.errors import OliveError
 
 # Importing a command module registers its commands on ``app``.
@@ -82,7 +83,5 @@ def _fail(message: str, status: int) -> None:
     A message may quote what the person typed, so its control characters are
     shown, not sent to the terminal (:func:`~olivebranch.cli.output.visible`).
     """
-    from olivebranch.cli.output import visible
-
     print(f"olivebranch: {visible(' '.join(str(message).split()))}", file=sys.stderr)
     sys.exit(status)

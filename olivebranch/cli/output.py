@@ -1,6 +1,7 @@
 """Shared helpers for the CLI: consoles, JSON output and reading input files."""
 
 import errno
+import functools
 import json
 import os
 import re
@@ -141,14 +142,35 @@ def print_block(out, renderable) -> None:
         out.print(Segments([*line, Segment.line()]))
 
 
-def wrapped_prompt(out, prompt):
-    """A Rich prompt's whole question, ``prompt`` (a ``Text``), wrapped to ``out``'s width with no spaces at line ends.
+@functools.cache
+def prompts():
+    """Rich's ``Prompt`` and ``Confirm``, their questions wrapped with no spaces at line ends (:func:`_wrap_question`).
 
-    The last line keeps its ": ", after which the answer is typed.
+    Made on first use, as ``rich.prompt`` loads Rich's console, which
+    ``--help`` does not need.
+    """
+    from rich.prompt import Confirm, Prompt
+
+    class WrappedPrompt(Prompt):
+        def make_prompt(self, default):
+            return _wrap_question(self.console, super().make_prompt(default))
+
+    class WrappedConfirm(Confirm):
+        def make_prompt(self, default):
+            return _wrap_question(self.console, super().make_prompt(default))
+
+    return WrappedPrompt, WrappedConfirm
+
+
+def _wrap_question(out, question):
+    """A prompt's whole question (a Rich ``Text``) wrapped to ``out``'s width, with no spaces at line ends.
+
+    Rich prints it as one line for the terminal to wrap, leaving a space at
+    each break. The last line keeps the ": " after which the answer is typed.
     """
     from rich.text import Text
 
-    lines = prompt.wrap(out, out.width)
+    lines = question.wrap(out, out.width)
     for line in lines[:-1]:
         line.rstrip()
     return Text("\n").join(lines)

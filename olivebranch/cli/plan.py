@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.markup import escape
-from rich.prompt import Confirm, Prompt
 from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import command
 from olivebranch.cli.output import (
     console, path_option, print_hanging, print_json, print_support, print_wrapped, read_json, save_bytes, stdin_closed,
-    visible, wrapped_prompt,
+    prompts, visible,
 )
 from olivebranch.errors import InputError, Stopped
 
@@ -123,23 +122,8 @@ def _load_answers(path: str) -> Answers:
 # --- the questionnaire ----------------------------------------------------------------------
 
 
-class _Prompt(Prompt):
-    """Rich's ``Prompt``, its question wrapped with no spaces at line ends (:func:`wrapped_prompt`)."""
-
-    def make_prompt(self, default):
-        return wrapped_prompt(self.console, super().make_prompt(default))
-
-
-class _Confirm(Confirm):
-    """Rich's ``Confirm``, its question wrapped with no spaces at line ends (:func:`wrapped_prompt`)."""
-
-    def make_prompt(self, default):
-        return wrapped_prompt(self.console, super().make_prompt(default))
-
-
-
 def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
-
+    Prompt, _ = prompts()
     ids = q.choice_ids()
     for i, c in enumerate(q.choices, start=1):
         print_hanging(con, c.label, f"  {i}. ")
@@ -148,7 +132,7 @@ def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
     else:
         suggestion = str(ids.index(default) + 1) if default in ids else ""
     while True:
-        raw = _Prompt.ask(
+        raw = Prompt.ask(
             messages.CHOOSE_MANY if many else messages.CHOOSE_ONE,
             console=con,
             default=suggestion,
@@ -176,10 +160,10 @@ def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
 
 
 def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
-
+    Prompt, _ = prompts()
     suggestion = default.isoformat() if isinstance(default, date) else ""
     while True:
-        raw = _Prompt.ask(q.prompt, console=con, default=suggestion, show_default=bool(suggestion)).strip()
+        raw = Prompt.ask(q.prompt, console=con, default=suggestion, show_default=bool(suggestion)).strip()
         if not raw and q.optional:
             return None
         try:
@@ -195,9 +179,10 @@ def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
 
 def ask_answers(con, today: date) -> Answers:
     """Ask the questionnaire on ``con`` and return the validated answers."""
-
     from olivebranch.assessment import Answers, question_count, questions, screen_self_harm
     from olivebranch.support import block
+
+    Prompt, Confirm = prompts()
 
     print_wrapped(con, messages.WELCOME)
     print_wrapped(con, messages.PRIVATE, "dim")
@@ -224,9 +209,9 @@ def ask_answers(con, today: date) -> Answers:
                 if value is not None:
                     raw[q.id] = value
             elif q.type == "yes-no":
-                raw[q.id] = _Confirm.ask(q.prompt, console=con, default=bool(default))
+                raw[q.id] = Confirm.ask(q.prompt, console=con, default=bool(default))
             else:
-                raw[q.id] = _Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
+                raw[q.id] = Prompt.ask(q.prompt, console=con, default="", show_default=False).strip()
                 if screen_self_harm(raw[q.id]):
                     print_support(con, [block("self_harm")])
             # Checked now, by the same rules as an answers file, so a problem is asked
@@ -334,8 +319,9 @@ def _stopped_message(saved: dict[str, str]) -> str:
 
 def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> None:
     """Offer to save the answers and the calendar; record in ``saved`` what went where."""
-
     from olivebranch.ics import to_ics
+
+    _, Confirm = prompts()
 
     con.print()
     offers = (
@@ -344,7 +330,7 @@ def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> 
         ("calendar", messages.SAVE_CALENDAR, DEFAULT_CALENDAR_FILE, lambda: to_ics(plan, datetime.now(timezone.utc))),
     )
     for what, question_text, default_path, content in offers:
-        if _Confirm.ask(question_text, console=con, default=False):
+        if Confirm.ask(question_text, console=con, default=False):
             path = _save_somewhere(con, default_path, content())
             if path is not None:
                 saved[what] = path
@@ -356,15 +342,15 @@ def _save_somewhere(con, default_path: str, data: bytes) -> str | None:
     A place that cannot be written, or a file they would rather not replace,
     asks again instead of ending the run: nothing they entered is lost.
     """
-
+    Prompt, Confirm = prompts()
     question, default = messages.SAVE_WHERE, default_path
     while True:
-        path = _Prompt.ask(question, console=con, default=default, show_default=bool(default)).strip() or default
+        path = Prompt.ask(question, console=con, default=default, show_default=bool(default)).strip() or default
         if not path:
             return None
         question, default = messages.SAVE_WHERE_ELSE, ""
         target = Path(path).expanduser()
-        if target.is_file() and not _Confirm.ask(
+        if target.is_file() and not Confirm.ask(
             messages.SAVE_REPLACE.format(path=escape(visible(path))), console=con, default=False
         ):
             continue
