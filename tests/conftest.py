@@ -61,3 +61,10 @@ def one_line_error(res: CliResult, *needles: str) -> str:
 def cli():
     """The :func:`run_cli` helper, as a fixture."""
     return run_cli
+
+
+@pytest.fixture
+def plain_env(monkeypatch):
+    """No colour forced either way: output goes to a captured stream, not a terminal."""
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)

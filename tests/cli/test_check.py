@@ -15,13 +15,6 @@ GOOD = "Hey Sam, I miss talking with you. How have you been?"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.fixture
-def plain_env(monkeypatch):
-    """No colour forced either way: output goes to a captured stream, not a terminal."""
-    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def flat(text: str) -> str:
     return " ".join(text.split())
 

@@ -225,9 +225,3 @@ def test_the_start_questions_fit_and_no_line_ends_in_a_space(cli, monkeypatch, p
     shown = "\n".join(line.removesuffix(": ") for line in res.out.splitlines())
     assert_fits(shown, int(columns))
     assert res.out.startswith("Let's look at what happened")
-
-
-@pytest.fixture
-def plain_env(monkeypatch):
-    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
-        monkeypatch.delenv(name, raising=False)

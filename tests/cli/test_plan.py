@@ -8,6 +8,7 @@ import stat
 import pytest
 from icalendar import Calendar
 
+from olivebranch import messages
 from olivebranch.assessment import Answers
 from tests.conftest import REPO, one_line_error
 
@@ -510,11 +511,5 @@ def test_the_welcome_and_a_bold_stop_message_wrap_without_trailing_spaces(cli, m
     path = write(tmp_path, {"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01",
                             "red_flags": ["threats"]})
     out = cli("assess", "--answers", path, "--today", "2026-03-02").out
-    assert out.startswith("Support first") and messages_stop_start() in " ".join(out.split())
+    assert out.startswith(messages.SUPPORT_TITLE) and messages.SAFETY_STOP in " ".join(out.split())
     assert all(line == line.rstrip() and len(line) <= 40 for line in out.splitlines())
-
-
-def messages_stop_start() -> str:
-    from olivebranch import messages
-
-    return messages.SAFETY_STOP
