@@ -8,6 +8,9 @@ promising that someone will come back. Each area has its own section.
 # --- general -----------------------------------------------------------------
 PRIVATE = "Everything stays on this computer. Nothing is sent anywhere."
 STOPPED = "Stopped. Nothing was saved."
+STDIN_CLOSED = "standard input is closed, so the {what} cannot be read from it"
+QUESTIONS_NEED_STDIN = "standard input is closed, so the questions cannot be answered; run this in a terminal"
+QUESTIONS_NEED_STDIN_OR_FILE = QUESTIONS_NEED_STDIN + ", or give your answers with --answers FILE"
 STOPPED_PARTLY = "Stopped. {parts}."  # parts: what was saved and what was not, from the two below
 STOPPED_SAVED = {
     "answers": "your answers are saved in {path}",
@@ -127,13 +130,17 @@ SAVE_FAILED = "Couldn't save to {path}: {why}. Please choose another place."
 SAVE_NOT_OVER_ANSWERS = "That's where your answers are saved, so let's keep them. Please choose another place."
 SAVED = "Saved to {path}."
 CANNOT_SAVE = "cannot save to {path}: {why}"
-OPTION_EMPTY_FILE = "give a file name"
-OPTION_EMPTY_FOLDER = "give a folder name"
 # Files olivebranch would otherwise write over (the options' own names are added by the caller).
 NOT_OVER_ANSWERS = "{path} is your answers file, so it is kept as it is; choose another name for the calendar"
 ALREADY_A_FILE = "there is already a file at {path}; choose another name, or add --replace to replace it"
 ALREADY_CHARTS = "{folder} already has charts in it ({names}); choose another folder, or add --replace to replace them"
 REPLACE_ALONE = "--replace only goes with {option}, to replace what is already there"
+OPTION_EMPTY_PATH = "the path is empty; give {what}"
+OPTION_EMPTY_WANTS = {
+    "file": "a file name",
+    "file_or_stdin": "a file name, or '-' to read standard input",
+    "folder": "a folder name",
+}
 OPTION_EMPTY_ZONE = "give a time zone name like Europe/London, or leave the option out to use this computer's"
 # Why a file could not be written, by errno name (others use the system's words).
 SAVE_WHY = {
@@ -197,7 +204,7 @@ TIMING_MOVE_ON = (
 )
 TIMING_LOOK_AGAIN = {
     "wait": "Look again on {when} (your time).",
-    "their_move": "Look again if they get in touch, or on {when} to think about where things stand.",
+    "their_move": "Look again if they get in touch, or on {when}, to think about where things stand.",
     "go": "Once you have sent it, add it to your log; olivebranch will tell you when to look again.",
 }
 TIMING_FUTURE_EVENTS = {
@@ -258,6 +265,7 @@ CHECK_WHOLE_MESSAGE = "the whole message"
 CHECK_MORE_QUOTES = "and {n} more"
 CHECK_NEED_TEXT = "give the message to check, '-' to read it from standard input, or --jsonl FILE"
 CHECK_TEXT_AND_JSONL = "give either a message or --jsonl FILE, not both"
+CHECK_DASH_AND_TEXT = "give either the message or '-' to read it from standard input, not both"
 
 # --- signals -------------------------------------------------------------------
 SIGNALS_REPLY_CHANGE = "Their replies went from {before} to {after}, a change that shows from {since}."

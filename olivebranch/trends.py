@@ -42,15 +42,31 @@ def summarize(signals: Signals) -> list[str]:
     return lines
 
 
+DAY = 86400
+MONTH = 365.25 / 12 * DAY
+
+
 def humanize(seconds: float) -> str:
-    """A duration in rough words: "about 20 minutes", "about 9 hours", "about 3 days"."""
+    """A duration in rough words: "about 20 minutes", "about 3 days", "about 10 months", "about 1 year and 4 months".
+
+    From two months on it counts months, and from a year years and months
+    ("about 105 weeks" said little).
+    """
     s = float(seconds)
-    for unit, size in (("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60)):
+    if s >= 60 * DAY:
+        years, months = divmod(round(s / MONTH), 12)
+        if not years:
+            return f"about {_count(months, 'month')}"
+        return f"about {_count(years, 'year')}" + (f" and {_count(months, 'month')}" if months else "")
+    for unit, size in (("week", 7 * DAY), ("day", DAY), ("hour", 3600), ("minute", 60)):
         if s >= size * (1.5 if unit == "week" else 1):
-            n = round(s / size)
-            return f"about {n} {unit}{'s' if n != 1 else ''}"
+            return f"about {_count(round(s / size), unit)}"
     n = round(s)
-    return f"about {n} second{'s' if n != 1 else ''}" if n >= 1 else "under a second"
+    return f"about {_count(n, 'second')}" if n >= 1 else "under a second"
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
 
 
 def _month_name(month: Month) -> str:

@@ -22,14 +22,18 @@ class CliResult:
     err: str
 
 
-def run_cli(*args: str, stdin: str | io.TextIOBase = "") -> CliResult:
+def run_cli(*args: str, stdin: str | io.TextIOBase | None = "") -> CliResult:
     """Run ``olivebranch ARGS`` through :func:`olivebranch.cli.main`, as a user would.
 
-    ``stdin`` is the text typed, or a file-like object to read it from.
+    ``stdin`` is the text typed, or a file-like object to read it from;
+    ``None`` is a closed standard input (``olivebranch ... <&-``), which
+    Python shows as ``sys.stdin is None``.
     """
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin, sys.stdout, sys.stderr = stdin if hasattr(stdin, "readline") else io.StringIO(stdin), out, err
+    if stdin is not None and not hasattr(stdin, "readline"):
+        stdin = io.StringIO(stdin)
+    sys.stdin, sys.stdout, sys.stderr = stdin, out, err
     try:
         main(list(args))
         code = 0
@@ -57,3 +61,10 @@ def one_line_error(res: CliResult, *needles: str) -> str:
 def cli():
     """The :func:`run_cli` helper, as a fixture."""
     return run_cli
+
+
+@pytest.fixture
+def plain_env(monkeypatch):
+    """No colour forced either way: output goes to a captured stream, not a terminal."""
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)

@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from olivebranch.chat import Message
 from olivebranch.signals import compute
 from olivebranch.trends import humanize, summarize
@@ -77,3 +79,18 @@ def test_humanize():
     assert humanize(86400) == "about 1 day"
     assert humanize(3 * 7 * 86400) == "about 3 weeks"
     assert humanize(45) == "about 45 seconds"
+
+
+@pytest.mark.parametrize("days, words", [
+    (59, "about 8 weeks"),
+    (60, "about 2 months"),
+    (294, "about 10 months"),  # 42 weeks
+    (350, "about 11 months"),
+    (365, "about 1 year"),
+    (500, "about 1 year and 4 months"),
+    (735, "about 2 years"),  # 105 weeks, as QA saw it
+    (800, "about 2 years and 2 months"),
+    (3700, "about 10 years and 2 months"),
+])
+def test_humanize_says_months_and_years_for_long_spans(days, words):
+    assert humanize(days * 86400) == words

@@ -3,6 +3,7 @@
 import inspect
 
 import typer
+from typer.core import TyperCommand
 
 app = typer.Typer(
     name="olivebranch",
@@ -34,6 +35,44 @@ def _root(
     """A private, local-first coach for reopening a conversation with someone who has gone quiet."""
 
 
+try:  # typer 0.28 carries its own copy of Click
+    from typer._click.types import StringParamType
+except ImportError:  # pragma: no cover  (earlier typer uses Click itself)
+    from click.types import StringParamType
+
+
+class _Words(StringParamType):
+    """Text, shown in --help by its argument's name alone (TACTIC), without "<str>" beside it."""
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return ""
+
+
+WORDS = _Words()
+"""The ``click_type`` of an argument that takes words: ``typer.Argument(..., metavar="TACTIC", click_type=WORDS)``."""
+
+# Below this width, --help pads its options table's columns on one side only.
+NARROW_HELP = 60
+
+
+class Command(TyperCommand):
+    """A command whose --help keeps option names whole in a narrow terminal.
+
+    Typer's options table has a column for each of an option's forms, most of
+    them empty, and pads each with a space on both sides; under about 50
+    columns Rich then cut names short ("--dayfi…"). In a narrow terminal one
+    space after each column leaves the names room.
+    """
+
+    def format_help(self, ctx, formatter) -> None:
+        from typer import rich_utils
+
+        from olivebranch.cli.output import console
+
+        rich_utils.STYLE_OPTIONS_TABLE_PADDING = (0, 1, 0, 0) if console().width < NARROW_HELP else (0, 1)
+        super().format_help(ctx, formatter)
+
+
 def command(name: str | None = None):
     """Register a command on the app, its help the docstring with each paragraph on one line.
 
@@ -43,6 +82,7 @@ def command(name: str | None = None):
 
     def register(function):
         paragraphs = inspect.cleandoc(function.__doc__ or "").split("\n\n")
-        return app.command(name, help="\n\n".join(" ".join(p.split()) for p in paragraphs))(function)
+        help_text = "\n\n".join(" ".join(p.split()) for p in paragraphs)
+        return app.command(name, cls=Command, help=help_text)(function)
 
     return register

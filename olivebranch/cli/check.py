@@ -10,8 +10,11 @@ call, print the result (readable, ``--json``, or one JSON line per draft with
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import command
-from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
+from olivebranch.cli.app import WORDS, command
+from olivebranch.cli.output import (
+    answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
+    visible,
+)
 from olivebranch.errors import InputError
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
@@ -21,11 +24,11 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan
 def check(
     ctx: typer.Context,
     text: list[str] | None = typer.Argument(
-        None, metavar="TEXT", show_default=False,
+        None, metavar="TEXT", click_type=WORDS, show_default=False,
         help="The message you are thinking of sending (quote it); '-' reads standard input.",
     ),
     jsonl: str | None = typer.Option(
-        None, "--jsonl", metavar="FILE",
+        None, "--jsonl", metavar="FILE", callback=path_option("file_or_stdin"),
         help="One draft per line as {\"id\": ..., \"text\": ...}; prints one JSON line each ('-' reads stdin).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
@@ -43,6 +46,8 @@ def check(
         return
     if not text:
         raise typer.BadParameter(messages.CHECK_NEED_TEXT, ctx=ctx)
+    if text[0] == "-" and len(text) > 1:  # `check - extra` would check the words "- extra"
+        raise typer.BadParameter(messages.CHECK_DASH_AND_TEXT, ctx=ctx)
     draft = read_text("-", "draft").rstrip("\r\n") if text == ["-"] else " ".join(text)
 
     from olivebranch.check import check as check_draft
@@ -79,20 +84,19 @@ def show(result) -> None:
     from olivebranch.check.codes import flag_info, strength_info
 
     out = console()
-    width = max(out.width, 40)
-    plain = not out.is_terminal or out.no_color
+    plain = is_plain(out)
 
     def title(words: str, style: str = "bold") -> None:
-        out.print(Text(words, style=style))
+        print_wrapped(out, words, style)
 
     def para(words: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
-        print_hanging(out, Text(words, style=style), first, rest, width)
+        print_hanging(out, Text(words, style=style), first, rest)
 
     def bullet(words: str) -> None:
         para(words, "  • ", "    ")
 
     if result.resources:
-        print_support(out, [support.block("self_harm")], width)
+        print_support(out, [support.block("self_harm")])
 
     if result.language and result.verdict == "send":
         title(messages.CHECK_OTHER_LANGUAGE_HEADLINE)
@@ -102,8 +106,7 @@ def show(result) -> None:
         para(messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "", "")
     out.print()
     title(messages.CHECK_MESSAGE_TITLE)
-    for line in message_lines(result.text, result.flags, width - 2, plain=plain):
-        out.print(Text("  ") + line)
+    print_hanging(out, message_text(result.text, result.flags, plain=plain), "  ", "  ")
 
     if result.flags:
         out.print()
@@ -112,10 +115,9 @@ def show(result) -> None:
             flag = same_code[0]
             info = flag_info(flag.code)
             words = _quotes(result.text, same_code)
-            head = Text(info.title, style="" if plain else SEVERITY_STYLE[flag.severity]) + Text(f": {words}")
-            for n, line in enumerate(head.wrap(out, width - 4)):
-                line.rstrip()
-                out.print(Text("    " if n else "  • ") + line)
+            # assembled, not Text(title, style) + Text(...): the sum takes the title's style for the whole line
+            head = Text.assemble((info.title, "" if plain else SEVERITY_STYLE[flag.severity]), f": {words}")
+            print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
     if result.strengths and not result.resources:  # no praise for the wording of a sign of crisis
@@ -130,26 +132,23 @@ def show(result) -> None:
         para(result.rewrite or messages.CHECK_REWRITE_NONE)
 
 
-def message_lines(text: str, flags, width: int, *, plain: bool) -> list:
-    """The draft as wrapped Rich lines, flagged words in colour or, when ``plain``, in [[markers]]."""
-    from rich.console import Console
+def message_text(text: str, flags, *, plain: bool):
+    """The draft as a Rich ``Text``, flagged words in colour or, when ``plain``, in [[markers]].
+
+    Its control characters are shown, not obeyed (the same length, so the
+    flags' spans still fall on their words).
+    """
     from rich.text import Text
 
     from olivebranch.check.highlight import marked, segments
 
+    text = visible(text)
     if plain:
-        body = Text(marked(text, flags))
-    else:
-        body = Text()
-        for seg in segments(text, flags):
-            body.append(seg.text, style=f"{SEVERITY_STYLE[seg.severity]} underline" if seg.flagged else "")
-    lines = []
-    for paragraph in body.split("\n"):
-        wrapped = paragraph.wrap(Console(width=width), width) if paragraph.plain.strip() else [Text("")]
-        for line in wrapped:
-            line.rstrip()
-            lines.append(line)
-    return lines
+        return Text(marked(text, flags))
+    body = Text()
+    for seg in segments(text, flags):
+        body.append(seg.text, style=f"{SEVERITY_STYLE[seg.severity]} underline" if seg.flagged else "")
+    return body
 
 
 def _by_code(flags) -> list[list]:
@@ -171,7 +170,7 @@ def _quotes(text: str, flags, most: int = 3) -> str:
 
 def _quote(text: str, flag, limit: int = 60) -> str:
     """The flagged words in quotes, shortened if long; the whole message is named, not quoted."""
-    words = " ".join(text[flag.start:flag.end].split())
+    words = visible(" ".join(text[flag.start:flag.end].split()))
     if flag.code == "wall_of_text":
         return messages.CHECK_WHOLE_MESSAGE
     if len(words) > limit:

@@ -1,8 +1,10 @@
 """Shared helpers for the CLI: consoles, JSON output and reading input files."""
 
 import errno
+import functools
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -16,63 +18,202 @@ BOM = "\ufeff"
 
 # A width below MIN_WIDTH (COLUMNS=0, as some shells and embedded terminals export it)
 # leaves no room for a single word, so it is taken as unknown: DEFAULT_WIDTH.
+# Above MAX_WIDTH, lines of prose get too long to read easily, so a wide
+# terminal is used up to MAX_WIDTH only.
 MIN_WIDTH = 20
 DEFAULT_WIDTH = 80
+MAX_WIDTH = 100
+# print_hanging gives a first line whose lead leaves less room than this a line of its own.
+MIN_ROOM = 12
+
+
+# Control characters in a person's own text (a draft, a name in a chat, a
+# path) would reach the terminal as commands: ESC starts sequences that clear
+# the screen or set the window title. Each is shown as one visible character
+# instead, so text and the flags' spans into it keep their length: C0 as its
+# Unicode Control Picture (ESC as "␛"), DEL as "␡", C1 (which has no
+# pictures) as "�". Newline and tab only lay text out, so they stay.
+_VISIBLE = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")  # what json.dumps(ensure_ascii=False) leaves as it is
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters shown, not obeyed: one visible character each (see :data:`_VISIBLE`)."""
+    return text.translate(_VISIBLE)
 
 
 def console(*, stderr: bool = False):
     """A Rich console on stdout, or on stderr (created per call, so tests can capture both).
 
     A width too narrow to hold text (below :data:`MIN_WIDTH`) is taken as
-    unknown, so the console uses :data:`DEFAULT_WIDTH` instead.
+    unknown, so the console uses :data:`DEFAULT_WIDTH` instead; a wider one
+    than :data:`MAX_WIDTH` is used up to that width. Every command's
+    readable output is laid out at this width, and only here is it chosen.
     """
     from rich.console import Console
 
     out = Console(highlight=False, soft_wrap=False, stderr=stderr)
     if out.width < MIN_WIDTH:
         out.width = DEFAULT_WIDTH
+    out.width = min(out.width, MAX_WIDTH)
     return out
+
+
+def is_plain(out) -> bool:
+    """True when ``out`` shows no colour: not a terminal, NO_COLOR set, or a terminal without colours (TERM=dumb).
+
+    Output meant for colour then needs another way to point at things, such
+    as the check's [[markers]].
+    """
+    return not out.is_terminal or out.no_color or out.color_system is None
+
+
+def path_option(wants: str = "file") -> Callable[[str | None], str | None]:
+    """A typer callback for a FILE or FOLDER option: an empty path is a usage error, not the current folder.
+
+    ``wants`` says what to give instead, a key of :data:`messages.OPTION_EMPTY_WANTS`
+    ("file", "file_or_stdin", "folder").
+    """
+    import typer
+
+    def check(value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise typer.BadParameter(messages.OPTION_EMPTY_PATH.format(what=messages.OPTION_EMPTY_WANTS[wants]))
+        return value
+
+    return check
 
 
 def print_json(obj: Any, *, lines: bool = False) -> None:
     """Print ``obj`` as JSON: indented, or on one line when ``lines`` is set."""
     text = json.dumps(obj, ensure_ascii=False, indent=None if lines else 2)
+    # The same JSON, with DEL and C1 escaped like the C0 controls, so none reaches a terminal.
+    text = _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     sys.stdout.write(text + "\n")
 
 
-def print_hanging(out, text, first: str = "  ", rest: str | None = None, width: int | None = None) -> None:
+def print_hanging(out, text, first: str = "  ", rest: str | None = None) -> None:
     """Print ``text`` (a string or a Rich ``Text``) wrapped after ``first``, its other lines after ``rest``.
 
     A hanging indent ("  • " then "    "; ``rest`` defaults to spaces as wide
     as ``first``), wrapped here rather than by Rich so no line ends in spaces.
-    ``width`` defaults to the console's.
+    A ``first`` that leaves less than :data:`MIN_ROOM` columns gets a line
+    of its own. The width is the console's. Control characters in ``text``
+    are shown, not obeyed (:func:`visible`).
     """
     from rich.text import Text
 
-    text = Text(text) if isinstance(text, str) else text
+    text = Text(visible(text)) if isinstance(text, str) else _visible_text(text)
     lead = Text(first) if isinstance(first, str) else first
     under = Text(" " * lead.cell_len if rest is None else rest)
-    room = (width or out.width) - max(lead.cell_len, under.cell_len)
-    for n, line in enumerate(text.wrap(out, max(room, 20))):
+    width = out.width
+    if width - lead.cell_len < MIN_ROOM <= width - under.cell_len:
+        _print_line(out, lead)
+        lead = under
+    room = width - max(lead.cell_len, under.cell_len)
+    for n, line in enumerate(text.wrap(out, max(room, 1))):
+        _print_line(out, Text.assemble(under if n else lead, line))  # not lead + line: that styles all as lead
+
+
+def print_wrapped(out, text, style: str = "") -> None:
+    """Print ``text`` as a paragraph with no indent, wrapped with no spaces at line ends (see :func:`print_hanging`)."""
+    from rich.text import Text
+
+    print_hanging(out, Text(text, style=style) if isinstance(text, str) else text, "", "")
+
+
+def print_block(out, renderable) -> None:
+    """Print a Rich renderable (a table) as Rich lays it out, without the spaces Rich pads its lines with.
+
+    A table's centred title, for one, comes padded to the table's width.
+    """
+    from rich.segment import Segment, Segments
+
+    for line in out.render_lines(renderable, pad=False):
+        while line and not line[-1].control and not line[-1].text.rstrip(" "):
+            line.pop()
+        if line and not line[-1].control:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(" "), last.style)
+        out.print(Segments([*line, Segment.line()]))
+
+
+@functools.cache
+def prompts():
+    """Rich's ``Prompt`` and ``Confirm``, their questions wrapped with no spaces at line ends (:func:`_wrap_question`).
+
+    Made on first use, as ``rich.prompt`` loads Rich's console, which
+    ``--help`` does not need.
+    """
+    from rich.prompt import Confirm, Prompt
+
+    class WrappedPrompt(Prompt):
+        def make_prompt(self, default):
+            return _wrap_question(self.console, super().make_prompt(default))
+
+    class WrappedConfirm(Confirm):
+        def make_prompt(self, default):
+            return _wrap_question(self.console, super().make_prompt(default))
+
+    return WrappedPrompt, WrappedConfirm
+
+
+def _wrap_question(out, question):
+    """A prompt's whole question (a Rich ``Text``) wrapped to ``out``'s width, with no spaces at line ends.
+
+    Rich prints it as one line for the terminal to wrap, leaving a space at
+    each break. The last line keeps the ": " after which the answer is typed.
+    """
+    from rich.text import Text
+
+    lines = question.wrap(out, out.width)
+    for line in lines[:-1]:
         line.rstrip()
-        out.print((under if n else lead) + line, soft_wrap=True)
+    return Text("\n").join(lines)
 
 
-def print_support(out, blocks, width: int | None = None) -> None:
+def _print_line(out, line) -> None:
+    """Print one laid-out line (a Rich ``Text``) as it is, less any spaces at its end."""
+    line.rstrip()
+    out.print(line, soft_wrap=True)
+
+
+def _visible_text(text):
+    """A Rich ``Text`` with :func:`visible` applied, its styles kept (the length does not change)."""
+    shown = visible(text.plain)
+    if shown == text.plain:
+        return text
+    text = text.copy()
+    text.plain = shown
+    return text
+
+
+def print_support(out, blocks) -> None:
     """Print support blocks (:class:`olivebranch.support.Support`) the one way every command shows them.
 
     Each under a title, its intro, then one bullet per resource; meant to
     come before anything else. ``out`` may be a console on standard error,
     so JSON on standard output keeps its shape.
     """
-    from rich.text import Text
-
     for block in blocks:
-        out.print(Text(messages.SUPPORT_TITLE, style="bold"))
-        print_hanging(out, block.intro, "  ", "  ", width)
+        print_wrapped(out, messages.SUPPORT_TITLE, "bold")
+        print_hanging(out, block.intro, "  ", "  ")
         for res in block.resources:
-            print_hanging(out, f"{res.name}: {res.contact}. {res.note}", "  • ", "    ", width)
+            print_hanging(out, f"{res.name}: {res.contact}. {res.note}", "  • ", "    ")
         out.print()
+
+
+def stdin_closed() -> bool:
+    """True when there is no standard input to read.
+
+    A shell's ``<&-`` closes it before Python starts, so ``sys.stdin`` is
+    ``None``; a stream closed later has ``closed`` set.
+    """
+    return sys.stdin is None or sys.stdin.closed
 
 
 def read_text(path: str, what: str = "file") -> str:
@@ -82,10 +223,14 @@ def read_text(path: str, what: str = "file") -> str:
     ``utf-8-sig`` codec does for a file.
     """
     if path == "-":
+        if stdin_closed():
+            raise InputError(messages.STDIN_CLOSED.format(what=what))
         try:
             text = sys.stdin.read()
         except UnicodeDecodeError:
             text = None
+        except OSError as exc:
+            raise InputError(f"cannot read the {what} from standard input: {exc.strerror or exc}") from None
         if text is None or UNPAIRED_SURROGATE.search(text):
             raise InputError(f"the {what} on standard input is not UTF-8 text")
         return text.removeprefix(BOM)

@@ -22,7 +22,10 @@ from rich.text import Text
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import console, print_hanging, print_json, print_support, read_json, save_bytes
+from olivebranch.cli.output import (
+    console, path_option, print_hanging, print_json, print_support, print_wrapped, read_json, save_bytes, stdin_closed,
+    prompts, visible,
+)
 from olivebranch.errors import InputError, Stopped
 
 if TYPE_CHECKING:
@@ -52,13 +55,6 @@ def _zone_option(value: str | None) -> str | None:
         zone(value)
     except InputError as exc:
         raise typer.BadParameter(exc.reason) from None
-    return value
-
-
-def _file_option(value: str | None) -> str | None:
-    """Check a FILE option as it is parsed: an empty name is a usage error, not the current folder."""
-    if value is not None and not value.strip():
-        raise typer.BadParameter(messages.OPTION_EMPTY_FILE)
     return value
 
 
@@ -149,11 +145,10 @@ def _load_answers(path: str) -> Answers:
 
 
 def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
-    from rich.prompt import Prompt
-
+    Prompt, _ = prompts()
     ids = q.choice_ids()
     for i, c in enumerate(q.choices, start=1):
-        con.print(f"  {i}. {c.label}", markup=False)
+        print_hanging(con, c.label, f"  {i}. ")
     if many:
         suggestion = ",".join(str(ids.index(d) + 1) for d in (default or ()))
     else:
@@ -177,18 +172,17 @@ def _ask_choice(con, q: Question, default: Any, many: bool) -> Any:
                 break
         clash = q.clashing(picked)
         if clash is not None:
-            con.print(messages.CHOICE_ALONE.format(label=clash.label), markup=False)
+            print_wrapped(con, messages.CHOICE_ALONE.format(label=clash.label))
             continue
         if many and (picked or not parts):
             return picked
         if not many and len(picked) == 1:
             return picked[0]
-        con.print(messages.NOT_A_CHOICE)
+        print_wrapped(con, messages.NOT_A_CHOICE)
 
 
 def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
-    from rich.prompt import Prompt
-
+    Prompt, _ = prompts()
     suggestion = default.isoformat() if isinstance(default, date) else ""
     while True:
         raw = Prompt.ask(q.prompt, console=con, default=suggestion, show_default=bool(suggestion)).strip()
@@ -197,23 +191,23 @@ def _ask_date(con, q: Question, default: Any, today: date) -> str | None:
         try:
             day = parse_date(raw, q.id)
         except InputError:
-            con.print(messages.NOT_A_DATE)
+            print_wrapped(con, messages.NOT_A_DATE)
             continue
         if q.not_after_today and day > today:
-            con.print(messages.DATE_IN_FUTURE)
+            print_wrapped(con, messages.DATE_IN_FUTURE)
             continue
         return day.isoformat()
 
 
 def ask_answers(con, today: date) -> Answers:
     """Ask the questionnaire on ``con`` and return the validated answers."""
-    from rich.prompt import Confirm, Prompt
-
     from olivebranch.assessment import Answers, question_count, questions
     from olivebranch.support import for_note
 
-    con.print(messages.WELCOME)
-    con.print(messages.PRIVATE, style="dim")
+    Prompt, Confirm = prompts()
+
+    print_wrapped(con, messages.WELCOME)
+    print_wrapped(con, messages.PRIVATE, "dim")
     total = question_count()
     raw: dict[str, Any] = {}
     for q in questions():
@@ -222,11 +216,11 @@ def ask_answers(con, today: date) -> Answers:
         default = q.suggestion(raw, today)
         if not q.follows:
             con.print()
-            con.print(messages.QUESTION_OF.format(n=q.number, total=total), style="bold")
+            print_wrapped(con, messages.QUESTION_OF.format(n=q.number, total=total), "bold")
         if q.type in ("choice", "multi-choice"):
-            con.print(q.prompt, markup=False)
+            print_wrapped(con, q.prompt)
         if q.hint:
-            con.print(q.hint, style="dim", markup=False)
+            print_wrapped(con, q.hint, "dim")
         while True:
             if q.type == "choice":
                 raw[q.id] = _ask_choice(con, q, default, many=False)
@@ -247,7 +241,7 @@ def ask_answers(con, today: date) -> Answers:
             if problem is None:
                 break
             raw.pop(q.id, None)
-            con.print(messages.ANSWER_PROBLEM.format(problem=problem), markup=False)
+            print_wrapped(con, messages.ANSWER_PROBLEM.format(problem=problem))
     return Answers.from_dict(raw)
 
 
@@ -257,13 +251,15 @@ def ask_answers(con, today: date) -> Answers:
 def show_assessment(con, assessment: Assessment) -> None:
     """Print the reading: support first, then safety, likely reasons and the Decide questions."""
     print_support(con, assessment.support)
-    con.print(assessment.safety.message, style="bold" if assessment.safety.level != "clear" else None, markup=False)
+    print_wrapped(con, assessment.safety.message, "bold" if assessment.safety.level != "clear" else "")
     if assessment.reasons:
         con.print()
-        con.print(messages.READING_TITLE, style="bold underline")
-        con.print(messages.READING_INTRO, style="dim")
+        print_wrapped(con, messages.READING_TITLE, "bold underline")
+        print_wrapped(con, messages.READING_INTRO, "dim")
         for i, r in enumerate(assessment.reasons[:TIMELINE_REASONS], start=1):
-            con.print(f"\n{i}. [bold]{escape(r.title)}[/bold]  (score {r.score}; sources {', '.join(r.sources)})")
+            con.print()
+            heading = Text.assemble((r.title, "bold"), f"  (score {r.score}; sources {', '.join(r.sources)})")
+            print_hanging(con, heading, f"{i}. ")
             print_hanging(con, r.summary, "   ")
             for s in r.signs:
                 sign = f"[dim]+{s.points}[/dim] {escape(s.label)}: {escape(s.note)}"
@@ -275,9 +271,9 @@ def show_assessment(con, assessment: Assessment) -> None:
             con.print()
             print_hanging(con, messages.MORE_REASONS.format(titles="; ".join(r.title.lower() for r in more)), "")
     elif assessment.safety.level != "stop":
-        con.print(messages.NO_REASONS)
+        print_wrapped(con, messages.NO_REASONS)
     con.print()
-    con.print(messages.DECIDE_TITLE, style="bold underline")
+    print_wrapped(con, messages.DECIDE_TITLE, "bold underline")
     for d in assessment.decide:
         mark = Text.from_markup("[bold yellow]![/bold yellow] " if d.emphasised else "- ")
         print_hanging(con, Text.from_markup(f"{escape(d.text)} [dim]({', '.join(d.sources)})[/dim]"), mark)
@@ -291,7 +287,7 @@ def show_plan(con, plan: Plan) -> None:
         return day_label(d, plan.start.year)
 
     con.print()
-    con.print(f"{messages.PLAN_TITLE} ({plan.timezone})", style="bold underline")
+    print_wrapped(con, f"{messages.PLAN_TITLE} ({plan.timezone})", "bold underline")
     for step in plan.steps:
         head = f"{step.stage.number}. {step.stage.title}"
         if step.status == "skipped":
@@ -308,7 +304,8 @@ def show_plan(con, plan: Plan) -> None:
             when = label(step.starts)
         else:
             when = f"{label(step.starts)} to {label(step.ends)}"
-        con.print(f"\n[bold]{escape(head)}[/bold]  [cyan]{when}[/cyan]")
+        con.print()
+        print_hanging(con, Text.assemble((head, "bold"), "  ", (when, "cyan")), "", " " * len(f"{step.stage.number}. "))
         for note in step.notes:
             print_hanging(con, note, "   ")
         for a in step.do[:TIMELINE_DO]:
@@ -344,9 +341,9 @@ def _stopped_message(saved: dict[str, str]) -> str:
 
 def _offer_to_save(con, answers: Answers, plan: Plan, saved: dict[str, str]) -> None:
     """Offer to save the answers and the calendar; record in ``saved`` what went where."""
-    from rich.prompt import Confirm
-
     from olivebranch.ics import to_ics
+
+    _, Confirm = prompts()
 
     con.print()
     offers = (
@@ -368,8 +365,7 @@ def _save_somewhere(con, default_path: str, data: bytes, keep: str | None = None
     ``keep`` (the answers they saved a moment ago, never offered for
     replacing) asks again instead of ending the run: nothing they entered is lost.
     """
-    from rich.prompt import Confirm, Prompt
-
+    Prompt, Confirm = prompts()
     question, default = messages.SAVE_WHERE, default_path
     while True:
         path = Prompt.ask(question, console=con, default=default, show_default=bool(default)).strip() or default
@@ -381,14 +377,14 @@ def _save_somewhere(con, default_path: str, data: bytes, keep: str | None = None
             con.print(messages.SAVE_NOT_OVER_ANSWERS)
             continue
         if target.is_file() and not Confirm.ask(
-            messages.SAVE_REPLACE.format(path=escape(path)), console=con, default=False
+            messages.SAVE_REPLACE.format(path=escape(visible(path))), console=con, default=False
         ):
             continue
         why = save_bytes(path, data)
         if why is None:
-            con.print(messages.SAVED.format(path=path), markup=False, soft_wrap=True)
+            con.print(visible(messages.SAVED.format(path=path)), markup=False, soft_wrap=True)
             return path
-        con.print(messages.SAVE_FAILED.format(path=path, why=why), markup=False, soft_wrap=True)
+        con.print(visible(messages.SAVE_FAILED.format(path=path, why=why)), markup=False, soft_wrap=True)
 
 
 # --- the commands ------------------------------------------------------------------------------
@@ -406,6 +402,8 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
     from olivebranch.plan import build_plan
 
     name, day = _zone_and_today(timezone_name, today)
+    if stdin_closed():
+        raise InputError(messages.QUESTIONS_NEED_STDIN)
     con = console()
     saved: dict[str, str] = {}
     with _stoppable(con, saved):
@@ -422,7 +420,7 @@ def start(today: TodayOpt = None, timezone_name: ZoneOpt = None) -> None:
 def assess(
     answers: Annotated[
         Optional[str], typer.Option("--answers", help="A JSON answers file (see the README); without it, the questions are asked.", metavar="FILE",
-                                    callback=_file_option)
+                                    callback=path_option())
     ] = None,
     as_json: JsonOpt = False,
     today: TodayOpt = None,
@@ -440,6 +438,8 @@ def assess(
     if answers is not None:
         given = _load_answers(answers)
     else:
+        if stdin_closed():
+            raise InputError(messages.QUESTIONS_NEED_STDIN_OR_FILE)
         con = console(stderr=as_json)
         with _stoppable(con, {}):
             given = ask_answers(con, day)
@@ -454,14 +454,14 @@ def assess(
 def plan_command(
     ctx: typer.Context,
     answers: Annotated[str, typer.Option("--answers", help="A JSON answers file (see the README).", metavar="FILE",
-                                         callback=_file_option)],
+                                         callback=path_option())],
     start_date: Annotated[
         Optional[str], typer.Option("--start", help="The plan's first day, YYYY-MM-DD (default: today).", metavar="DATE")
     ] = None,
     timezone_name: ZoneOpt = None,
     as_json: JsonOpt = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the plan as a calendar file here.", metavar="FILE",
-                                               callback=_file_option)] = None,
+                                               callback=path_option())] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Replace the --ics file if there already is one.")] = False,
 ) -> None:
     """Build a dated plan from an answers file: eight stages, each with what to do and its sources.
@@ -496,4 +496,4 @@ def plan_command(
     show_plan(con, plan)
     if ics is not None:
         con.print()
-        con.print(messages.SAVED.format(path=ics), markup=False, soft_wrap=True)
+        con.print(visible(messages.SAVED.format(path=ics)), markup=False, soft_wrap=True)

@@ -10,16 +10,8 @@ import typer
 
 from olivebranch.chat.formats import ChatFormat
 from olivebranch.cli.app import command
+from olivebranch.cli.output import path_option
 from olivebranch.errors import InputError
-
-
-def _folder_option(value: str | None) -> str | None:
-    """Check --plot as it is parsed: an empty name is a usage error, not the current folder."""
-    if value is not None and not value.strip():
-        from olivebranch import messages
-
-        raise typer.BadParameter(messages.OPTION_EMPTY_FOLDER)
-    return value
 
 
 def _parse_now(value: str | None) -> datetime:
@@ -37,12 +29,11 @@ def _parse_now(value: str | None) -> datetime:
 @command("signals")
 def signals_command(
     ctx: typer.Context,
-    export: str = typer.Option(..., "--export", metavar="FILE", help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
+    export: str = typer.Option(..., "--export", metavar="FILE", callback=path_option(), help="The chat export: WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger/Instagram message_1.json or Apple Messages chat.db."),
     me: str = typer.Option(..., "--me", metavar="NAME", help="Your name as it appears in the chat."),
     now: str | None = typer.Option(None, "--now", metavar="TIME", help="The time to measure silences to, ISO without offset on the export's clock (default: now)."),
     as_json: bool = typer.Option(False, "--json", help="Print the signals as JSON."),
-    plot: str | None = typer.Option(None, "--plot", metavar="FOLDER", help="Save charts (PNG and SVG) in this folder.",
-                                    callback=_folder_option),
+    plot: str | None = typer.Option(None, "--plot", metavar="DIR", callback=path_option("folder"), help="Save charts (PNG and SVG) in this folder."),
     replace: bool = typer.Option(False, "--replace", help="Replace charts already in the --plot folder."),
     dayfirst: bool = typer.Option(False, "--dayfirst", help="Dates in the export are day/month (when the file cannot tell)."),
     monthfirst: bool = typer.Option(False, "--monthfirst", help="Dates in the export are month/day (when the file cannot tell)."),
@@ -54,7 +45,7 @@ def signals_command(
     """Read a chat export and show reply times, who starts, and how things changed month by month.
 
     If its last month names self-harm, on either side, support comes first
-    (on standard error with --json, which keeps SPEC 6's shape). Charts
+    (with --json, on standard error, so the JSON itself stays the same). Charts
     already in the --plot folder are kept unless you add --replace.
     """
     from olivebranch import signals, support, trends
@@ -64,9 +55,9 @@ def signals_command(
     if replace and plot is None:
         from olivebranch import messages
 
-        raise typer.BadParameter(messages.REPLACE_ALONE.format(option="--plot FOLDER"), ctx=ctx)
+        raise typer.BadParameter(messages.REPLACE_ALONE.format(option="--plot DIR"), ctx=ctx)
     if dayfirst and monthfirst:
-        raise InputError("choose one of --dayfirst and --monthfirst")
+        raise typer.BadParameter("choose one of --dayfirst and --monthfirst", ctx=ctx)
     if plot is not None:
         _check_chart_folder(Path(plot), replace)
     order = True if dayfirst else (False if monthfirst else None)
@@ -146,14 +137,15 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
     from rich.text import Text
 
     from olivebranch import messages
-    from olivebranch.cli.output import console
+    from olivebranch.cli.output import console, print_block, print_hanging, print_wrapped, visible
 
     # Names and paths are the user's own text: Text objects and markup=False
-    # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets.
+    # show "Jo [Uni]" as it is, where markup would swallow or choke on brackets,
+    # and visible() shows their control characters rather than obeying them.
     out = console()
     o = result.overall
-    them = result.them or "them"
-    table = Table(title=Text(f"You ({result.me}) and {them}"))
+    me, them = visible(result.me), visible(result.them or "them")
+    table = Table(title=Text(f"You ({me}) and {them}"))
     table.add_column("")
     table.add_column("you", justify="right")
     table.add_column(Text(them), justify="right")
@@ -162,21 +154,22 @@ def _show(result, summary: list[str], written: list[Path], plot: str | None) -> 
     table.add_row("typical reply time", _fmt_secs(o.reply_time_median_s["me"]), _fmt_secs(o.reply_time_median_s["them"]))
     table.add_row("conversations started", _fmt(o.starts.get("me", 0)), _fmt(o.starts.get("them", 0)))
     table.add_row("follow-ups with no reply between", _fmt(o.double_texts), "")
-    out.print(table)
-    out.print(
+    print_block(out, table)
+    print_wrapped(
+        out,
         f"Since their last message: {_fmt_secs(result.current_silence_s)}. "
         f"Longest quiet spell: {_fmt_secs(result.longest_silence_s)}."
     )
 
     _show_months(out, result.months)
     for line in summary:
-        out.print(f"- {line}", markup=False)
-    out.print(messages.SIGNALS_CAVEAT)
+        print_hanging(out, line, "- ")
+    print_wrapped(out, messages.SIGNALS_CAVEAT)
     if written:
-        out.print(messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot), markup=False)
-        for path in written:
-            out.print(f"  {path}", markup=False)
-    out.print(messages.PRIVATE)
+        print_wrapped(out, messages.SIGNALS_CHARTS_WRITTEN.format(folder=plot))
+        for path in written:  # whole, even where longer than the line, so it can be copied
+            out.print(visible(f"  {path}"), markup=False, soft_wrap=True)
+    print_wrapped(out, messages.PRIVATE)
 
 
 def _month_rows(m) -> list[tuple[str, str, str]]:
@@ -194,6 +187,8 @@ def _show_months(out, months) -> None:
     from rich.measure import Measurement
     from rich.table import Table
 
+    from olivebranch.cli.output import print_block, print_wrapped
+
     wide = Table(title="Month by month")
     for col in ("month", "msgs:\nyou", "them", "words:\nyou", "them", "reply:\nyou", "them", "you\nstarted"):
         wide.add_column(col, justify="right", no_wrap=True)
@@ -202,9 +197,9 @@ def _show_months(out, months) -> None:
         share = "-" if m.initiation_share_me is None else f"{m.starts['me']} of {m.starts['me'] + m.starts['them']}"
         wide.add_row(m.month, *(cell for row in rows[:3] for cell in row[1:]), share)
     if Measurement.get(out, out.options.update(max_width=10_000), wide).minimum <= out.width:
-        out.print(wide)
+        print_block(out, wide)
         return
-    out.print("Month by month", style="italic")
+    print_wrapped(out, "Month by month", "italic")
     for m in months:
         narrow = Table(box=None, pad_edge=False)
         narrow.add_column(m.month, header_style="bold")
@@ -212,4 +207,4 @@ def _show_months(out, months) -> None:
             narrow.add_column(col, justify="right", no_wrap=True)
         for row in _month_rows(m):
             narrow.add_row(*row)
-        out.print(narrow)
+        print_block(out, narrow)

@@ -10,17 +10,21 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import command
-from olivebranch.cli.output import answer_jsonl, console, print_hanging, print_json, print_support, read_text
+from olivebranch.cli.output import (
+    answer_jsonl, console, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
+)
 
 
 @command()
 def timing(
     ctx: typer.Context,
     scenario: str | None = typer.Option(
-        None, "--scenario", metavar="FILE", help="A scenario as JSON (see README); '-' reads standard input."
+        None, "--scenario", metavar="FILE", callback=path_option("file_or_stdin"),
+        help="A scenario as JSON (see README); '-' reads standard input.",
     ),
     jsonl: str | None = typer.Option(
-        None, "--jsonl", metavar="FILE", help="One scenario per line, each with an 'id'; prints one JSON line each ('-' reads standard input)."
+        None, "--jsonl", metavar="FILE", callback=path_option("file_or_stdin"),
+        help="One scenario per line, each with an 'id'; prints one JSON line each ('-' reads standard input).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
 ) -> None:
@@ -64,21 +68,20 @@ def _show(decision) -> None:
 
     out = console()
     zone = ZoneInfo(decision.timezone)
-    width = max(out.width, 40)
 
     def when(at) -> str:
         return local_label(at, zone, decision.now) if at is not None else ""
 
     def title(text: str) -> None:
-        out.print(Text(text, style="bold"))
+        print_wrapped(out, text, "bold")
 
     def para(text: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
-        print_hanging(out, Text(text, style=style), first, rest, width)
+        print_hanging(out, Text(text, style=style), first, rest)
 
     def bullet(text: str) -> None:
         para(text, "  • ", "    ")
 
-    print_support(out, decision.support, width)
+    print_support(out, decision.support)
     title(messages.TIMING_HEADLINE[decision.verdict].format(when=when(decision.earliest)))
     out.print()
     if decision.deciding_rules:

@@ -5,9 +5,8 @@ from typing import List, Optional
 import typer
 
 from olivebranch import messages
-from olivebranch.cli.app import command
-from olivebranch.cli.output import console, print_hanging, print_json, print_support
-from olivebranch.errors import InputError
+from olivebranch.cli.app import WORDS, command
+from olivebranch.cli.output import MIN_ROOM, console, print_hanging, print_json, print_support, print_wrapped
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
 
@@ -16,7 +15,7 @@ _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "
 def why(
     ctx: typer.Context,
     tactic: Optional[List[str]] = typer.Argument(
-        None, metavar="TACTIC", help="A tactic, e.g. jealousy, double-text, 'hot and cold', ultimatum."
+        None, metavar="TACTIC", click_type=WORDS, help="A tactic, e.g. jealousy, double-text, 'hot and cold', ultimatum."
     ),
     list_: bool = typer.Option(False, "--list", help="List every tactic olivebranch can explain."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
@@ -34,7 +33,7 @@ def why(
         _print_list(tactics.tactics(), as_json)
         return
     if not tactic:
-        raise InputError(messages.WHY_NEED_NAME)
+        raise typer.BadParameter(messages.WHY_NEED_NAME, ctx=ctx)
     explanation = tactics.explain(tactic)
     if as_json:
         print_json(explanation.to_dict())
@@ -49,18 +48,20 @@ def _print_list(items, as_json: bool) -> None:
             for t in items
         ])
         return
-    from rich.markup import escape
+    from rich.text import Text
 
     out = console()
-    out.print(f"[bold]{messages.WHY_LIST_TITLE}[/]")
-    width = max(len(t.name) for t in items)
+    print_wrapped(out, messages.WHY_LIST_TITLE, "bold")
+    names = max(len(t.name) for t in items)
+    # A verdict that wraps stays in its column, where the column leaves room for it.
+    rest = None if out.width - (names + 6) >= MIN_ROOM else "    "
     for t in items:
-        out.print(f"  {_MARK[t.stance]} {escape(t.name.ljust(width))}  {messages.WHY_VERDICT[t.stance]}")
-    out.print(messages.WHY_LIST_HINT)
+        lead = Text.assemble("  ", Text.from_markup(_MARK[t.stance]), f" {t.name.ljust(names)}  ")
+        print_hanging(out, messages.WHY_VERDICT[t.stance], lead, rest)
+    print_wrapped(out, messages.WHY_LIST_HINT)
 
 
 def _print_explanation(ex) -> None:
-    from rich.markup import escape
     from rich.text import Text
 
     out = console()
@@ -77,21 +78,21 @@ def _print_explanation(ex) -> None:
         return
     also = f"  ({messages.WHY_ALSO}: {', '.join(t.aliases[:3])})" if t.aliases else ""
     print_hanging(out, Text.assemble((t.name, "bold"), (also, "dim")), "", "")
-    out.print(f"{_MARK[t.stance]} [bold]{escape(ex.verdict)}[/]")
+    print_hanging(out, Text(ex.verdict, style="bold"), Text.from_markup(f"{_MARK[t.stance]} "))
     print_hanging(out, t.summary, "", "")
     for title, claims, none in (
         (messages.WHY_FOR, t.pro, messages.WHY_NONE_FOR),
         (messages.WHY_AGAINST, t.con, messages.WHY_NONE_AGAINST),
     ):
         out.print()
-        out.print(Text(title, style="bold"))
+        print_wrapped(out, title, "bold")
         if not claims:
             print_hanging(out, none)
         for c in claims:
             print_hanging(out, Text.assemble((c.item, "cyan"), "  ", c.says))
     if ex.related:
         out.print()
-        out.print(Text(messages.WHY_RELATED, style="bold"))
+        print_wrapped(out, messages.WHY_RELATED, "bold")
         for a in ex.related:
             label = {"do": "do", "dont": "don't", "left_out": "left out"}[a.kind]
             print_hanging(out, Text.assemble((f"{label}: ", "dim"), a.text, (f" ({', '.join(a.sources)})", "dim")), "  • ")

@@ -15,13 +15,6 @@ GOOD = "Hey Sam, I miss talking with you. How have you been?"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.fixture
-def plain_env(monkeypatch):
-    """No colour forced either way: output goes to a captured stream, not a terminal."""
-    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -154,6 +147,12 @@ def test_no_text_is_a_usage_error(cli):
     one_line_error(cli("check", "--json"), "--jsonl")
 
 
+@pytest.mark.parametrize("args", [["-", "extra"], ["--json", "-", "and", "more"]])
+def test_a_dash_with_more_words_is_a_usage_error_not_a_draft(cli, args):
+    res = cli("check", *args, stdin="the draft on standard input\n")
+    one_line_error(res, "'-'", "not both", "olivebranch check --help")
+
+
 def test_text_and_jsonl_together(cli, tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text('{"id": 1, "text": "hey"}\n', encoding="utf-8")
@@ -268,6 +267,18 @@ def test_readable_flag_headings_that_wrap_keep_their_indent(cli, plain_env, monk
     assert all(line.startswith(("  • ", "    ")) and len(line) <= 50 for line in lines)
 
 
+@pytest.mark.parametrize("columns", ["20", "30", "40"])
+def test_a_narrow_terminal_gets_the_message_wrapped_once_and_indented(cli, plain_env, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    res = cli("check", "You never make time for me anymore. Answer me.")
+    lines = res.out.splitlines()
+    message = lines[lines.index(messages.CHECK_MESSAGE_TITLE) + 1:]
+    message = message[:message.index("")]
+    assert len(message) > 1 and all(line.startswith("  ") and len(line) <= int(columns) for line in message)
+    assert "[[You never make time for me]]" in flat(res.out)
+    assert all(line == line.rstrip() and len(line) <= int(columns) for line in lines)
+
+
 def test_readable_quotes_the_same_words_once_and_at_most_three(cli, plain_env):
     out = flat(cli("check", "you always lie. you never listen. you always lie. you never call. you always forget").out)
     assert out.count("“you always lie”") == 1
@@ -307,6 +318,34 @@ def test_readable_wall_of_text_is_named_not_marked(cli, plain_env):
     assert "A wall of text" in out and messages.CHECK_WHOLE_MESSAGE in out
 
 
+ESCAPES = "you never listen\x1b[2J\x1b]0;PWNED\x07 answer me\x9b31m\rnow"
+
+
+def test_control_characters_in_a_draft_are_shown_not_obeyed(cli, plain_env):
+    res = cli("check", ESCAPES)
+    assert res.code == 0, res.err
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in res.out), repr(res.out)
+    assert "[[you never listen]]\u241b[2J\u241b]0;PWNED\u2407" in res.out  # the spans still fall on the right words
+    assert "answer me" in res.out
+
+
+def test_control_characters_in_a_draft_are_shown_not_obeyed_in_colour_too(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    res = cli("check", ESCAPES)
+    assert ANSI.search(res.out)
+    bare = ANSI.sub("", res.out)  # only olivebranch's own colours are escape sequences
+    assert "\x1b" not in bare and "\x07" not in bare and "\x9b" not in bare and "\r" not in bare
+    assert "you never listen\u241b[2J\u241b]0;PWNED\u2407" in bare
+
+
+def test_control_characters_in_json_are_escaped_and_the_spans_unchanged(cli):
+    res = cli("check", "--json", ESCAPES)
+    assert "\x1b" not in res.out and "\x9b" not in res.out
+    data = json.loads(res.out)
+    blame = next(f for f in data["flags"] if f["code"] == "blame")
+    assert ESCAPES[blame["start"]:blame["end"]] == "you never listen"
+
+
 def test_colour_in_a_terminal(cli, monkeypatch, plain_env):
     monkeypatch.setenv("FORCE_COLOR", "1")
     res = cli("check", ULTIMATUM)
@@ -315,12 +354,28 @@ def test_colour_in_a_terminal(cli, monkeypatch, plain_env):
     assert "or we're done" in ANSI.sub("", res.out)
 
 
+def test_a_flag_headings_colour_stops_at_its_title(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    line = next(line for line in cli("check", "you never listen").out.splitlines() if "Blame or criticism" in line)
+    title, rest = line.split("Blame or criticism")
+    assert ANSI.search(title)  # the title is in colour
+    assert re.fullmatch(r"(\x1b\[0m)?: “you never listen”", rest), repr(rest)  # the quoted words are not
+
+
 def test_no_color_gives_plain_markers_even_in_a_terminal(cli, monkeypatch, plain_env):
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("NO_COLOR", "1")
     res = cli("check", ULTIMATUM)
     assert "[[" in res.out and "]]" in res.out
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", res.out)  # no foreground colour
+
+
+def test_a_terminal_without_colours_gets_plain_markers(cli, monkeypatch, plain_env):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a terminal, as under `script`
+    monkeypatch.setenv("TERM", "dumb")  # that shows no colour
+    res = cli("check", ULTIMATUM)
+    assert "[[" in res.out and "or we're done]]" in res.out
+    assert not ANSI.search(res.out)
 
 
 def test_readable_self_harm_does_not_praise_the_wording(cli, plain_env):

@@ -8,6 +8,7 @@ import stat
 import pytest
 from icalendar import Calendar
 
+from olivebranch import messages
 from olivebranch.assessment import Answers
 from tests.conftest import REPO, one_line_error
 
@@ -588,3 +589,35 @@ def test_assess_counts_today_in_the_time_zone_given(cli):
 @pytest.mark.parametrize("value, needle", [("", "--timezone"), ("Nowhere/Special", "Nowhere/Special")])
 def test_assess_refuses_a_bad_time_zone_like_plan(cli, value, needle):
     one_line_error(cli("assess", "--answers", EXAMPLE, "--timezone", value), "--timezone", needle)
+def test_an_answers_value_with_control_characters_is_quoted_harmlessly(cli, tmp_path):
+    path = write(tmp_path, {"relationship": "\x1b[2Jpartner", "what_happened": "fight", "happened_on": "2026-03-01"})
+    line = one_line_error(cli("plan", "--answers", path))
+    assert "\x1b" not in line and "\u241b[2Jpartner" in line
+
+
+def test_a_save_path_with_control_characters_is_echoed_harmlessly(cli, tmp_path):
+    bad = "/nonexistent/\x1b]0;PWNED\x07/answers.json"
+    res = cli("start", *DAY, stdin=typed(*ANSWERS_THEN, "y", bad, "", "n"))
+    assert res.code == 0, res.err
+    assert "\x1b" not in res.out and "\x07" not in res.out
+    assert "/nonexistent/\u241b]0;PWNED\u2407/answers.json" in res.out
+
+
+def test_a_reason_heading_that_wraps_hangs_under_its_title(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = cli("assess", "--answers", EXAMPLE, "--today", "2026-03-02").out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("1. They need time"))
+    assert lines[first + 1].startswith("   deciding")
+    assert all(line == line.rstrip() for line in lines)
+
+
+def test_the_welcome_and_a_bold_stop_message_wrap_without_trailing_spaces(cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("COLUMNS", "40")
+    res = cli("start", *DAY, stdin=typed(*[""] * 11))
+    welcome = res.out.split("\n\n")[0].splitlines()
+    assert len(welcome) > 2 and all(line == line.rstrip() and len(line) <= 40 for line in welcome)
+    path = write(tmp_path, {"relationship": "ex", "what_happened": "fight", "happened_on": "2026-03-01",
+                            "red_flags": ["threats"]})
+    out = cli("assess", "--answers", path, "--today", "2026-03-02").out
+    assert out.startswith(messages.SUPPORT_TITLE) and messages.SAFETY_STOP in " ".join(out.split())
+    assert all(line == line.rstrip() and len(line) <= 40 for line in out.splitlines())

@@ -235,3 +235,36 @@ def test_an_empty_plot_folder_is_a_usage_error_like_an_empty_ics(cli, value):
     line = one_line_error(cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--plot", value),
                           "--plot")
     assert "try 'olivebranch signals --help'" in line
+def test_names_with_control_characters_are_shown_not_obeyed(cli, tmp_path):
+    path = _bad(tmp_path, (
+        "14/01/2026, 09:00 - Sam: hi, how are you?\n"
+        "14/01/2026, 09:10 - Al\x1b[2Jex\x07: good, you?\n"
+        "15/01/2026, 09:10 - Sam: fine\n"
+    ).encode("utf-8"))
+    r = cli("signals", "--export", path, "--me", "Sam", "--now", "2026-02-20T09:00")
+    assert r.code == 0, r.err
+    assert "\x1b" not in r.out and "\x07" not in r.out
+    assert "Al\u241b[2Jex\u2407" in r.out
+    line = one_line_error(cli("signals", "--export", path, "--me", "Nobody\x1b[2J"))
+    assert "\x1b" not in line and "Al\u241b[2Jex\u2407" in line  # (--me is quoted as Python writes it: 'Nobody\\x1b[2J')
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_the_caveat_summary_and_table_titles_end_lines_without_spaces(cli, monkeypatch, columns):
+    from olivebranch import messages
+
+    monkeypatch.setenv("COLUMNS", columns)
+    r = cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-12-20T09:00")
+    lines = r.out.splitlines()
+    assert all(line == line.rstrip() and len(line) <= int(columns) for line in lines)
+    assert any(line.strip() == "You (Sam) and Alex Kim" for line in lines)
+    assert messages.SIGNALS_CAVEAT in " ".join(r.out.split())
+    bullets = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert bullets and all(lines[i + 1].startswith(("  ", "- ", "These")) for i in bullets)
+
+
+def test_help_says_where_support_goes_with_json_in_plain_words(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = " ".join(cli("signals", "--help").out.replace("│", " ").split())
+    assert "SPEC" not in out
+    assert "with --json, on standard error, so the JSON itself stays the same" in out

@@ -157,7 +157,7 @@ def test_their_move_before_review_says_when_to_look_again(cli, tmp_path):
         "events": [{"at": "2026-02-20T12:00:00+00:00", "from": "me", "kind": "message", "open_door": True}],
     })
     out = " ".join(cli("timing", "--scenario", path).out.split())
-    assert "Look again if they get in touch, or on Sun 22 Mar, 12:00" in out
+    assert "Look again if they get in touch, or on Sun 22 Mar, 12:00, to think about where things stand." in out
 
 
 def test_readable_why_never_argues_against_the_verdict(cli, tmp_path):

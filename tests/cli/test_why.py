@@ -103,3 +103,21 @@ def test_a_sign_of_self_harm_is_answered_with_support_first_not_an_error(cli, wo
 def test_json_puts_resources_first_even_when_there_are_none(cli):
     data = json.loads(cli("why", "jealousy", "--json").out)
     assert list(data)[0] == "resources" and data["resources"] == []
+
+
+@pytest.mark.parametrize("columns, indent", [("20", 4), ("40", 19)])
+def test_list_verdicts_that_wrap_stay_indented_without_trailing_spaces(cli, monkeypatch, columns, indent):
+    monkeypatch.setenv("COLUMNS", columns)
+    lines = cli("why", "--list").out.splitlines()
+    assert all(line == line.rstrip() and len(line) <= int(columns) for line in lines)
+    first = next(i for i, line in enumerate(lines) if line.startswith("  "))
+    last = max(i for i, line in enumerate(lines) if line.startswith("  "))
+    entries = lines[first:last + 1]
+    continued = [line for line in entries if not line.startswith(("  ✓ ", "  ✗ ", "  ~ "))]
+    assert continued and all(line.startswith(" " * indent) and line[indent] != " " for line in continued), entries
+
+
+def test_help_names_the_argument_tactic_without_a_type(cli):
+    out = cli("why", "--help").out
+    assert "[TACTIC]" in out and "<str>" not in out
+    assert any(line.split()[:2] == ["│", "TACTIC"] for line in out.splitlines())
