@@ -111,3 +111,10 @@ def test_text_longer_than_the_check_takes_is_read_in_pieces(monkeypatch):
         assert not support.screen_self_harm("we had a lovely time at the lake. " * 4)
     finally:
         support.screen_self_harm.cache_clear()
+
+
+def test_a_chat_at_the_calendar_s_first_day_is_read_without_overflow():
+    from datetime import datetime
+
+    first = [text_message(datetime.min, "Alex", "i want to end it all"), text_message(datetime.min, "Sam", "hi")]
+    assert support.for_chat(first, "Sam") == (support.block("self_harm", about="them"),)
