@@ -188,6 +188,6 @@ def _ymd(fields: tuple[str, str, str], order: str) -> tuple[int, int, int]:
         d, m, y = a, b, c
     else:
         m, d, y = a, b, c
-    if y < 100:
+    if len(fields[0 if order == "ymd" else 2]) <= 2:  # "26" is 2026; a year written "0001" is year 1
         y += 2000
     return y, m, d

@@ -209,3 +209,17 @@ def test_a_phone_clock_ahead_of_this_computer_says_to_pass_now(cli, tmp_path):
     line = one_line_error(cli("signals", "--export", path, "--me", "Sam"),
                           "(2999-01-21T09:10) is later than this computer's clock", "add --now", "--now 2999-01-21T09:10")
     assert re.search(r"clock \(\d{4}-\d\d-\d\dT\d\d:\d\d\)", line)  # no seconds or microseconds
+
+
+@pytest.mark.parametrize("name, content", [
+    ("result.json", '{"name": "Alex", "type": "personal_chat", "id": 1, "messages": ['
+                    '{"id": 1, "type": "message", "date": "0001-01-01T00:00:00", "from": "Sam", "text": "hi"}]}'),
+    ("chat.md", "[0001-01-01 00:00:00] Sam: hi\n"),
+    ("message_1.json", '{"participants": [{"name": "Sam"}], "messages": ['
+                       '{"sender_name": "Sam", "timestamp_ms": -62135596800000, "content": "hi"}]}'),
+])
+def test_an_export_dated_in_year_1_is_one_line_and_exit_2(cli, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    r = cli("signals", "--export", str(path), "--me", "Sam", "--now", "2026-06-01T10:00")
+    one_line_error(r, "0001-01-01", "out of range (years 1900 to 2999)")
