@@ -17,10 +17,15 @@ So this module is a single-pass regular-expression reader with an explicit
 date-order step. It handles:
 
 - Android ``25/01/2026, 14:03 - Name: text`` and iOS ``[25/01/2026, 14:03:27]
-  Name: text``, with ``/``, ``.`` or ``-`` between date parts, 2- or 4-digit
-  years, year-first dates, 24-hour and 12-hour clocks (``PM``, ``pm``,
-  ``p.m.``, ``p. m.``), and the narrow no-break space (U+202F) newer exports put
-  before AM/PM;
+  Name: text``, with ``/``, ``.`` or ``-`` between date parts (``2026. 1. 14.``
+  too), 2- or 4-digit years, year-first dates, a comma, a space or a word
+  between date and time (``à``, ``klo``, ``um``...), ``:`` or ``.`` in the
+  time, 24-hour and 12-hour clocks with the morning/afternoon word after the
+  time (``PM``, ``p. m.``, ``μ.μ.``, ``م``) or before it (``오전``, ``上午``,
+  ``午後``), and the narrow no-break space (U+202F) newer exports put there;
+  the words are data (``olivebranch/data/whatsapp.toml``);
+- Thai phones' Buddhist years (``2569``, or ``2565 BE``), read as the common
+  era (2026, 2022); digits of other scripts (Arabic-Indic) as digits;
 - the invisible direction marks (U+200E and friends) iOS puts before notices
   and media lines;
 - multi-line messages (a line without a header continues the message above);
@@ -31,20 +36,64 @@ date-order step. It handles:
 
 import re
 from datetime import datetime
+from functools import cache
 
 from olivebranch.chat.message import Message, count_words
+from olivebranch.data import read_toml
 from olivebranch.errors import InputError
 
 # Invisible marks WhatsApp sprinkles around headers, notices and media lines.
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"), None)
 _MARKS.update({0x202F: " ", 0x00A0: " "})
 
-HEADER = re.compile(
-    r"\[?(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?,? ?"  # date
-    r" ?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?"  # time
-    r"(?: ?([AaPp])\.? ?[Mm]\.?)?"  # am/pm
-    r"(?:\] | [-\u2013] )"  # iOS "] " or Android " - "
-)
+BUDDHIST_YEARS = 543  # a Thai phone counts years from 543 BC: 2569 is 2026
+BUDDHIST_FROM = 2400  # a year this high is a Buddhist one (no chat is dated 2400 in the common era)
+
+
+@cache
+def _words() -> dict:
+    return read_toml("whatsapp.toml")
+
+
+def _loose(word: str) -> str:
+    """``word`` as a pattern where a "." may be left out and a space may be missing ("a. m.", "a.m.", "am")."""
+    return re.escape(word).replace(r"\.", r"\.?").replace(r"\ ", " ?")
+
+
+def _either(words: list[str]) -> str:
+    return "|".join(_loose(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _periods() -> dict[str, bool]:
+    """Each morning/afternoon word, without dots or spaces and casefolded, to whether it is the afternoon."""
+    header = _words()["header"]
+    return {_bare(w): pm for pm, key in ((False, "am"), (True, "pm")) for w in header[key]}
+
+
+def _bare(word: str) -> str:
+    return word.replace(".", "").replace(" ", "").casefold()
+
+
+@cache
+def _header() -> re.Pattern:
+    """The message header, built from the words in ``data/whatsapp.toml``.
+
+    Groups: the three date fields, a morning/afternoon word before the time,
+    hours, minutes, seconds, and such a word after the time.
+    """
+    header = _words()["header"]
+    period = _either(header["am"] + header["pm"])
+    return re.compile(
+        r"\[?(\d{1,4})[./-] ?(\d{1,2})[./-] ?(\d{1,4})\.?(?: ?BE)?[,\u060c]? {0,2}"  # date; "BE": a Buddhist year
+        rf"(?:(?:{_either(header['connectors'])}) )?"  # "à", "klo", "um"
+        rf"(?:({period}) ?)?"  # "오전 ", "上午"
+        r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?"  # time
+        rf"(?: ?({period}))?"  # " PM", " μ.μ."
+        r"(?:\] | [-\u2013] )",  # iOS "] " or Android " - "
+        re.IGNORECASE,
+    )
+
 
 # System notices: WhatsApp writes these without a sender on Android and, on
 # iOS, often under the other person's name. They are not messages (SPEC 6).
@@ -86,7 +135,8 @@ EDITED = " <This message was edited>"
 def looks_like(head: str) -> bool:
     """Whether the first lines of a text look like a WhatsApp export."""
     lines = [ln.translate(_MARKS).strip() for ln in head.splitlines() if ln.strip()][:5]
-    return bool(lines) and sum(1 for ln in lines if HEADER.match(ln)) >= (1 if len(lines) < 3 else 2)
+    header = _header()
+    return bool(lines) and sum(1 for ln in lines if header.match(ln)) >= (1 if len(lines) < 3 else 2)
 
 
 def parse(text: str, dayfirst: bool | None = None) -> list[Message]:
@@ -97,8 +147,8 @@ def parse(text: str, dayfirst: bool | None = None) -> list[Message]:
     :class:`InputError` if it cannot.
     """
     text = text.translate(_MARKS)
-    match = HEADER.match
-    entries: list[list] = []  # [date fields, hh, mm, ss, ampm, rest, continuation lines]
+    match = _header().match
+    entries: list[list] = []  # [date fields, hh, mm, ss, morning/afternoon word, rest, continuation lines]
     for lineno, line in enumerate(text.splitlines(), 1):
         m = match(line)
         if m is None:
@@ -109,20 +159,21 @@ def parse(text: str, dayfirst: bool | None = None) -> list[Message]:
                 continue
             raise InputError(f"line {lineno} does not start with a date and time, so this is not a WhatsApp export")
         g = m.groups()
-        entries.append([g[:3], g[3], g[4], g[5], g[6], line[m.end():], [], lineno])
+        entries.append([g[:3], g[4], g[5], g[6], g[3] or g[7], line[m.end():], [], lineno])
     if not entries:
         raise InputError("there are no messages in this WhatsApp export")
 
     order = _date_order([e[0] for e in entries], dayfirst)
     messages: list[Message] = []
     day_cache: dict[tuple[str, str, str], tuple[int, int, int]] = {}
+    periods = _periods()
     for fields, hh, mm, ss, ampm, rest, more, lineno in entries:
         ymd = day_cache.get(fields)
         if ymd is None:
             ymd = day_cache[fields] = _ymd(fields, order)
         hour = int(hh)
         if ampm is not None:
-            hour = hour % 12 + (12 if ampm in "Pp" else 0)
+            hour = hour % 12 + (12 if periods[_bare(ampm)] else 0)
         try:
             when = datetime(ymd[0], ymd[1], ymd[2], hour, int(mm), int(ss) if ss else 0)
         except ValueError:
@@ -190,4 +241,6 @@ def _ymd(fields: tuple[str, str, str], order: str) -> tuple[int, int, int]:
         m, d, y = a, b, c
     if len(fields[0 if order == "ymd" else 2]) <= 2:  # "26" is 2026; a year written "0001" is year 1
         y += 2000
+    elif y >= BUDDHIST_FROM:
+        y -= BUDDHIST_YEARS
     return y, m, d

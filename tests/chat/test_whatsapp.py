@@ -1,5 +1,6 @@
 """WhatsApp exports: Android and iOS, 12/24h, locales, date order, notices, media."""
 
+import json
 from datetime import datetime
 
 import pytest
@@ -128,3 +129,69 @@ def test_typed_words_that_start_like_a_notice_are_messages(text):
                                   "Alex turned on disappearing messages. New messages will disappear from this chat after 7 days."])
 def test_notices_under_a_name_are_not_messages(text):
     assert [m.text for m in parse(f"[14/01/2026, 09:00:00] Sam: hi\n[14/01/2026, 09:10:00] Alex: {text}\n")] == ["hi"]
+
+
+# --- header shapes of other locales (connector words, AM/PM words before or after the time, Buddhist years) ---
+
+@pytest.mark.parametrize("text, times", [
+    # French Android: "à" between date and time.
+    ("14/01/2026 à 09:00 - Camille: Salut\n14/01/2026 à 21:05 - Sam: Coucou\n",
+     [datetime(2026, 1, 14, 9, 0), datetime(2026, 1, 14, 21, 5)]),
+    # Finnish: "klo", and dots in the time.
+    ("14.1.2026 klo 9.01 - Aino: Moi\n15.1.2026 klo 17.45 - Sam: Hei\n",
+     [datetime(2026, 1, 14, 9, 1), datetime(2026, 1, 15, 17, 45)]),
+    ("[14.1.2026 klo 9.01.30] Aino: Moi\n[15.1.2026 klo 17.45.00] Sam: Hei\n",
+     [datetime(2026, 1, 14, 9, 1, 30), datetime(2026, 1, 15, 17, 45)]),
+    # German with "um".
+    ("14.01.26 um 09:00 - Jonas: Hallo\n14.01.26 um 09:02 - Sam: Hi\n",
+     [datetime(2026, 1, 14, 9, 0), datetime(2026, 1, 14, 9, 2)]),
+    # Korean: "2026. 1. 14." and 오전/오후 before the time, Android and iOS.
+    ("2026. 1. 14. 오전 9:01 - 민준: 안녕\n2026. 1. 14. 오후 12:30 - Sam: 네\n2026. 1. 15. 오전 12:05 - 민준: 잘자\n",
+     [datetime(2026, 1, 14, 9, 1), datetime(2026, 1, 14, 12, 30), datetime(2026, 1, 15, 0, 5)]),
+    ("[2026. 1. 14. 오후 9:01:30] 민준: 안녕\n[2026. 1. 14. 오후 9:02:00] Sam: 네\n",
+     [datetime(2026, 1, 14, 21, 1, 30), datetime(2026, 1, 14, 21, 2)]),
+    # Chinese: 上午/下午 straight before the time.
+    ("2026/1/14 上午9:01 - 小明: 你好\n2026/1/14 下午3:30 - Sam: 嗨\n",
+     [datetime(2026, 1, 14, 9, 1), datetime(2026, 1, 14, 15, 30)]),
+    ("[2026/1/14 下午9:01:30] 小明: 你好\n[2026/1/14 下午9:02:00] Sam: 嗨\n",
+     [datetime(2026, 1, 14, 21, 1, 30), datetime(2026, 1, 14, 21, 2)]),
+    # Japanese: 午前/午後.
+    ("2026/01/14 午後3:05 - 花子: こんにちは\n2026/01/14 午前11:00 - Sam: やあ\n",
+     [datetime(2026, 1, 14, 15, 5), datetime(2026, 1, 14, 11, 0)]),
+    # Greek and Arabic: their own AM/PM after the time; Arabic's comma and digits.
+    ("14/1/26, 9:01 μ.μ. - Νίκος: Γεια\n14/1/26, 9:03 π.μ. - Sam: Hi\n",
+     [datetime(2026, 1, 14, 21, 1), datetime(2026, 1, 14, 9, 3)]),
+    ("14/1/2026، 9:01 م - سارة: مرحبا\n١٤/١/٢٠٢٦، ٩:٠٥ ص - Sam: hi\n",
+     [datetime(2026, 1, 14, 21, 1), datetime(2026, 1, 14, 9, 5)]),
+])
+def test_headers_of_other_locales(text, times):
+    assert [m.time for m in parse(text)] == times
+
+
+@pytest.mark.parametrize("text, first", [
+    ("14/1/2569 09:01 - Somchai: สวัสดี\n14/1/2569 09:05 - Sam: hi\n", datetime(2026, 1, 14, 9, 1)),
+    ("[3/18/2565 BE, 14:56:01] Somchai: hello\n[3/27/2565 BE, 21:41:35] Sam: hi\n", datetime(2022, 3, 18, 14, 56, 1)),
+])
+def test_buddhist_years_are_read_as_the_common_era(text, first):
+    assert parse(text)[0].time == first
+
+
+def test_a_thai_export_through_the_cli_is_not_ahead_of_the_clock(cli, tmp_path):
+    path = tmp_path / "chat.txt"
+    path.write_text("14/1/2567 09:01 - Somchai: สวัสดี\n14/1/2567 09:05 - Sam: hi\n", encoding="utf-8")
+    r = cli("signals", "--export", str(path), "--me", "Sam", "--json")  # no --now: checked against this clock
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["months"][0]["month"] == "2024-01"
+
+
+def test_every_header_word_in_the_data_is_read():
+    from olivebranch.data import read_toml
+
+    header = read_toml("whatsapp.toml")["header"]
+    for word in header["connectors"]:
+        assert parse(f"14/01/2026 {word} 09:00 - Sam: hi\n")[0].time == datetime(2026, 1, 14, 9, 0), word
+    for key, hour in (("am", 9), ("pm", 21)):
+        for word in header[key]:
+            assert parse(f"14/01/2026, 9:01 {word} - Sam: hi\n")[0].time.hour == hour, word
+            assert parse(f"[14/01/2026, {word} 9:01:00] Sam: hi\n")[0].time.hour == hour, word
+            assert parse(f"14/01/2026, 9:01 {word.upper()} - Sam: hi\n")[0].time.hour == hour, word

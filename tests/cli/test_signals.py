@@ -205,9 +205,9 @@ def test_every_month_figure_shows_whole_at_any_width(cli, monkeypatch, width):
 
 
 def test_a_phone_clock_ahead_of_this_computer_says_to_pass_now(cli, tmp_path):
-    path = _bad(tmp_path, b"21/01/2999, 09:00 - Sam: Hi\n21/01/2999, 09:10 - Alex: hello\n")
+    path = _bad(tmp_path, b"21/01/2099, 09:00 - Sam: Hi\n21/01/2099, 09:10 - Alex: hello\n")
     line = one_line_error(cli("signals", "--export", path, "--me", "Sam"),
-                          "(2999-01-21T09:10) is later than this computer's clock", "add --now", "--now 2999-01-21T09:10")
+                          "(2099-01-21T09:10) is later than this computer's clock", "add --now", "--now 2099-01-21T09:10")
     assert re.search(r"clock \(\d{4}-\d\d-\d\dT\d\d:\d\d\)", line)  # no seconds or microseconds
 
 
