@@ -50,6 +50,7 @@ from olivebranch.errors import InputError
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"), None)
 _MARKS.update({0x202F: " ", 0x00A0: " "})
 
+SNIFF_LINES = 50  # lines of a text looked at to tell a WhatsApp export
 BUDDHIST_YEARS = 543  # a Thai phone counts years from 543 BC: 2569 is 2026
 BUDDHIST_FROM = 2400  # a year this high is a Buddhist one (no chat is dated 2400 in the common era)
 
@@ -196,10 +197,20 @@ def _any_of(patterns: list[str]) -> re.Pattern:
 
 
 def looks_like(head: str) -> bool:
-    """Whether the first lines of a text look like a WhatsApp export."""
-    lines = [ln.translate(_MARKS).strip() for ln in head.splitlines() if ln.strip()][:5]
+    """Whether the first lines of a text look like a WhatsApp export.
+
+    An export starts with a message header (the encryption notice, or the
+    first message), however many lines that message runs to. A text that does
+    not is taken for one if at least 2 of its first 50 lines are headers (1
+    of a text of 1 or 2 lines), so the parser can say which line is wrong.
+    """
+    lines = [ln.translate(_MARKS).strip() for ln in head.splitlines() if ln.strip()][:SNIFF_LINES]
+    if not lines:
+        return False
     header = _header()
-    return bool(lines) and sum(1 for ln in lines if header.match(ln)) >= (1 if len(lines) < 3 else 2)
+    if header.match(lines[0]):
+        return True
+    return sum(1 for ln in lines if header.match(ln)) >= (1 if len(lines) < 3 else 2)
 
 
 def parse(text: str, dayfirst: bool | None = None) -> list[Message]:

@@ -298,3 +298,33 @@ def test_the_data_s_notices_media_and_deleted_messages_read_as_such():
 def test_a_named_notice_is_found_whatever_word_comes_first():
     assert [m.text for m in parse("[14/01/2026, 09:00:00] Sam: hi\n"
                                   "[14/01/2026, 09:10:00] Alex: Jo uses changed their phone number to a new number.\n")] == ["hi"]
+
+
+# --- telling a WhatsApp export from other text ---
+
+def shopping_list(items: int) -> str:
+    """An export whose first message has ``items`` continuation lines."""
+    return ("14/01/2026, 09:00 - Sam: Shopping list\n" + "".join(f"- item {i}\n" for i in range(items))
+            + "14/01/2026, 09:05 - Alex: ok\n14/01/2026, 09:06 - Sam: thanks\n")
+
+
+@pytest.mark.parametrize("items", [4, 5, 60])
+def test_a_first_message_of_many_lines_is_still_a_whatsapp_export(tmp_path, items):
+    path = tmp_path / "chat.txt"
+    path.write_text(shopping_list(items), encoding="utf-8")
+    msgs = read_chat(path)
+    assert [m.sender for m in msgs] == ["Sam", "Alex", "Sam"]
+    assert msgs[0].text.count("\n") == items
+
+
+@pytest.mark.parametrize("text", [
+    "date,sender,text\n2026-01-14,Sam,hi\n2026-01-14,Alex,hey\n",
+    "# Notes\n\n14/01/2026: went running\n15/01/2026: rest day\n16/01/2026: ran 5k\n",
+    "Shopping list\n- milk\n- eggs\n- bread\n- butter\n14/01/2026, 09:05 - Alex: ok\n",  # one header in the middle
+    "".join(f"line {i} of my diary\n" for i in range(60)) + "14/01/2026, 09:05 - Alex: ok\n14/01/2026, 09:06 - Sam: hi\n",
+])
+def test_other_text_is_not_taken_for_a_whatsapp_export(tmp_path, text):
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="does not look like a chat export"):
+        read_chat(path)
