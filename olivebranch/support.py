@@ -204,5 +204,6 @@ def for_chat(messages: Sequence[Message], me: str) -> tuple[Support, ...]:
     if not messages:
         return ()
     recent = sorted(messages, key=lambda m: m.time)[-CHAT_MOST:]
-    since = recent[-1].time - timedelta(days=CHAT_DAYS)
-    return for_words(((m.sender != me, m.text) for m in recent if m.time >= since), names_self_harm)
+    last, month = recent[-1].time, timedelta(days=CHAT_DAYS)
+    # Measured back from the last message, not as ``last - month``: that would step off the calendar in year 1.
+    return for_words(((m.sender != me, m.text) for m in recent if last - m.time <= month), names_self_harm)

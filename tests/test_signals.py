@@ -137,6 +137,13 @@ def test_me_is_matched_loosely_but_must_exist():
         compute(msgs, "Bob", datetime(2026, 3, 2))
 
 
+def test_a_chat_where_only_they_wrote_still_needs_me_to_name_a_sender():
+    # SPEC 6: --me must name one of the chat's senders, else exit 2 listing them. Read as "you never
+    # wrote" instead, a typo in --me would turn any chat into one where you never wrote, without a word.
+    with pytest.raises(InputError, match=r"--me 'Alex' is not one of the people in this chat \(found: Sam\)"):
+        compute([m(0, "Sam"), m(5, "Sam")], "Alex", datetime(2026, 3, 2))
+
+
 def test_group_chat_is_refused():
     with pytest.raises(InputError, match="group chat"):
         compute([m(0, "A"), m(1, "B"), m(2, "C")], "A", datetime(2026, 3, 2))

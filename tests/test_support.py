@@ -138,3 +138,10 @@ def test_everyday_turns_of_phrase_are_not_abuse(text):
 def test_a_note_gets_self_harm_support_then_abuse_support():
     assert [b.kind for b in support.for_note("I want to die. he hit me again")] == ["self_harm", "abuse"]
     assert support.for_note("I miss our walks") == ()
+
+
+def test_a_chat_at_the_calendar_s_first_day_is_read_without_overflow():
+    from datetime import datetime
+
+    first = [text_message(datetime.min, "Alex", "i want to end it all"), text_message(datetime.min, "Sam", "hi")]
+    assert support.for_chat(first, "Sam") == (support.block("self_harm", about="them"),)

@@ -9,6 +9,7 @@ from olivebranch.chat import imessage, meta, signal, telegram, whatsapp
 from olivebranch.chat.formats import FORMATS
 from olivebranch.chat.message import Message
 from olivebranch.errors import InputError
+from olivebranch.scenario import MAX_YEAR, MIN_YEAR
 
 KNOWN = "WhatsApp .txt, Telegram result.json, Signal chat.md, Messenger or Instagram message_1.json, or Apple Messages chat.db"
 _SQLITE = b"SQLite format 3\x00"
@@ -62,7 +63,23 @@ def read_chat(
         messages = _read_text(text, fmt, path, dayfirst, tz)
     if not messages:
         raise InputError(f"{path} holds no messages")
+    _check_years(messages, path)
     return sorted(messages, key=lambda m: m.time)  # stable: same-minute messages keep file order
+
+
+def _check_years(messages: list[Message], path: str | Path) -> None:
+    """Refuse an export with a message dated outside the years a plan can hold (as the timing guard does).
+
+    Every format's times pass through here, so a damaged date (year 1, year
+    9999) is one line for all of them, and no later step (a month back from
+    the last message, the next morning) can step off the calendar.
+    """
+    for m in messages:
+        if not MIN_YEAR <= m.time.year <= MAX_YEAR:
+            raise InputError(
+                f"a message in {path} is dated {m.time.isoformat(sep=' ', timespec='minutes')}, which is out of range "
+                f"(years {MIN_YEAR} to {MAX_YEAR}); the export or the phone's clock may be wrong"
+            )
 
 
 def _other_meta_parts(path: Path, tz: tzinfo | None) -> list[Message]:

@@ -193,3 +193,48 @@ def test_chat_db_with_bytes_where_names_belong(tmp_path):
         con.close()
         _read_or_refuse(db, tz=timezone.utc)
         _read_or_refuse(db, chat=value.decode("utf-8", "replace"), tz=timezone.utc)
+
+
+# --- dates no plan or timing guard can hold (years outside 1900 to 2999) ---
+
+_TELEGRAM_AT = '{{"name": "Alex", "type": "personal_chat", "id": 1, "messages": [' \
+               '{{"id": 1, "type": "message", "date": "{at}", "from": "Sam", "text": "hi"}},' \
+               '{{"id": 2, "type": "message", "date": "2026-01-02T10:00:00", "from": "Alex", "text": "hey"}}]}}'
+_MESSENGER_AT = '{{"participants": [{{"name": "Sam"}}, {{"name": "Alex"}}], "messages": [' \
+                '{{"sender_name": "Alex", "timestamp_ms": 1767348000000, "content": "hey"}},' \
+                '{{"sender_name": "Sam", "timestamp_ms": {ms}, "content": "hi"}}]}}'
+
+
+@pytest.mark.parametrize("name, content", [
+    ("result.json", _TELEGRAM_AT.format(at="0001-01-01T00:00:00")),
+    ("result.json", _TELEGRAM_AT.format(at="9999-12-31T23:59:59")),
+    ("result.json", _TELEGRAM_AT.format(at="1899-12-31T23:59:59")),
+    ("chat.md", "[0001-01-01 00:00:00] Me: hi\n[2026-01-02 10:00] Alex: hey\n"),
+    ("chat.md", "[3000-01-01 00:00:00] Me: hi\n[2026-01-02 10:00] Alex: hey\n"),
+    ("message_1.json", _MESSENGER_AT.format(ms=-62135596800000)),
+    ("message_1.json", _MESSENGER_AT.format(ms=253402300799000)),
+    ("chat.txt", "01/01/0001, 10:00 - Sam: hi\n13/01/2026, 10:00 - Alex: hey\n"),
+    ("chat.txt", "31/12/9999, 23:59 - Sam: hi\n13/01/2026, 10:00 - Alex: hey\n"),
+])
+def test_a_date_outside_the_years_a_plan_can_hold_refuses_the_export(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=r"is dated .* out of range \(years 1900 to 2999\)") as err:
+        read_chat(path, tz=timezone.utc)
+    assert "\n" not in str(err.value)
+
+
+def test_the_years_at_the_edges_of_the_range_are_read(tmp_path):
+    path = tmp_path / "chat.md"
+    path.write_text("[1900-01-01 00:00:00] Me: hi\n[2999-12-31 23:59] Alex: hey\n", encoding="utf-8")
+    assert [m.time.year for m in read_chat(path)] == [1900, 2999]
+
+
+def test_a_chat_db_date_outside_the_range_refuses_it(tmp_path):
+    from tests.chat.test_imessage import ALEX, ROWS, make_chat_db
+
+    first = list(ROWS[0])
+    first[0] = -62_000_000_000  # seconds, as old databases keep it: about 1,965 years before 2001
+    db = make_chat_db(tmp_path / "chat.db", {ALEX: [tuple(first), *ROWS[1:]]})
+    with pytest.raises(InputError, match=r"out of range \(years 1900 to 2999\)"):
+        read_chat(db, tz=timezone.utc)

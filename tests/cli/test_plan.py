@@ -589,6 +589,8 @@ def test_assess_counts_today_in_the_time_zone_given(cli):
 @pytest.mark.parametrize("value, needle", [("", "--timezone"), ("Nowhere/Special", "Nowhere/Special")])
 def test_assess_refuses_a_bad_time_zone_like_plan(cli, value, needle):
     one_line_error(cli("assess", "--answers", EXAMPLE, "--timezone", value), "--timezone", needle)
+
+
 def test_an_answers_value_with_control_characters_is_quoted_harmlessly(cli, tmp_path):
     path = write(tmp_path, {"relationship": "\x1b[2Jpartner", "what_happened": "fight", "happened_on": "2026-03-01"})
     line = one_line_error(cli("plan", "--answers", path))

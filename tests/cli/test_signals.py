@@ -205,9 +205,9 @@ def test_every_month_figure_shows_whole_at_any_width(cli, monkeypatch, width):
 
 
 def test_a_phone_clock_ahead_of_this_computer_says_to_pass_now(cli, tmp_path):
-    path = _bad(tmp_path, b"21/01/2999, 09:00 - Sam: Hi\n21/01/2999, 09:10 - Alex: hello\n")
+    path = _bad(tmp_path, b"21/01/2099, 09:00 - Sam: Hi\n21/01/2099, 09:10 - Alex: hello\n")
     line = one_line_error(cli("signals", "--export", path, "--me", "Sam"),
-                          "(2999-01-21T09:10) is later than this computer's clock", "add --now", "--now 2999-01-21T09:10")
+                          "(2099-01-21T09:10) is later than this computer's clock", "add --now", "--now 2099-01-21T09:10")
     assert re.search(r"clock \(\d{4}-\d\d-\d\dT\d\d:\d\d\)", line)  # no seconds or microseconds
 
 
@@ -235,6 +235,8 @@ def test_an_empty_plot_folder_is_a_usage_error_like_an_empty_ics(cli, value):
     line = one_line_error(cli("signals", "--export", CHAT, "--me", "Sam", "--now", "2026-02-20T09:00", "--plot", value),
                           "--plot")
     assert "try 'olivebranch signals --help'" in line
+
+
 def test_names_with_control_characters_are_shown_not_obeyed(cli, tmp_path):
     path = _bad(tmp_path, (
         "14/01/2026, 09:00 - Sam: hi, how are you?\n"
@@ -268,3 +270,17 @@ def test_help_says_where_support_goes_with_json_in_plain_words(cli, monkeypatch)
     out = " ".join(cli("signals", "--help").out.replace("│", " ").split())
     assert "SPEC" not in out
     assert "with --json, on standard error, so the JSON itself stays the same" in out
+
+
+@pytest.mark.parametrize("name, content", [
+    ("result.json", '{"name": "Alex", "type": "personal_chat", "id": 1, "messages": ['
+                    '{"id": 1, "type": "message", "date": "0001-01-01T00:00:00", "from": "Sam", "text": "hi"}]}'),
+    ("chat.md", "[0001-01-01 00:00:00] Sam: hi\n"),
+    ("message_1.json", '{"participants": [{"name": "Sam"}], "messages": ['
+                       '{"sender_name": "Sam", "timestamp_ms": -62135596800000, "content": "hi"}]}'),
+])
+def test_an_export_dated_in_year_1_is_one_line_and_exit_2(cli, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    r = cli("signals", "--export", str(path), "--me", "Sam", "--now", "2026-06-01T10:00")
+    one_line_error(r, "0001-01-01", "out of range (years 1900 to 2999)")
