@@ -28,6 +28,7 @@ well x") last. Every candidate is checked again, and only one that comes out
 ``send`` is offered.
 """
 
+from dataclasses import dataclass
 from functools import cache
 import re
 from typing import Callable
@@ -61,9 +62,10 @@ _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
 # The helping verbs a question opens with.
 _AUXILIARIES = "do|does|did|are|is|was|were|will|would|can|could|should|have|has"
-# "do you?", "would u?": a sentence that only makes sense after the one before it.
+# "do you?", "would u?", "so does ur best mate": a sentence that only makes sense after the one before it.
 _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
-                         r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*")
+                         r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*"
+                         rf"|(?i:(?:so|neither|nor)\s+(?:{_AUXILIARIES}|am|had)\b).*")
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
@@ -72,8 +74,9 @@ _CLAUSE = re.compile(r"[^,;:]+")
 # A word that only joins a clause to the one before it ("but", "and so").
 _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
-# A word that turns from what came before ("anyway, hope work's ok"): it has nothing to turn from in a rewrite.
-_TURN = re.compile(r"^(?:anyway|anyways|btw|by the way)\b[ ,]*", re.IGNORECASE)
+# A word that turns from or joins on to what came before ("anyway, hope work's ok", "but if you fancy a drink"):
+# it has nothing to turn from in a rewrite. Not "so", which starts "so happy for you" as often as "so, ...".
+_TURN = re.compile(r"^(?:(?:anyway|anyways|btw|by the way|either way|and|but|plus|also)\b[ ,]*)+", re.IGNORECASE)
 # ... and one that ends a clause ("I miss you though, how are you?"), turning from what the rewrite left out.
 _TURNED = re.compile(r"[ ,]*(?<!\beven )\b(?:though|tho|anyway|anyways)\b(?=\s*(?:[,.!?;]|$))", re.IGNORECASE)
 # A word for the person they write to: plain news of theirs is about them, not about "you".
@@ -86,6 +89,10 @@ _HOW = re.compile(r"(?i:how(?:'?s|'?re)?\b[^?!]*?)[ .]*")
 # honest") leaned on the clause after it, which a flag took away.
 _DANGLING = re.compile(r"(?i:.*\b(?:can'?t|cant|won'?t|wont|don'?t|dont|didn'?t|didnt|do|does|did|can|could|will|would"
                        r"|should|am|is|are|was|were|have|has|had|honest|say|admit|ask|tell you|know|mean))\W*")
+
+
+# A sentence of theirs that the rewrite keeps, with the strengths it shows checked alone.
+_Kept = tuple[str, tuple[str, ...]]
 
 
 @cache
@@ -151,7 +158,13 @@ def _addresses(word: str, after: str) -> bool:
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
                     concern: Callable[[str], float]) -> list[tuple[str, tuple[str, ...]]]:
-    """The draft's first good sentences, each with the strengths it shows.
+    """The draft's best good sentences (:func:`_best`), each with the strengths it shows, in the draft's order."""
+    return [kept for _, kept in _best(list(_candidates(draft, flags, greeting, recheck, concern)), _blocks())]
+
+
+def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
+                concern: Callable[[str], float]):
+    """``(i, (sentence, strengths))`` for each good sentence of the draft, ``i`` its place, in order.
 
     Good means unflagged, and fit to send with a strength when checked alone,
     or a plain question of theirs (:func:`_is_plain_ask`), which the
@@ -163,28 +176,25 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, rechec
     sort yourself out" beside "you're always drunk"), and a line such as
     "think about it" only made sense beside the flag. So each sentence is
     checked alone, up to ``max_sentence_checks`` of them, and kept only if
-    it is good on its own. Once sarcasm has begun (``[turn] flags``), nothing
+    it is good on its own, and not a reproach (``[never]``: "do you know how
+    that makes me feel?"). Once sarcasm has begun (``[turn] flags``), nothing
     after it reads straight ("... thanks a lot", "super fun ending"), though
     each reads fine alone: only the sentences before the first flag are kept.
+    After any flag begins, of the sentences kept for a strength only an
+    apology or a short line from the heart is (:func:`_from_the_heart`); a
+    plain question or plain news has passed its own stricter gate.
     """
     blocks = _blocks()
-    spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
     limits = blocks["limits"]
-    kept: list[tuple[str, tuple[str, ...]]] = []
+    room = _Room.of(flags, blocks)
     checks = 0
-    codes = {f.code for f in flags}
-    clauses = codes <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
-    news = codes <= set(blocks["news"]["flags"]) | _WHOLE_DRAFT_FLAGS
-    own_news_only = not codes <= _WHOLE_DRAFT_FLAGS
     news_kept = False
-    turned = any(f.code in blocks["turn"]["flags"] for f in flags)
-    until = min((start for start, _ in spans), default=None) if turned else None
-    for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses, until=until):
-        if len(kept) == limits["max_kept_sentences"] or checks == limits["max_sentence_checks"]:
-            break
+    for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
+        if checks >= limits["max_sentence_checks"]:
+            return
         if greeting and sentence.lower().startswith(greeting.lower()):
             sentence = sentence[len(greeting):].lstrip(" ,!.")
-        if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence):
+        if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence) or _reproach().search(sentence):
             continue
         checks += 1
         # Checked as it reads when it starts a sentence of the rewrite. The
@@ -194,17 +204,138 @@ def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, rechec
         alone = recheck(_capitalise(sentence))
         if alone.verdict != "send":
             continue
-        if not alone.strengths and not _is_plain_ask(sentence, concern, limits):
-            if not (news and not news_kept and _is_plain_news(sentence, concern, limits, own_news_only)):
+        if alone.strengths:
+            if room.after_a_flag(draft.sentences[i].start) and not _from_the_heart(sentence, alone.strengths, blocks):
+                continue
+        elif not _is_plain_ask(sentence, concern, limits):
+            if not (room.news and not news_kept and _is_plain_news(sentence, concern, limits, room.own_news)):
                 continue
             news_kept = True
-        sentence = _TURNED.sub("", _TURN.sub("", sentence))
-        if _HOW.fullmatch(sentence):
-            sentence = sentence.rstrip(" .") + "?"
-        kept.append((sentence, alone.strengths))
-    while kept and sum(count_words(s) for s, _ in kept) > limits["max_words"]:
-        kept.pop()
-    return kept
+        yield i, (_tidied(sentence), alone.strengths)
+
+
+def _tidied(sentence: str) -> str:
+    """A kept sentence without a word that turned from what the rewrite leaves out, and "how are you." asked."""
+    sentence = _TURNED.sub("", _TURN.sub("", sentence))
+    return sentence.rstrip(" .") + "?" if _HOW.fullmatch(sentence) else sentence
+
+
+@dataclass(frozen=True)
+class _Room:
+    """What the draft's flags leave room to keep of it."""
+
+    spans: list[tuple[int, int]]  # the words the flags point at (not a whole-draft flag's)
+    clauses: bool  # a clause no flag reaches, of a sentence one does (``[clauses] flags``)
+    news: bool  # plain news of theirs (``[news] flags``)
+    own_news: bool  # only news told from their own side, as beside any flag that is not a whole-draft one
+    until: int | None  # where sarcasm begins, after which nothing is kept
+    flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
+
+    @classmethod
+    def of(cls, flags: tuple[Flag, ...], blocks: dict) -> "_Room":
+        """The room ``flags`` leave."""
+        spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+        codes = {f.code for f in flags}
+        turned = any(f.code in blocks["turn"]["flags"] for f in flags)
+        return cls(
+            spans=spans,
+            clauses=codes <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS,
+            news=codes <= set(blocks["news"]["flags"]) | _WHOLE_DRAFT_FLAGS,
+            own_news=not codes <= _WHOLE_DRAFT_FLAGS,
+            until=min((start for start, _ in spans), default=None) if turned else None,
+            flagged=min((start for start, _ in spans), default=None),
+        )
+
+    def after_a_flag(self, start: int) -> bool:
+        """True when a sentence starting at ``start`` comes after the first flag's words begin."""
+        return self.flagged is not None and start >= self.flagged
+
+
+def _from_the_heart(sentence: str, strengths: tuple[str, ...], blocks: dict) -> bool:
+    """True for a sincere apology, or a short line that shows a feeling or warmth ("I love you", "I miss you").
+
+    After a flag begins, what follows is mostly more of it ("I want to fix
+    this but you have to meet me halfway", "reply if u want idc", "I need u
+    to tell me what I did"), though each line checks fine alone; these are
+    what survive it (``[heart]``).
+    """
+    heart = blocks["heart"]
+    return bool(set(strengths) & set(heart["always"])) or (
+        count_words(sentence) <= heart["max_words"] and bool(set(strengths) & set(heart["short"])))
+
+
+def _best(found: list[tuple[int, _Kept]], blocks: dict) -> list[tuple[int, _Kept]]:
+    """Of ``(i, good sentence)``, the ones that say most, at most ``max_kept_sentences`` and ``max_words``, in order.
+
+    Each is worth what it shows (``[worth]``: a sincere apology most, then
+    their news, their own question, warmth and feelings), in full for what
+    no sentence taken before it shows and at half for the rest, so a wall of
+    text is cut to its heart rather than to its first lines, and an
+    apology, an "I love you" or the news that is the reason for writing
+    outlasts the small talk before it. Ties go to the earlier sentence.
+
+    One that leans on the sentence before it (:func:`_leans`: "That was
+    cowardly", "no worries if not") is taken only after that one. One that
+    shares three words in a row with one already taken says it again, and a
+    second question asks too much; neither is taken, nor one that would take
+    the words kept past ``max_words``.
+    """
+    limits, worth = blocks["limits"], blocks["worth"]
+    left = list(found)
+    taken: list[tuple[int, _Kept]] = []
+    while len(taken) < limits["max_kept_sentences"]:
+        places = {i for i, _ in taken}
+        ready = [item for item in left if item[0] - 1 in places or not _leans(item[1][0])]
+        if not ready:
+            break
+        shown = {what for _, kept in taken for what in _shows(*kept)}
+        item = max(ready, key=lambda item: (_worth(item[1], shown, worth), -item[0]))
+        left.remove(item)
+        said = [s for _, (s, _) in taken]
+        if not _repeats(item[1][0], said) and count_words(" ".join([*said, item[1][0]])) <= limits["max_words"]:
+            taken.append(item)
+    return sorted(taken)
+
+
+def _worth(kept: _Kept, shown: set[str], worth: dict) -> float:
+    """What a good sentence adds: the worth of all it shows, halved for what ``shown`` has already."""
+    return sum(worth[what] / (2 if what in shown else 1) for what in _shows(*kept))
+
+
+def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
+    """What a good sentence brings: its strengths, else being their question (``ask``) or their news (``news``).
+
+    A short feeling from their side ("I miss you", "I love you") brings ``feeling`` besides.
+    """
+    if not strengths:
+        return ("ask",) if _ASK.fullmatch(sentence) else ("news",)
+    short = count_words(sentence) <= _blocks()["heart"]["max_words"]
+    return strengths + (("feeling",) if short and "i_statement" in strengths else ())
+
+
+def _leans(sentence: str) -> bool:
+    """True when ``sentence`` only makes sense after the one before it (``[leans]``).
+
+    It opens on a word that points back ("That was cowardly", "They were so
+    kind") or ends on one that answers it ("no worries if not").
+    """
+    leans = _blocks()["leans"]
+    text = sentence.lower().replace("’", "'").strip(" .!?")
+    first = re.match(r"[a-z']*", text).group()
+    return first in leans["openers"] or text.endswith(tuple(leans["endings"]))
+
+
+@cache
+def _reproach() -> re.Pattern:
+    """Any of the reproaches that check fine alone but are never kept (``[never] reproaches``)."""
+    return any_of(_blocks()["never"]["reproaches"], re.IGNORECASE)
+
+
+def _repeats(sentence: str, taken: list[str]) -> bool:
+    """True when ``sentence`` says again what one of ``taken`` says, or asks a second question."""
+    if "?" in sentence and any("?" in s for s in taken):
+        return True
+    return bool(_runs(sentence) & set().union(*map(_runs, taken)))
 
 
 def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) -> bool:
@@ -247,7 +378,7 @@ def _chasing() -> re.Pattern:
 
 
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
-    """``(text, least words)`` for each sentence no span touches (and, with ``until``, that starts before it).
+    """``(text, least words, i)`` for each sentence ``i`` no span touches (and, with ``until``, that starts before it).
 
     With ``clauses``, also each clause no span touches of a sentence one does.
 
@@ -258,18 +389,18 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
     def touched(first: int, last: int) -> bool:
         return any(start < last and first < end for start, end in spans)
 
-    for s in draft.sentences:
+    for i, s in enumerate(draft.sentences):
         if until is not None and s.start >= until:
             return
         if not touched(s.start, s.end):
-            yield draft.text[s.start:s.end].strip(), 2
+            yield draft.text[s.start:s.end].strip(), 2, i
             continue
         if not clauses:
             continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
             text = _JOINER.sub("", clause.group().strip())
             if not touched(clause.start(), clause.end()) and not _DANGLING.fullmatch(text):
-                yield text, MIN_CLAUSE_WORDS
+                yield text, MIN_CLAUSE_WORDS, i
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:

@@ -500,3 +500,96 @@ def test_a_kept_sentence_does_not_turn_from_the_lines_left_out():
     assert "blame" in result.codes
     assert "though" not in result.rewrite
     assert check(result.rewrite).verdict == "send"
+
+
+# --- what a rewrite keeps, and what it adds (QA of the rewrite) -------------------------------------------
+
+LETTER = ("Hey Sam, I hope you're doing well. I've been thinking about you a lot lately. I'm sorry I went quiet "
+          "after the move, it was a hard few months and I handled it badly. I miss our long walks and the way you "
+          "always made me laugh. I know it's been a long time, and I understand if you need a while to reply. "
+          "Things are calmer now and I've started a new job that I actually like. I'd love to hear what you've been "
+          "up to, and how your mum is doing. No pressure at all, whenever you're ready.")
+ANGRY = ("You never listen to me and I am so tired of it. Every time I try to talk to you about something that "
+         "matters you just change the subject or walk away. I have done everything for you, I drove you to work for "
+         "months, I paid for your phone, I covered for you with your parents. Do you know how that makes me feel? "
+         "Like I am nothing. And now you just ignore my messages like I don't exist. Everyone can see it. My friends "
+         "think you are using me and honestly I am starting to agree with them. You owe me an explanation at the "
+         "very least. I am not going to keep waiting around forever for you to decide whether I am worth a reply. "
+         "Answer me today.")
+BABE = "Babe I'm so so sorry. I was drunk and stupid. Please call me back. Please. I love you."
+HOSPITAL = "Hey, I'm at the hospital with Gran, she had a fall. Call me back NOW."
+LEEDS = "Hi Jo, I'm moving to Leeds on Friday. You never cared anyway."
+FLY = "I fly out tomorrow and just wanted to say bye. you could at least reply."
+DISAPPEARED = "Sorry for disappearing, I was in the hospital for a bit but I'm okay now."
+KEYS = "Hi Tom, can you drop my keys off on Friday? You never return anything on time."
+DAD = "Hi Dad, I know you're busy but you never call me back. Love you."
+SLEEP = "Sleep well x. Not that you care."
+BOTHER = "hi sorry to bother u again i know ur busy but did u get my last msg? no worries if not!! sorry"
+MIKE = "hey mike. you never answer my texts. are we still on for saturday?"
+
+
+def _rewrite(text: str) -> str:
+    """The rewrite of ``text``, which must be offered and come out ``send`` when checked again."""
+    result = check(text)
+    assert result.verdict != "send" and result.rewrite, text
+    assert check(result.rewrite).verdict == "send", result.rewrite
+    return result.rewrite
+
+
+@pytest.mark.parametrize("text, heart", [
+    (LETTER, ["I'm sorry I went quiet after the move"]),
+    (HOSPITAL, ["I'm at the hospital with Gran"]),
+    (KEYS, ["can you drop my keys off on Friday?"]),
+], ids=["letter", "hospital", "keys"])
+def test_the_rewrite_keeps_the_heart_of_the_message(text, heart):
+    rewrite = _rewrite(text).lower()
+    assert [words for words in heart if words.lower() not in rewrite] == []
+
+
+def test_a_kind_letter_is_cut_to_its_best_sentences_not_its_first():
+    rewrite = _rewrite(LETTER)
+    assert rewrite.startswith("Hey Sam, I'm sorry I went quiet")
+    assert "I miss our long walks" in rewrite
+    assert len(rewrite.split()) <= 70
+
+
+def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
+    rewrite = _rewrite(ANGRY)
+    assert "makes me feel" not in rewrite and "Do you know" not in rewrite
+
+
+def test_a_leftover_that_leans_on_what_was_dropped_is_not_kept():
+    rewrite = _rewrite(BOTHER)
+    assert "if not" not in rewrite
+    assert re.match(r"Hi, (?:[a-z]|I\b)", rewrite)
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("That was cowardly of me.", True), ("They were so kind to me.", True), ("no worries if not!!", True),
+    ("I miss you.", False), ("It's been ages.", False), ("Thanks for the card.", False),
+])
+def test_a_sentence_that_points_back_leans_on_the_one_before(sentence, leans):
+    from olivebranch.check.rewrite import _leans
+
+    assert _leans(sentence) is leans
+
+
+def test_the_best_sentences_are_kept_not_the_first():
+    from olivebranch.check.rewrite import _best, _blocks
+
+    found = [(0, ("I hope you're well.", ("warmth",))), (1, ("Lovely weather here.", ("warmth",))),
+             (2, ("I'm sorry I went quiet after the move.", ("apology", "i_statement"))),
+             (3, ("That was unfair of me.", ("apology",))), (5, ("I love you.", ("i_statement", "warmth")))]
+    kept = [s for _, (s, _) in _best(found, _blocks())]
+    assert kept == ["I'm sorry I went quiet after the move.", "That was unfair of me.", "I love you."]
+    # "That was unfair of me" leans on the sentence before it, and is not kept without it.
+    assert "That was unfair of me." not in [s for _, (s, _) in _best(found[:2] + found[3:], _blocks())]
+
+
+def test_the_best_sentences_do_not_say_the_same_thing_twice_or_ask_twice():
+    from olivebranch.check.rewrite import _best, _blocks
+
+    found = [(0, ("I miss you so much.", ("i_statement",))), (1, ("I miss you so much it hurts.", ("i_statement",))),
+             (2, ("How is the new flat?", ("open_question",))), (3, ("How is your mum?", ("open_question",)))]
+    assert [s for _, (s, _) in _best(found, _blocks())] == ["I miss you so much.", "How is the new flat?"]
+
