@@ -28,7 +28,7 @@ well x") last. Every candidate is checked again, and only one that comes out
 ``send`` is offered.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 import re
 from typing import Callable
@@ -66,6 +66,9 @@ _AUXILIARIES = "do|does|did|are|is|was|were|will|would|can|could|should|have|has
 _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
                          r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*"
                          rf"|(?i:(?:so|neither|nor)\s+(?:{_AUXILIARIES}|am|had)\b).*")
+# The first clause of a sentence, before a comma or a joining word ("I fly out tomorrow" of
+# "I fly out tomorrow and just wanted to say bye").
+_LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b)", re.IGNORECASE)
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
@@ -166,16 +169,16 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
                 concern: Callable[[str], float]):
     """``(i, (sentence, strengths))`` for each good sentence of the draft, ``i`` its place, in order.
 
-    Good means unflagged, and fit to send with a strength when checked alone,
-    or a plain question of theirs (:func:`_is_plain_ask`), which the
-    rewrite asks after its own lines, or one sentence of plain news of
-    theirs (:func:`_is_plain_news`) when every flag allows it (``[news] flags``).
+    Good means unflagged, and fit to send (:func:`_checked_alone`) with a
+    strength, or a plain question of theirs (:func:`_is_plain_ask`), which
+    the rewrite asks after its own lines, or one sentence of plain news of
+    theirs (:func:`_is_plain_news`) when the flags allow it (:class:`_Room`).
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
     sort yourself out" beside "you're always drunk"), and a line such as
     "think about it" only made sense beside the flag. So each sentence is
-    checked alone, up to ``max_sentence_checks`` of them, and kept only if
+    checked alone, up to ``max_sentence_checks`` checks, and kept only if
     it is good on its own, and not a reproach (``[never]``: "do you know how
     that makes me feel?"). Once sarcasm has begun (``[turn] flags``), nothing
     after it reads straight ("... thanks a lot", "super fun ending"), though
@@ -196,22 +199,36 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
             sentence = sentence[len(greeting):].lstrip(" ,!.")
         if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence) or _reproach().search(sentence):
             continue
-        checks += 1
-        # Checked as it reads when it starts a sentence of the rewrite. The
-        # model pays no heed to case, so a sentence it scored to place a span
-        # is not scored again.
-        sentence = _LONE_I.sub("I", sentence)
-        alone = recheck(_capitalise(sentence))
+        news = room.news and not news_kept
+        sentence, alone, used = _checked_alone(_LONE_I.sub("I", sentence), news, recheck)
+        checks += used
         if alone.verdict != "send":
             continue
         if alone.strengths:
             if room.after_a_flag(draft.sentences[i].start) and not _from_the_heart(sentence, alone.strengths, blocks):
                 continue
         elif not _is_plain_ask(sentence, concern, limits):
-            if not (room.news and not news_kept and _is_plain_news(sentence, concern, limits, room.own_news)):
+            if not (news and _is_plain_news(sentence, concern, limits, room)):
                 continue
             news_kept = True
         yield i, (_tidied(sentence), alone.strengths)
+
+
+def _checked_alone(sentence: str, news: bool, recheck: Callable[[str], CheckResult]) -> tuple[str, CheckResult, int]:
+    """``sentence`` checked alone as it reads when it starts a sentence of the rewrite: ``(sentence, result, checks)``.
+
+    The model pays no heed to case, so a sentence it scored to place a span
+    is not scored again. One unfit to send is tried, with ``news``, for the
+    news of something happening that opens it ("I fly out tomorrow"
+    of "I fly out tomorrow and just wanted to say bye", ``[news] events``),
+    which is kept without the rest, for its news alone.
+    """
+    alone, checks = recheck(_capitalise(sentence)), 1
+    lead = _LEAD.match(sentence)
+    if alone.verdict != "send" and news and lead and _events().search(lead.group(1)):
+        sentence, alone, checks = lead.group(1), recheck(_capitalise(lead.group(1))), checks + 1
+        alone = replace(alone, strengths=())
+    return sentence, alone, checks
 
 
 def _tidied(sentence: str) -> str:
@@ -226,8 +243,9 @@ class _Room:
 
     spans: list[tuple[int, int]]  # the words the flags point at (not a whole-draft flag's)
     clauses: bool  # a clause no flag reaches, of a sentence one does (``[clauses] flags``)
-    news: bool  # plain news of theirs (``[news] flags``)
+    news: bool  # plain news of theirs (``[news] flags`` and ``events_beside``)
     own_news: bool  # only news told from their own side, as beside any flag that is not a whole-draft one
+    events_only: bool  # only news of something happening (``[news] events``), as beside blame
     until: int | None  # where sarcasm begins, after which nothing is kept
     flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
 
@@ -236,12 +254,15 @@ class _Room:
         """The room ``flags`` leave."""
         spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
         codes = {f.code for f in flags}
+        news = blocks["news"]
+        plain = codes <= set(news["flags"]) | _WHOLE_DRAFT_FLAGS
         turned = any(f.code in blocks["turn"]["flags"] for f in flags)
         return cls(
             spans=spans,
             clauses=codes <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS,
-            news=codes <= set(blocks["news"]["flags"]) | _WHOLE_DRAFT_FLAGS,
+            news=codes <= set(news["flags"]) | set(news["events_beside"]) | _WHOLE_DRAFT_FLAGS,
             own_news=not codes <= _WHOLE_DRAFT_FLAGS,
+            events_only=not plain,
             until=min((start for start, _ in spans), default=None) if turned else None,
             flagged=min((start for start, _ in spans), default=None),
         )
@@ -305,12 +326,20 @@ def _worth(kept: _Kept, shown: set[str], worth: dict) -> float:
 def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
     """What a good sentence brings: its strengths, else being their question (``ask``) or their news (``news``).
 
-    A short feeling from their side ("I miss you", "I love you") brings ``feeling`` besides.
+    A short feeling from their side ("I miss you", "I love you") brings
+    ``feeling`` besides, and one that tells of something happening to them
+    (``[news] events``: "Grandma had a stroke") ``news``.
     """
     if not strengths:
         return ("ask",) if _ASK.fullmatch(sentence) else ("news",)
     short = count_words(sentence) <= _blocks()["heart"]["max_words"]
-    return strengths + (("feeling",) if short and "i_statement" in strengths else ())
+    return (strengths + (("feeling",) if short and "i_statement" in strengths else ())
+            + (("news",) if _tells_of_an_event(sentence) else ()))
+
+
+def _tells_of_an_event(sentence: str) -> bool:
+    """True when ``sentence`` tells of something happening to them or theirs (``[news] events``), not about "you"."""
+    return bool(_events().search(sentence)) and not _SECOND_PERSON.search(sentence)
 
 
 def _leans(sentence: str) -> bool:
@@ -351,7 +380,7 @@ def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) 
             and concern(_capitalise(sentence)) < limits["max_ask_concern"])
 
 
-def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, own: bool) -> bool:
+def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, room: "_Room") -> bool:
     """True for a plain statement of theirs that the model, checked alone, sees nothing in.
 
     "I fly out tomorrow" or "I'm off travelling for a year" says why they
@@ -359,16 +388,28 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
     flagged draft a sentence about the other person ("you didn't even
     text") or a question is seldom plain news, so neither is taken; nor is
     one the model comes near a flag on (``max_news_concern``, as for a
-    question of theirs). Beside a flag (``own``), what is left of it often
-    still carries it ("cold and judgmental", "giving this til friday", "I've
-    texted, I've called"), so only news told from their own side is kept,
-    and none that counts their tries to reach them (``[news] chasing``).
+    question of theirs). Beside a flag (``room.own_news``), what is left of
+    it often still carries it ("cold and judgmental", "giving this til
+    friday", "I've texted, I've called"), so only news told from their own
+    side or of a life event (``[news] events``: "Mum's operation is on
+    Tuesday") is kept, and none that counts their tries to reach them
+    (``[news] chasing``); beside blame or a guilt trip (``room.events_only``),
+    only news of a life event ("I'm moving to Leeds on Friday").
     """
     if "?" in sentence or _SECOND_PERSON.search(sentence) or count_words(sentence) < limits["min_news_words"]:
         return False
-    if own and (not _OWN_NEWS.match(sentence) or _chasing().search(sentence)):
+    event = bool(_events().search(sentence))
+    if room.own_news and (not (_OWN_NEWS.match(sentence) or event) or _chasing().search(sentence)):
+        return False
+    if room.events_only and not event:
         return False
     return concern(_capitalise(sentence)) < limits["max_news_concern"]
+
+
+@cache
+def _events() -> re.Pattern:
+    """Any of the words that tell of something happening or about to (``[news] events``)."""
+    return any_of(_blocks()["news"]["events"], re.IGNORECASE)
 
 
 @cache

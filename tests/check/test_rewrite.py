@@ -148,6 +148,13 @@ def _calm(text: str) -> float:
     # Beside blame, sarcasm or a game, what is left is seldom news.
     ("I'm too old for this. You play games.", "blame", "You play games.", []),
     ("I'll be out with Marcus all week. Just so you know.", "manipulation", "Just so you know.", []),
+    # Beside blame or a guilt trip, news of a life event is the reason for writing; what they suffered is not.
+    ("I'm moving to Leeds on Friday. You never cared anyway.", "blame", "You never cared anyway.",
+     ["I'm moving to Leeds on Friday."]),
+    ("Mum's operation is on Tuesday. Why do you always wait?", "blame", "Why do you always wait?",
+     ["Mum's operation is on Tuesday."]),
+    ("I threw up twice this morning. This is what you do to me.", "guilt_trip", "This is what you do to me.", []),
+    ("I'm moving on. You never cared anyway.", "blame", "You never cared anyway.", []),
 ])
 def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, code, flagged, kept):
     from olivebranch.check.result import Flag
@@ -158,6 +165,17 @@ def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, co
     start = text.index(flagged)
     flag = Flag(code, "high", start, start + len(flagged), "", (), "")
     assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _calm)] == kept
+
+
+def test_news_that_opens_a_sentence_unfit_to_send_is_kept_without_the_rest():
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _good_sentences
+    from olivebranch.check.text import Draft
+
+    text = "I fly out tomorrow and just wanted to say bye. you could at least reply."
+    flag = Flag("guilt_trip", "high", text.index("you could"), len(text), "", (), "")
+    recheck = _alone({"I fly out tomorrow and just wanted to say bye.": ("dont_send", ())})
+    assert _good_sentences(Draft(text), (flag,), "", recheck, _calm) == [("I fly out tomorrow", ())]
 
 
 def test_a_long_message_keeps_one_sentence_of_news_and_only_one():
@@ -539,8 +557,10 @@ def _rewrite(text: str) -> str:
 @pytest.mark.parametrize("text, heart", [
     (LETTER, ["I'm sorry I went quiet after the move"]),
     (HOSPITAL, ["I'm at the hospital with Gran"]),
+    (LEEDS, ["I'm moving to Leeds on Friday"]),
+    (FLY, ["I fly out tomorrow"]),
     (KEYS, ["can you drop my keys off on Friday?"]),
-], ids=["letter", "hospital", "keys"])
+], ids=["letter", "hospital", "leeds", "fly", "keys"])
 def test_the_rewrite_keeps_the_heart_of_the_message(text, heart):
     rewrite = _rewrite(text).lower()
     assert [words for words in heart if words.lower() not in rewrite] == []
