@@ -42,10 +42,10 @@ from olivebranch.check.text import Draft, count_words
 from olivebranch.data import read_toml
 from olivebranch.words import any_of
 
-# The greeting word in any case, then a word with a capital that may be a name.
-_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*)?")
-# A word and a comma that open the draft ("Mum, if you invite him...").
-_VOCATIVE = re.compile(r"^\s*([a-z]+),", re.IGNORECASE)
+# The greeting word in any case, then a word with a capital that may be a name, or two ("Aunt Sue").
+_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*(?: (?!I\b)[A-Z][\w'-]*)?)?")
+# A word that opens the draft before a comma ("Mum, if you invite him...") or a capital or "i" ("Babe I'm sorry").
+_VOCATIVE = re.compile(r"^\s*([a-z]+)(?:,|\s+(?=(?-i:[A-Z]|i\b)))", re.IGNORECASE)
 # The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 # What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
@@ -127,8 +127,8 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
 def _greeting(text: str) -> str:
     """The draft's greeting ("Hey Sam", "hi mum").
 
-    A capitalised word after it is a name unless it is one that starts
-    sentences (``[greeting] not_names``).
+    A capitalised word after it, or two ("Aunt Sue"), is a name unless it
+    is one that starts sentences (``[greeting] not_names``).
 
     A word in lower case is taken when it is a way of addressing someone
     (``[greeting] terms``: "mum", "babe", "you") or a name that ends the
@@ -139,9 +139,12 @@ def _greeting(text: str) -> str:
     if not m:
         alone = _VOCATIVE.match(text)
         return alone.group(1) if alone and alone.group(1).lower() in _blocks()["greeting"]["alone"] else ""
-    name = m.group(2)
-    if name and re.sub(r"'.*", "", name).lower() not in _blocks()["greeting"]["not_names"]:
-        return text[m.start(1):m.end(2)]
+    names = [word for word in (m.group(2) or "").split(" ") if word]
+    not_names = _blocks()["greeting"]["not_names"]
+    if names and re.sub(r"'.*", "", names[0]).lower() not in not_names:
+        # "Hey Sam Hope you're well": a second word that starts a sentence is not part of the name.
+        name = " ".join(names[:1] + [w for w in names[1:] if re.sub(r"'.*", "", w).lower() not in not_names])
+        return text[m.start(1):m.start(2) + len(name)]
     term = _TERM.match(text, m.end(1))
     if term and _addresses(term.group(1).lower(), text[term.end(1):]):
         return text[m.start(1):term.end(1)]
@@ -195,12 +198,13 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
     for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
         if checks >= limits["max_sentence_checks"]:
             return
-        if greeting and sentence.lower().startswith(greeting.lower()):
+        opens = bool(greeting) and sentence.lower().startswith(greeting.lower())
+        if opens:
             sentence = sentence[len(greeting):].lstrip(" ,!.")
         if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence) or _reproach().search(sentence):
             continue
         news = room.news and not news_kept
-        sentence, alone, used = _checked_alone(_LONE_I.sub("I", sentence), news, recheck)
+        sentence, alone, used = _checked_alone(_LONE_I.sub("I", sentence), greeting if opens else "", news, recheck)
         checks += used
         if alone.verdict != "send":
             continue
@@ -214,16 +218,20 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
         yield i, (_tidied(sentence), alone.strengths)
 
 
-def _checked_alone(sentence: str, news: bool, recheck: Callable[[str], CheckResult]) -> tuple[str, CheckResult, int]:
+def _checked_alone(sentence: str, greeting: str, news: bool,
+                   recheck: Callable[[str], CheckResult]) -> tuple[str, CheckResult, int]:
     """``sentence`` checked alone as it reads when it starts a sentence of the rewrite: ``(sentence, result, checks)``.
 
     The model pays no heed to case, so a sentence it scored to place a span
-    is not scored again. One unfit to send is tried, with ``news``, for the
-    news of something happening that opens it ("I fly out tomorrow"
+    is not scored again. One unfit to send is tried as it reads after the
+    ``greeting`` it opened with (:func:`_after_greeting`), and, with ``news``,
+    for the news of something happening that opens it ("I fly out tomorrow"
     of "I fly out tomorrow and just wanted to say bye", ``[news] events``),
     which is kept without the rest, for its news alone.
     """
     alone, checks = recheck(_capitalise(sentence)), 1
+    if alone.verdict != "send" and greeting:
+        alone, checks = _after_greeting(sentence, greeting, recheck), checks + 1
     lead = _LEAD.match(sentence)
     if alone.verdict != "send" and news and lead and _events().search(lead.group(1)):
         sentence, alone, checks = lead.group(1), recheck(_capitalise(lead.group(1))), checks + 1
@@ -235,6 +243,16 @@ def _tidied(sentence: str) -> str:
     """A kept sentence without a word that turned from what the rewrite leaves out, and "how are you." asked."""
     sentence = _TURNED.sub("", _TURN.sub("", sentence))
     return sentence.rstrip(" .") + "?" if _HOW.fullmatch(sentence) else sentence
+
+
+def _after_greeting(sentence: str, greeting: str, recheck: Callable[[str], CheckResult]) -> CheckResult:
+    """``sentence`` checked as it reads after the greeting it opened with ("Babe, I'm so so sorry").
+
+    Its strengths count only if it stays there, first of the rewrite: a
+    plain question or a sign-off is moved, so it is taken as unfit.
+    """
+    alone = recheck(f"{_greeting_line(greeting)}, {sentence}")
+    return alone if alone.strengths and not _closes(sentence) else replace(alone, verdict="revise")
 
 
 @dataclass(frozen=True)
@@ -477,7 +495,7 @@ def _owned_apology(text: str) -> str | None:
 
 def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]],
              blocks: dict) -> str:
-    """Greeting, the person's own lines, the replacement lines, then what is missing; a kept sign-off last.
+    """Greeting, the person's own lines, the replacement lines, then what is missing; a kept sign-off last (:func:`_closes`).
 
     Of ours, at most ``max_replacements`` lines, and none the kept lines
     already say (:func:`_already_said`). The greeting gets a capital, and
@@ -489,11 +507,8 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     add = blocks["add"]
     theirs = [s for s, _ in kept]
     shown = {strength for _, strengths in kept for strength in strengths}
-    sign_offs = [s for s in theirs if is_bare_sign_off(Draft(s))]
-    if len(sign_offs) < len(theirs):  # moved to the end; a draft kept for its sign-off alone stays as it is
-        theirs = [s for s in theirs if s not in sign_offs]
-    else:
-        sign_offs = []
+    sign_offs = [s for s in theirs if _closes(s)]
+    theirs = [s for s in theirs if s not in sign_offs]
     ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
     asks = [s for s, strengths in kept if not strengths and _ASK.fullmatch(s)]  # after our lines; news stays first
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
@@ -512,7 +527,25 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     ours_first = all(s in asks for s in theirs)
     if not _STARTS_WITH_I.match(first) and (ours_first or _opens_a_sentence(first)):
         first = first[:1].lower() + first[1:]
-    return " ".join([f"{greeting[:1].upper()}{greeting[1:]}, {first}", *rest])
+    return " ".join([f"{_greeting_line(greeting)}, {first}", *rest])
+
+
+def _greeting_line(greeting: str) -> str:
+    """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike").
+
+    A word after the greeting that is a way of addressing someone (``[greeting] terms``: "hi mum") stays as it is.
+    """
+    words = greeting.split(" ")
+    if len(words) > 1 and words[-1].lower() not in _blocks()["greeting"]["terms"]:
+        words[-1] = words[-1][:1].upper() + words[-1][1:]
+    line = " ".join(words)
+    return line[:1].upper() + line[1:]
+
+
+def _closes(sentence: str) -> bool:
+    """True for a kept line that ends a message: a warm sign-off, "I love you" (``[closers]``), or one ending on a kiss."""
+    last = sentence.rsplit(None, 1)[-1].lower() if sentence.strip() else ""
+    return is_bare_sign_off(Draft(sentence), frozenset(_blocks()["closers"]["phrases"])) or bool(KISSES.fullmatch(last))
 
 
 def _opens_a_sentence(text: str) -> bool:

@@ -283,6 +283,12 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
     ("hey lol. answer me", "hey"),
     ("yo yo answer me", "yo"),
     ("hey so you never call", "hey"),
+    ("Hi Aunt Sue, Mum's operation is on Tuesday", "Hi Aunt Sue"),
+    ("Hey Sam Hope you're well", "Hey Sam"),
+    ("Hey Sam I miss you", "Hey Sam"),
+    ("Babe I'm so so sorry", "Babe"),
+    ("babe i'm so sorry", "babe"),
+    ("Love you lots", ""),
 ])
 def test_the_greeting_keeps_a_name_or_a_term_for_the_person(text, greeting):
     from olivebranch.check.rewrite import _greeting
@@ -556,11 +562,12 @@ def _rewrite(text: str) -> str:
 
 @pytest.mark.parametrize("text, heart", [
     (LETTER, ["I'm sorry I went quiet after the move"]),
+    (BABE, ["I'm so so sorry", "I love you"]),
     (HOSPITAL, ["I'm at the hospital with Gran"]),
     (LEEDS, ["I'm moving to Leeds on Friday"]),
     (FLY, ["I fly out tomorrow"]),
     (KEYS, ["can you drop my keys off on Friday?"]),
-], ids=["letter", "hospital", "leeds", "fly", "keys"])
+], ids=["letter", "babe", "hospital", "leeds", "fly", "keys"])
 def test_the_rewrite_keeps_the_heart_of_the_message(text, heart):
     rewrite = _rewrite(text).lower()
     assert [words for words in heart if words.lower() not in rewrite] == []
@@ -578,10 +585,31 @@ def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
     assert "makes me feel" not in rewrite and "Do you know" not in rewrite
 
 
+@pytest.mark.parametrize("text, start, end", [
+    (DAD, "Hi Dad, I", "Love you."),
+    (SLEEP, "I", "Sleep well x."),
+    (BABE, "Babe, I'm so so sorry.", "I love you."),
+], ids=["dad", "sleep", "babe"])
+def test_a_sign_off_comes_last_and_the_greeting_goes_on_in_the_same_sentence(text, start, end):
+    rewrite = _rewrite(text)
+    assert rewrite.startswith(start) and rewrite.endswith(end)
+
+
 def test_a_leftover_that_leans_on_what_was_dropped_is_not_kept():
     rewrite = _rewrite(BOTHER)
     assert "if not" not in rewrite
     assert re.match(r"Hi, (?:[a-z]|I\b)", rewrite)
+
+
+def test_a_name_after_a_greeting_gets_its_capital():
+    assert _rewrite(MIKE).startswith("Hey Mike, ")
+
+
+def test_no_rewrite_keeps_a_reproach(corpus_results):
+    from olivebranch.check.rewrite import _reproach
+
+    kept = [(ex.id, r.rewrite) for ex, r in corpus_results if r.rewrite and _reproach().search(r.rewrite)]
+    assert kept == []
 
 
 @pytest.mark.parametrize("sentence, leans", [
@@ -613,3 +641,22 @@ def test_the_best_sentences_do_not_say_the_same_thing_twice_or_ask_twice():
              (2, ("How is the new flat?", ("open_question",))), (3, ("How is your mum?", ("open_question",)))]
     assert [s for _, (s, _) in _best(found, _blocks())] == ["I miss you so much.", "How is the new flat?"]
 
+
+@pytest.mark.parametrize("sentence, closes", [
+    ("Love you.", True), ("I love you.", True), ("sleep well x", True), ("just thinking of you x", True),
+    ("I miss you.", False), ("Love you lots of things about you.", False),
+])
+def test_a_line_that_ends_a_message_is_a_closer(sentence, closes):
+    from olivebranch.check.rewrite import _closes
+
+    assert _closes(sentence) is closes
+
+
+@pytest.mark.parametrize("greeting, line", [
+    ("hey mike", "Hey Mike"), ("hi mum", "Hi mum"), ("Hello son", "Hello son"), ("hey you", "Hey you"),
+    ("HEY Sam", "HEY Sam"), ("Hi Aunt Sue", "Hi Aunt Sue"), ("babe", "Babe"),
+])
+def test_the_greeting_gets_a_capital_and_so_does_a_name(greeting, line):
+    from olivebranch.check.rewrite import _greeting_line
+
+    assert _greeting_line(greeting) == line
