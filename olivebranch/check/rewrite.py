@@ -50,8 +50,9 @@ _VOCATIVE = re.compile(r"^\s*([a-z]+)(?:,|\s+(?=(?-i:[A-Z]|i\b)))", re.IGNORECAS
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 # What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
 _NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
-_SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
-                        re.IGNORECASE)
+# "I'm sorry I shouted, but ...", "sorry for disappearing, I was ill but ...": the apology before the "but".
+_SORRY_BUT = re.compile(r"(?:(i am)\s+|i'?m\s+)?((?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)"
+                        r"(?:\s*,?\s+but\b|,[^.;!?]*?\sbut\b)", re.IGNORECASE)
 # An apology made conditional on what the person did themselves ("sorry if you were hurt by
 # what I said", "I apologise if my words came across badly"): the thing they did, to own it.
 _OWN_DEED = r"(?:what i (?:said|did|wrote|sent)|my (?:\w+ )?(?:words|comments?|message|text|tone|joke|behaviou?r|reaction)|the way i \w+|how i \w+)"
@@ -463,13 +464,18 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:
-    """``(key, line)``: one plain line for each kind of flag, in the draft's order, without repeats."""
+    """``(key, line)``: one plain line for each kind of flag, an apology first, then in the draft's order, without repeats.
+
+    A hedged apology is owned in the person's words (:func:`_owned_apology`);
+    a polite "sorry to bother you" (``[apology] polite``) owns no wrong, so
+    none is made up for it.
+    """
     table = blocks["replace"]
     lines: list[tuple[str, str]] = []
-    for flag in sorted(flags, key=lambda f: f.start):
+    for flag in sorted(flags, key=lambda f: (f.code != "non_apology", f.start)):  # an apology first
         line = table.get(flag.code)
         if flag.code == "non_apology":
-            line = _owned_apology(draft.text) or line
+            line = _owned_apology(draft.text) or (None if _polite().search(draft.text[flag.start:flag.end]) else line)
         if line and line not in (said for _, said in lines):
             lines.append((flag.code, line))
     return lines
@@ -479,18 +485,27 @@ def _owned_apology(text: str) -> str | None:
     """The apology a "sorry, but ..." or a "sorry if ..." was making, owned.
 
     The part before the "but" ("I'm sorry I shouted, but you..." gives "I'm
-    sorry I shouted."), or what the person did that the "if" made
+    sorry I shouted.", "sorry for disappearing, I was ill but ..." gives
+    "I'm sorry for disappearing."), or what the person did that the "if" made
     conditional ("sorry if you were hurt by what I said" gives "I'm sorry for
     what I said."). None when the draft has neither.
     """
     m = _SORRY_BUT.search(text)
     if m:
-        return _capitalise(m.group(1).strip()) + "."
+        opener = "I am" if m.group(1) else "I'm"  # "sorry for disappearing, ..." is owned as "I'm sorry for ..."
+        apology = _LONE_I.sub("I", m.group(2).strip())
+        return f"{opener} {apology[:1].lower()}{apology[1:]}."
     m = _SORRY_IF.search(text)
     if m:
         deed = m.group(1) or m.group(2)
         return f"I'm sorry for {_LONE_I.sub('I', deed)}."
     return None
+
+
+@cache
+def _polite() -> re.Pattern:
+    """Any of the polite apologies that own no wrong (``[apology] polite``)."""
+    return any_of(_blocks()["apology"]["polite"], re.IGNORECASE)
 
 
 def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]],

@@ -492,6 +492,10 @@ def test_no_two_replacement_lines_share_three_words_in_a_row():
     ("sorry if the way I spoke upset you", "I'm sorry for the way I spoke."),
     ("I'm sorry if you feel hurt", None),
     ("sorry you feel that way", None),
+    ("Sorry for disappearing, I was in the hospital for a bit but I'm okay now.", "I'm sorry for disappearing."),
+    ("sorry i said that but honestly you were asking for it", "I'm sorry I said that."),
+    ("I am so sorry for shouting, but you", "I am so sorry for shouting."),
+    ("sorry to bother u again i know ur busy but did u get my msg", None),
 ])
 def test_a_hedged_apology_is_owned_in_the_persons_words(text, owned):
     from olivebranch.check.rewrite import _owned_apology
@@ -566,8 +570,9 @@ def _rewrite(text: str) -> str:
     (HOSPITAL, ["I'm at the hospital with Gran"]),
     (LEEDS, ["I'm moving to Leeds on Friday"]),
     (FLY, ["I fly out tomorrow"]),
+    (DISAPPEARED, ["sorry for disappearing"]),
     (KEYS, ["can you drop my keys off on Friday?"]),
-], ids=["letter", "babe", "hospital", "leeds", "fly", "keys"])
+], ids=["letter", "babe", "hospital", "leeds", "fly", "disappeared", "keys"])
 def test_the_rewrite_keeps_the_heart_of_the_message(text, heart):
     rewrite = _rewrite(text).lower()
     assert [words for words in heart if words.lower() not in rewrite] == []
@@ -578,6 +583,14 @@ def test_a_kind_letter_is_cut_to_its_best_sentences_not_its_first():
     assert rewrite.startswith("Hey Sam, I'm sorry I went quiet")
     assert "I miss our long walks" in rewrite
     assert len(rewrite.split()) <= 70
+
+
+@pytest.mark.parametrize("text, invented", [
+    (DISAPPEARED, "my part in what happened"),  # their apology is for disappearing
+    (BOTHER, "my part in what happened"),  # "sorry to bother you" owns no wrong
+], ids=["disappeared", "bother"])
+def test_the_rewrite_invents_nothing_the_draft_does_not_say(text, invented):
+    assert invented not in _rewrite(text)
 
 
 def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
