@@ -519,23 +519,17 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     lower case unless it starts with "I" ("Hi Jo, it would mean a lot..."), and theirs too
     when its first word has a capital only for starting a sentence ("Hi Maya, it's Jonas").
     """
-    add = blocks["add"]
+    kind = _kind(kept, replacements)
     theirs = [s for s, _ in kept]
     shown = {strength for _, strengths in kept for strength in strengths}
     sign_offs = [s for s in theirs if _closes(s)]
     theirs = [s for s in theirs if s not in sign_offs]
-    ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
-    asks = [s for s, strengths in kept if not strengths and _ASK.fullmatch(s)]  # after our lines; news stays first
+    ours = [line for key, line in _replacing(replacements, kind, blocks)
+            if not _already_said(key, line, theirs, shown, blocks)]
+    asks = [s for s in theirs if "?" in s]  # after our lines, so the rewrite ends on their question
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
-    text = " ".join(body).lower()
-    if not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", text):
-        body.append(add["i_statement"])
-    if "?" not in text:
-        body.append(add["open_question"])
-    if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
-        body.append(add["gives_space"])
-    body += [_end(s) for s in sign_offs]
+    body += _missing(" ".join(body), theirs, shown, _lines_for(kind, blocks), blocks) + [_end(s) for s in sign_offs]
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]
@@ -543,6 +537,54 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     if not _STARTS_WITH_I.match(first) and (ours_first or _opens_a_sentence(first)):
         first = first[:1].lower() + first[1:]
     return " ".join([f"{_greeting_line(greeting)}, {first}", *rest])
+
+
+def _missing(said: str, theirs: list[str], shown: set[str], add: dict, blocks: dict) -> list[str]:
+    """What ``said`` lacks, from ``add``: a feeling from their side, one easy question, and room for the other person.
+
+    Each only where the kept lines and ours do not already give it, and
+    where the kind of draft calls for it (an empty line: :func:`_lines_for`).
+    """
+    lines = []
+    if "i_statement" not in shown and not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", said.lower()):
+        lines.append(add["i_statement"])
+    if "?" not in said:
+        lines.append(add["open_question"])
+    if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
+        lines.append(add["gives_space"])
+    return [line for line in lines if line]
+
+
+def _kind(kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]]) -> str:
+    """What the draft is, by what the rewrite keeps of it and puts in: ``apology``, ``news``, ``practical`` or ``missing``.
+
+    An apology of theirs, or one owned in place of a hedged one; else their
+    news of something happening (:func:`_tells_of_an_event`: "I'm moving to
+    Leeds on Friday"); else a plain request with no
+    feeling beside it ("can you drop my keys off on Friday?"); else they
+    miss the person. The first that fits, so the same draft is always the same kind.
+    """
+    shows = {what for kept_line in kept for what in _shows(*kept_line)}
+    if "apology" in shows or any(key == "non_apology" for key, _ in replacements):
+        return "apology"
+    if any(_tells_of_an_event(s) for s, _ in kept):
+        return "news"
+    if "ask" in shows and not shows & {"i_statement", "warmth"}:
+        return "practical"
+    return "missing"
+
+
+def _lines_for(kind: str, blocks: dict) -> dict:
+    """The lines a rewrite of ``kind`` adds (``[add]``, as ``[kinds.KIND]`` changes them; "" for none)."""
+    own = {key: line for key, line in blocks["kinds"].get(kind, {}).items() if isinstance(line, str)}
+    return {**blocks["add"], **own}
+
+
+def _replacing(replacements: list[tuple[str, str]], kind: str, blocks: dict) -> list[tuple[str, str]]:
+    """The replacement lines a rewrite of ``kind`` puts in (``[kinds.KIND] replace``: "" for none)."""
+    instead = blocks["kinds"].get(kind, {}).get("replace", {})
+    lines = [(key, instead.get(key, line)) for key, line in replacements]
+    return [(key, line) for key, line in lines if line]
 
 
 def _greeting_line(greeting: str) -> str:

@@ -194,16 +194,22 @@ def test_a_long_message_keeps_one_sentence_of_news_and_only_one():
 def test_their_news_comes_before_our_lines():
     result = check("i fly out tomorrow, call me tonight")
     assert "pressure" in result.codes
-    assert result.rewrite.startswith("I fly out tomorrow. I'd really like to talk")
+    assert result.rewrite.startswith("I fly out tomorrow. I wanted you to know. Let's talk")
     assert "tonight" not in result.rewrite
 
 
 def test_their_plain_question_is_asked_after_our_lines():
-    result = check("You never reply. Can you drop my keys off on Friday?")
+    result = check("You never reply. I miss you. Can you drop my keys off on Friday?")
     assert "blame" in result.codes
-    assert result.rewrite.startswith("I've been feeling hurt")
+    assert result.rewrite.startswith("I miss you. I've been feeling hurt")
     assert "Can you drop my keys off on Friday? No pressure to reply" in result.rewrite
     assert "How have you been?" not in result.rewrite
+
+
+def test_a_plain_request_gets_no_line_for_a_jab_beside_it():
+    result = check("You never reply. Can you drop my keys off on Friday?")
+    assert "blame" in result.codes
+    assert result.rewrite == "Can you drop my keys off on Friday? No rush, and thank you."
 
 
 def test_a_kept_check_in_loses_its_anyway_and_gets_its_question_mark():
@@ -363,8 +369,10 @@ def test_their_own_apology_and_room_stand_in_for_ours():
     ([("It's Jonas from the choir.", ())], [], "Hi Maya, it's Jonas from the choir."),
     ([("Sam says hi.", ("warmth",))], [], "Hi Maya, Sam says hi."),
     ([("I miss you.", ("i_statement",))], [], "Hi Maya, I miss you."),
+    # A plain request alone is asked straight after the greeting, with no line of ours for a flag beside it.
+    ([("Can you drop my keys off on Friday?", ())], ["entitlement"], "Hi Maya, can you drop my keys off on Friday? No"),
     # Their plain question comes after ours, so ours goes on after the greeting.
-    ([("Can you drop my keys off on Friday?", ())], ["entitlement"], "Hi Maya, it would mean a lot"),
+    ([("Can you drop my keys off on Friday?", ())], ["non_apology"], "Hi Maya, I'm sorry for my part"),
 ])
 def test_after_the_greeting_only_a_name_or_i_keeps_its_capital(kept, replacements, start):
     from olivebranch.check.rewrite import _blocks, _compose
@@ -479,7 +487,8 @@ def test_no_two_replacement_lines_share_three_words_in_a_row():
     from olivebranch.check.rewrite import _blocks
 
     blocks = _blocks()
-    lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]})
+    lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]}
+                   | {line for kind in blocks["kinds"].values() for line in kind.values() if isinstance(line, str) and line})
     shared = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if _runs(a) & _runs(b)]
     assert shared == []
 
@@ -588,9 +597,17 @@ def test_a_kind_letter_is_cut_to_its_best_sentences_not_its_first():
 @pytest.mark.parametrize("text, invented", [
     (DISAPPEARED, "my part in what happened"),  # their apology is for disappearing
     (BOTHER, "my part in what happened"),  # "sorry to bother you" owns no wrong
-], ids=["disappeared", "bother"])
+    (KEYS, "feeling hurt"),  # a practical request: no feeling they did not show
+    (KEYS, "thinking about you"),
+], ids=["disappeared", "bother", "keys-hurt", "keys-thinking"])
 def test_the_rewrite_invents_nothing_the_draft_does_not_say(text, invented):
     assert invented not in _rewrite(text)
+
+
+@pytest.mark.parametrize("text", [BABE, DISAPPEARED, LETTER, HOSPITAL, LEEDS, FLY, KEYS],
+                         ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys"])
+def test_no_breezy_how_have_you_been_after_an_apology_news_or_a_request(text):
+    assert "How have you been?" not in _rewrite(text)
 
 
 def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
@@ -616,6 +633,47 @@ def test_a_leftover_that_leans_on_what_was_dropped_is_not_kept():
 
 def test_a_name_after_a_greeting_gets_its_capital():
     assert _rewrite(MIKE).startswith("Hey Mike, ")
+
+
+@pytest.mark.parametrize("text, kind", [
+    (BABE, "apology"), (DISAPPEARED, "apology"), (LETTER, "apology"),
+    (HOSPITAL, "news"), (LEEDS, "news"), (FLY, "news"),
+    (KEYS, "practical"), (MIKE, "practical"),
+    (DAD, None), ("you never call me", None),
+], ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys", "mike", "dad", "missing"])
+def test_the_lines_added_follow_what_the_draft_is(text, kind):
+    from olivebranch.check.rewrite import _blocks
+
+    blocks = _blocks()
+    lines = {**blocks["add"], **(blocks["kinds"][kind] if kind else {})}
+    rewrite = _rewrite(text)
+    assert (blocks["add"]["open_question"] in rewrite) == bool(lines["open_question"])
+    assert lines["gives_space"] in rewrite
+    assert rewrite == check(text).rewrite  # the same every time
+
+
+@pytest.mark.parametrize("kept, replacements, kind", [
+    ([("I'm so sorry.", ("apology",))], [], "apology"),
+    ([("I miss you.", ("i_statement",))], [("non_apology", "I'm sorry for my part in what happened.")], "apology"),
+    ([("I'm at the hospital with Gran.", ())], [("pressure", "")], "news"),
+    ([("Grandma had a stroke this morning.", ("warmth",))], [], "news"),
+    ([("Can you drop my keys off on Friday?", ())], [("blame", "")], "practical"),
+    ([("Can you drop my keys off on Friday?", ()), ("I miss you.", ("i_statement",))], [], "missing"),
+    ([], [("blame", "")], "missing"),
+])
+def test_what_the_draft_is_is_read_from_what_is_kept(kept, replacements, kind):
+    from olivebranch.check.rewrite import _kind
+
+    assert _kind(kept, replacements) == kind
+
+
+def test_every_line_added_for_a_kind_of_draft_is_fit_to_send_alone():
+    from olivebranch.check.rewrite import _blocks
+
+    blocks = _blocks()
+    lines = {line for key, line in blocks["add"].items() if key != "greeting"}
+    lines |= {line for kind in blocks["kinds"].values() for line in kind.values() if isinstance(line, str) and line}
+    assert [line for line in sorted(lines) if check(line, with_rewrite=False).verdict != "send"] == []
 
 
 def test_no_rewrite_keeps_a_reproach(corpus_results):
