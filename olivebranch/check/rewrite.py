@@ -1,30 +1,44 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
-The rewrite keeps the person's own greeting and the good sentences of theirs:
-ones no flag points at which, checked alone, are fit to send and either show
-a strength, ask a plain question that the model sees nothing in ("can you
-drop my keys off on Friday?") or give plain news of theirs ("I fly out
-tomorrow"), which says why they are writing now; at most two, so a wall of
-text is cut to its core, and less an "anyway" that turned from what the
-rewrite leaves out.
-Of a sentence a flag points at, a clause the flag does not reach can be kept
-the same way ("I miss you so much" of "I miss you so much, please please
-talk to me"), but only when every flag is one whose words can be cut out
-without changing what the rest means: not sarcasm, whose "hope you had fun"
-means the opposite, nor venting or a guilt trip, whose every clause carries
-it. After sarcasm begins, no sentence is kept at all ("... thanks a lot").
+What it keeps of theirs. The greeting, with a capital for it and for a name
+("hey mike." opens "Hey Mike,"). Then the best of their good sentences:
+ones no flag points at which, checked alone, are fit to send and show a
+strength, ask a plain question the model sees nothing in ("can you drop my
+keys off on Friday?"), or give plain news of theirs, which says why they are
+writing now ("I fly out tomorrow"; beside blame or a guilt trip only news of
+a life event, "I'm moving to Leeds on Friday"). Up to ten are checked and
+at most three kept, within 60 words, chosen by what they bring rather than
+by coming first: a sincere apology most, then news, their own question,
+warmth, and a short feeling such as "I love you"; so a wall of text is cut
+to its heart. A line that points back ("That was cowardly", "no worries if
+not") is kept only with the one before it, a reproach that checks fine
+alone ("do you know how that makes me feel?") never, and after a flag
+begins only an apology or a short line from the heart. Of a sentence a flag
+points at, a clause the flag does not reach can be kept the same way ("I
+miss you so much" of "I miss you so much, please please talk to me"), but
+only when every flag is one whose words can be cut out without changing
+what the rest means: not sarcasm, whose "hope you had fun" means the
+opposite, nor venting or a guilt trip, whose every clause carries it. After
+sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
-It puts one plain line in place of what a flag was reaching for (an
-I-statement instead of blame, an open door instead of a deadline), keeps the
-part of a "sorry, but ..." before the "but", owns what a "sorry if ..." made
-conditional ("sorry if you were hurt by what I said": "I'm sorry for what I
-said."), and adds what is missing: a
-feeling from their side, one easy question, and room for the other person.
-A line of ours that the person's kept words already say is left out: one
-that shares three words in a row with them ("I miss you"), or offers what
-they already show ("No pressure to reply" beside our own offer of room). A
-plain question of theirs comes after our lines, and a kept sign-off ("sleep
-well x") last. Every candidate is checked again, and only one that comes out
+What it puts in. One plain line in place of what a flag was reaching for
+(an I-statement instead of blame, an open door instead of a deadline); for
+a hedged apology the person's own, owned ("sorry for disappearing, I was
+ill but ..." gives "I'm sorry for disappearing.", "sorry if you were hurt by
+what I said" gives "I'm sorry for what I said."), and none for a polite
+"sorry to bother you". Then what is missing, by what the draft is, read
+from what is kept (the same draft always reads the same): after an apology
+no breezy "How have you been?" but room to take their time; after news of
+a life event a wish to talk; a plain request gets thanks and no line about
+the two of them, nor a feeling it never showed; otherwise a feeling from
+their side, one easy question and room for the other person. A line of ours
+that the person's kept words already say is left out: one that shares three
+words in a row with them ("I miss you"), or offers what they already show
+("No pressure to reply" beside their own offer of room).
+
+The order: their lines, then ours (an apology first), then a question of
+theirs, then what is added, and a sign-off of theirs last ("sleep well x",
+"love you"). Every candidate is checked again, and only one that comes out
 ``send`` is offered.
 """
 
@@ -526,7 +540,7 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     theirs = [s for s in theirs if s not in sign_offs]
     ours = [line for key, line in _replacing(replacements, kind, blocks)
             if not _already_said(key, line, theirs, shown, blocks)]
-    asks = [s for s in theirs if "?" in s]  # after our lines, so the rewrite ends on their question
+    asks = [s for s in theirs if "?" in s]  # after our lines: their question is the one the rewrite asks
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
     body += _missing(" ".join(body), theirs, shown, _lines_for(kind, blocks), blocks) + [_end(s) for s in sign_offs]
