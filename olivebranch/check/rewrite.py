@@ -5,8 +5,8 @@ What it keeps of theirs. The greeting, with a capital for it and for a name
 ones no flag points at which, checked alone, are fit to send and show a
 strength, ask a plain question the model sees nothing in ("can you drop my
 keys off on Friday?"), or give plain news of theirs, which says why they are
-writing now ("I fly out tomorrow"; beside blame or a guilt trip only news of
-a life event, "I'm moving to Leeds on Friday"). Up to ten are checked and
+writing now ("I fly out tomorrow"; beside blame, a guilt trip or sarcasm
+only news of a life event, "I'm moving to Leeds on Friday"). Up to ten are checked and
 at most three kept, within 60 words, chosen by what they bring rather than
 by coming first: a sincere apology most, then news, their own question,
 warmth, and a short feeling such as "I love you"; so a wall of text is cut
@@ -278,7 +278,7 @@ class _Room:
     clauses: bool  # a clause no flag reaches, of a sentence one does (``[clauses] flags``)
     news: bool  # plain news of theirs (``[news] flags`` and ``events_beside``)
     own_news: bool  # only news told from their own side, as beside any flag that is not a whole-draft one
-    events_only: bool  # only news of something happening (``[news] events``), as beside blame
+    events_only: bool  # only news of a life event (``[news] events``), as beside blame
     until: int | None  # where sarcasm begins, after which nothing is kept
     flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
 
@@ -426,8 +426,9 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
     friday", "I've texted, I've called"), so only news told from their own
     side or of a life event (``[news] events``: "Mum's operation is on
     Tuesday") is kept, and none that counts their tries to reach them
-    (``[news] chasing``); beside blame or a guilt trip (``room.events_only``),
-    only news of a life event ("I'm moving to Leeds on Friday").
+    (``[news] chasing``); beside blame, a guilt trip or sarcasm
+    (``room.events_only``), only news of a life event ("I'm moving to Leeds
+    on Friday").
     """
     if "?" in sentence or _SECOND_PERSON.search(sentence) or count_words(sentence) < limits["min_news_words"]:
         return False

@@ -155,6 +155,8 @@ def _calm(text: str) -> float:
      ["Mum's operation is on Tuesday."]),
     ("I threw up twice this morning. This is what you do to me.", "guilt_trip", "This is what you do to me.", []),
     ("I'm moving on. You never cared anyway.", "blame", "You never cared anyway.", []),
+    ("I got the job in Edinburgh! Guess you're too busy to care though.", "sarcasm", "Guess you're too busy",
+     ["I got the job in Edinburgh!"]),
 ])
 def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, code, flagged, kept):
     from olivebranch.check.result import Flag
