@@ -1,33 +1,48 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
-The rewrite keeps the person's own greeting and the good sentences of theirs:
-ones no flag points at which, checked alone, are fit to send and either show
-a strength, ask a plain question that the model sees nothing in ("can you
-drop my keys off on Friday?") or give plain news of theirs ("I fly out
-tomorrow"), which says why they are writing now; at most two, so a wall of
-text is cut to its core, and less an "anyway" that turned from what the
-rewrite leaves out.
-Of a sentence a flag points at, a clause the flag does not reach can be kept
-the same way ("I miss you so much" of "I miss you so much, please please
-talk to me"), but only when every flag is one whose words can be cut out
-without changing what the rest means: not sarcasm, whose "hope you had fun"
-means the opposite, nor venting or a guilt trip, whose every clause carries
-it. After sarcasm begins, no sentence is kept at all ("... thanks a lot").
+What it keeps of theirs. The greeting, with a capital for it and for a name
+("hey mike." opens "Hey Mike,"). Then the best of their good sentences:
+ones no flag points at which, checked alone, are fit to send and show a
+strength, ask a plain question the model sees nothing in ("can you drop my
+keys off on Friday?"), or give plain news of theirs, which says why they are
+writing now ("I fly out tomorrow"; beside blame, a guilt trip or sarcasm
+only news of a life event, "I'm moving to Leeds on Friday"). Up to ten are checked and
+at most three kept, within 60 words, chosen by what they bring rather than
+by coming first: a sincere apology most, then news, their own question,
+warmth, and a short feeling such as "I love you"; so a wall of text is cut
+to its heart. A line that points back ("That was cowardly", "no worries if
+not") is kept only with the one before it, a reproach that checks fine
+alone ("do you know how that makes me feel?") never, and after a flag
+begins only an apology or a short line from the heart. Of a sentence a flag
+points at, a clause the flag does not reach can be kept the same way ("I
+miss you so much" of "I miss you so much, please please talk to me"), but
+only when every flag is one whose words can be cut out without changing
+what the rest means: not sarcasm, whose "hope you had fun" means the
+opposite, nor venting or a guilt trip, whose every clause carries it. After
+sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
-It puts one plain line in place of what a flag was reaching for (an
-I-statement instead of blame, an open door instead of a deadline), keeps the
-part of a "sorry, but ..." before the "but", owns what a "sorry if ..." made
-conditional ("sorry if you were hurt by what I said": "I'm sorry for what I
-said."), and adds what is missing: a
-feeling from their side, one easy question, and room for the other person.
-A line of ours that the person's kept words already say is left out: one
-that shares three words in a row with them ("I miss you"), or offers what
-they already show ("No pressure to reply" beside our own offer of room). A
-plain question of theirs comes after our lines, and a kept sign-off ("sleep
-well x") last. Every candidate is checked again, and only one that comes out
+What it puts in. One plain line in place of what a flag was reaching for
+(an I-statement instead of blame, an open door instead of a deadline); for
+a hedged apology the person's own, owned ("sorry for disappearing, I was
+ill but ..." gives "I'm sorry for disappearing.", "sorry if you were hurt by
+what I said" gives "I'm sorry for what I said."), and none for a polite
+"sorry to bother you". Then what is missing, by what the draft is, read
+from what is kept (the same draft always reads the same): after an apology
+no breezy "How have you been?" but room to take their time; after news of
+a life event a wish to talk; a plain request gets thanks and no line about
+the two of them, nor a feeling it never showed; otherwise a feeling from
+their side, one easy question and room for the other person. A line of ours
+that the person's kept words already say is left out: one that shares three
+words in a row with them ("I miss you"), or offers what they already show
+("No pressure to reply" beside their own offer of room).
+
+The order: their lines, then ours (an apology first), then a question of
+theirs, then what is added, and a sign-off of theirs last ("sleep well x",
+"love you"). Every candidate is checked again, and only one that comes out
 ``send`` is offered.
 """
 
+from dataclasses import dataclass, replace
 from functools import cache
 import re
 from typing import Callable
@@ -41,16 +56,17 @@ from olivebranch.check.text import Draft, count_words
 from olivebranch.data import read_toml
 from olivebranch.words import any_of
 
-# The greeting word in any case, then a word with a capital that may be a name.
-_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*)?")
-# A word and a comma that open the draft ("Mum, if you invite him...").
-_VOCATIVE = re.compile(r"^\s*([a-z]+),", re.IGNORECASE)
+# The greeting word in any case, then a word with a capital that may be a name, or two ("Aunt Sue").
+_GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[ ,]*([A-Z][\w'-]*(?: (?!I\b)[A-Z][\w'-]*)?)?")
+# A word that opens the draft before a comma ("Mum, if you invite him...") or a capital or "i" ("Babe I'm sorry").
+_VOCATIVE = re.compile(r"^\s*([a-z]+)(?:,|\s+(?=(?-i:[A-Z]|i\b)))", re.IGNORECASE)
 # The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 # What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
 _NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
-_SORRY_BUT = re.compile(r"((?:i'?m|i am)\s+(?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)\s*,?\s+but\b",
-                        re.IGNORECASE)
+# "I'm sorry I shouted, but ...", "sorry for disappearing, I was ill but ...": the apology before the "but".
+_SORRY_BUT = re.compile(r"(?:(i am)\s+|i'?m\s+)?((?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)"
+                        r"(?:\s*,?\s+but\b|,[^.;!?]*?\sbut\b)", re.IGNORECASE)
 # An apology made conditional on what the person did themselves ("sorry if you were hurt by
 # what I said", "I apologise if my words came across badly"): the thing they did, to own it.
 _OWN_DEED = r"(?:what i (?:said|did|wrote|sent)|my (?:\w+ )?(?:words|comments?|message|text|tone|joke|behaviou?r|reaction)|the way i \w+|how i \w+)"
@@ -61,9 +77,13 @@ _LONE_I = re.compile(r"(?<![\w'’.-])i(?![\w.-])")
 _STARTS_WITH_I = re.compile(r"I\b")
 # The helping verbs a question opens with.
 _AUXILIARIES = "do|does|did|are|is|was|were|will|would|can|could|should|have|has"
-# "do you?", "would u?": a sentence that only makes sense after the one before it.
+# "do you?", "would u?", "so does ur best mate": a sentence that only makes sense after the one before it.
 _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
-                         r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*")
+                         r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*"
+                         rf"|(?i:(?:so|neither|nor)\s+(?:{_AUXILIARIES}|am|had)\b).*")
+# The first clause of a sentence, before a comma or a joining word ("I fly out tomorrow" of
+# "I fly out tomorrow and just wanted to say bye").
+_LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b)", re.IGNORECASE)
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
@@ -72,8 +92,9 @@ _CLAUSE = re.compile(r"[^,;:]+")
 # A word that only joins a clause to the one before it ("but", "and so").
 _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
-# A word that turns from what came before ("anyway, hope work's ok"): it has nothing to turn from in a rewrite.
-_TURN = re.compile(r"^(?:anyway|anyways|btw|by the way)\b[ ,]*", re.IGNORECASE)
+# A word that turns from or joins on to what came before ("anyway, hope work's ok", "but if you fancy a drink"):
+# it has nothing to turn from in a rewrite. Not "so", which starts "so happy for you" as often as "so, ...".
+_TURN = re.compile(r"^(?:(?:anyway|anyways|btw|by the way|either way|and|but|plus|also)\b[ ,]*)+", re.IGNORECASE)
 # ... and one that ends a clause ("I miss you though, how are you?"), turning from what the rewrite left out.
 _TURNED = re.compile(r"[ ,]*(?<!\beven )\b(?:though|tho|anyway|anyways)\b(?=\s*(?:[,.!?;]|$))", re.IGNORECASE)
 # A word for the person they write to: plain news of theirs is about them, not about "you".
@@ -86,6 +107,10 @@ _HOW = re.compile(r"(?i:how(?:'?s|'?re)?\b[^?!]*?)[ .]*")
 # honest") leaned on the clause after it, which a flag took away.
 _DANGLING = re.compile(r"(?i:.*\b(?:can'?t|cant|won'?t|wont|don'?t|dont|didn'?t|didnt|do|does|did|can|could|will|would"
                        r"|should|am|is|are|was|were|have|has|had|honest|say|admit|ask|tell you|know|mean))\W*")
+
+
+# A sentence of theirs that the rewrite keeps, with the strengths it shows checked alone.
+_Kept = tuple[str, tuple[str, ...]]
 
 
 @cache
@@ -117,8 +142,8 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
 def _greeting(text: str) -> str:
     """The draft's greeting ("Hey Sam", "hi mum").
 
-    A capitalised word after it is a name unless it is one that starts
-    sentences (``[greeting] not_names``).
+    A capitalised word after it, or two ("Aunt Sue"), is a name unless it
+    is one that starts sentences (``[greeting] not_names``).
 
     A word in lower case is taken when it is a way of addressing someone
     (``[greeting] terms``: "mum", "babe", "you") or a name that ends the
@@ -129,9 +154,12 @@ def _greeting(text: str) -> str:
     if not m:
         alone = _VOCATIVE.match(text)
         return alone.group(1) if alone and alone.group(1).lower() in _blocks()["greeting"]["alone"] else ""
-    name = m.group(2)
-    if name and re.sub(r"'.*", "", name).lower() not in _blocks()["greeting"]["not_names"]:
-        return text[m.start(1):m.end(2)]
+    names = [word for word in (m.group(2) or "").split(" ") if word]
+    not_names = _blocks()["greeting"]["not_names"]
+    if names and re.sub(r"'.*", "", names[0]).lower() not in not_names:
+        # "Hey Sam Hope you're well": a second word that starts a sentence is not part of the name.
+        name = " ".join(names[:1] + [w for w in names[1:] if re.sub(r"'.*", "", w).lower() not in not_names])
+        return text[m.start(1):m.start(2) + len(name)]
     term = _TERM.match(text, m.end(1))
     if term and _addresses(term.group(1).lower(), text[term.end(1):]):
         return text[m.start(1):term.end(1)]
@@ -151,60 +179,225 @@ def _addresses(word: str, after: str) -> bool:
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
                     concern: Callable[[str], float]) -> list[tuple[str, tuple[str, ...]]]:
-    """The draft's first good sentences, each with the strengths it shows.
+    """The draft's best good sentences (:func:`_best`), each with the strengths it shows, in the draft's order."""
+    return [kept for _, kept in _best(list(_candidates(draft, flags, greeting, recheck, concern)), _blocks())]
 
-    Good means unflagged, and fit to send with a strength when checked alone,
-    or a plain question of theirs (:func:`_is_plain_ask`), which the
-    rewrite asks after its own lines, or one sentence of plain news of
-    theirs (:func:`_is_plain_news`) when every flag allows it (``[news] flags``).
+
+def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
+                concern: Callable[[str], float]):
+    """``(i, (sentence, strengths))`` for each good sentence of the draft, ``i`` its place, in order.
+
+    Good means unflagged, and fit to send (:func:`_checked_alone`) with a
+    strength, or a plain question of theirs (:func:`_is_plain_ask`), which
+    the rewrite asks after its own lines, or one sentence of plain news of
+    theirs (:func:`_is_plain_news`) when the flags allow it (:class:`_Room`).
 
     A flag the model raises points at the one sentence that scores highest for
     it, but the sentences around it can carry the same thing ("you need to
     sort yourself out" beside "you're always drunk"), and a line such as
     "think about it" only made sense beside the flag. So each sentence is
-    checked alone, up to ``max_sentence_checks`` of them, and kept only if
-    it is good on its own. Once sarcasm has begun (``[turn] flags``), nothing
+    checked alone, up to ``max_sentence_checks`` checks, and kept only if
+    it is good on its own, and not a reproach (``[never]``: "do you know how
+    that makes me feel?"). Once sarcasm has begun (``[turn] flags``), nothing
     after it reads straight ("... thanks a lot", "super fun ending"), though
     each reads fine alone: only the sentences before the first flag are kept.
+    After any flag begins, of the sentences kept for a strength only an
+    apology or a short line from the heart is (:func:`_from_the_heart`); a
+    plain question or plain news has passed its own stricter gate.
     """
     blocks = _blocks()
-    spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
     limits = blocks["limits"]
-    kept: list[tuple[str, tuple[str, ...]]] = []
+    room = _Room.of(flags, blocks)
     checks = 0
-    codes = {f.code for f in flags}
-    clauses = codes <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS
-    news = codes <= set(blocks["news"]["flags"]) | _WHOLE_DRAFT_FLAGS
-    own_news_only = not codes <= _WHOLE_DRAFT_FLAGS
     news_kept = False
-    turned = any(f.code in blocks["turn"]["flags"] for f in flags)
-    until = min((start for start, _ in spans), default=None) if turned else None
-    for sentence, least_words in _unflagged_pieces(draft, spans, clauses=clauses, until=until):
-        if len(kept) == limits["max_kept_sentences"] or checks == limits["max_sentence_checks"]:
-            break
-        if greeting and sentence.lower().startswith(greeting.lower()):
+    for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
+        if checks >= limits["max_sentence_checks"]:
+            return
+        opens = bool(greeting) and sentence.lower().startswith(greeting.lower())
+        if opens:
             sentence = sentence[len(greeting):].lstrip(" ,!.")
-        if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence):
+        if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence) or _reproach().search(sentence):
             continue
-        checks += 1
-        # Checked as it reads when it starts a sentence of the rewrite. The
-        # model pays no heed to case, so a sentence it scored to place a span
-        # is not scored again.
-        sentence = _LONE_I.sub("I", sentence)
-        alone = recheck(_capitalise(sentence))
+        news = room.news and not news_kept
+        sentence, alone, used = _checked_alone(_LONE_I.sub("I", sentence), greeting if opens else "", news, recheck)
+        checks += used
         if alone.verdict != "send":
             continue
-        if not alone.strengths and not _is_plain_ask(sentence, concern, limits):
-            if not (news and not news_kept and _is_plain_news(sentence, concern, limits, own_news_only)):
+        if alone.strengths:
+            if room.after_a_flag(draft.sentences[i].start) and not _from_the_heart(sentence, alone.strengths, blocks):
+                continue
+        elif not _is_plain_ask(sentence, concern, limits):
+            if not (news and _is_plain_news(sentence, concern, limits, room)):
                 continue
             news_kept = True
-        sentence = _TURNED.sub("", _TURN.sub("", sentence))
-        if _HOW.fullmatch(sentence):
-            sentence = sentence.rstrip(" .") + "?"
-        kept.append((sentence, alone.strengths))
-    while kept and sum(count_words(s) for s, _ in kept) > limits["max_words"]:
-        kept.pop()
-    return kept
+        yield i, (_tidied(sentence), alone.strengths)
+
+
+def _checked_alone(sentence: str, greeting: str, news: bool,
+                   recheck: Callable[[str], CheckResult]) -> tuple[str, CheckResult, int]:
+    """``sentence`` checked alone as it reads when it starts a sentence of the rewrite: ``(sentence, result, checks)``.
+
+    The model pays no heed to case, so a sentence it scored to place a span
+    is not scored again. One unfit to send is tried as it reads after the
+    ``greeting`` it opened with (:func:`_after_greeting`), and, with ``news``,
+    for the news of something happening that opens it ("I fly out tomorrow"
+    of "I fly out tomorrow and just wanted to say bye", ``[news] events``),
+    which is kept without the rest, for its news alone.
+    """
+    alone, checks = recheck(_capitalise(sentence)), 1
+    if alone.verdict != "send" and greeting:
+        alone, checks = _after_greeting(sentence, greeting, recheck), checks + 1
+    lead = _LEAD.match(sentence)
+    if alone.verdict != "send" and news and lead and _events().search(lead.group(1)):
+        sentence, alone, checks = lead.group(1), recheck(_capitalise(lead.group(1))), checks + 1
+        alone = replace(alone, strengths=())
+    return sentence, alone, checks
+
+
+def _tidied(sentence: str) -> str:
+    """A kept sentence without a word that turned from what the rewrite leaves out, and "how are you." asked."""
+    sentence = _TURNED.sub("", _TURN.sub("", sentence))
+    return sentence.rstrip(" .") + "?" if _HOW.fullmatch(sentence) else sentence
+
+
+def _after_greeting(sentence: str, greeting: str, recheck: Callable[[str], CheckResult]) -> CheckResult:
+    """``sentence`` checked as it reads after the greeting it opened with ("Babe, I'm so so sorry").
+
+    Its strengths count only if it stays there, first of the rewrite: a
+    plain question or a sign-off is moved, so it is taken as unfit.
+    """
+    alone = recheck(f"{_greeting_line(greeting)}, {sentence}")
+    return alone if alone.strengths and not _closes(sentence) else replace(alone, verdict="revise")
+
+
+@dataclass(frozen=True)
+class _Room:
+    """What the draft's flags leave room to keep of it."""
+
+    spans: list[tuple[int, int]]  # the words the flags point at (not a whole-draft flag's)
+    clauses: bool  # a clause no flag reaches, of a sentence one does (``[clauses] flags``)
+    news: bool  # plain news of theirs (``[news] flags`` and ``events_beside``)
+    own_news: bool  # only news told from their own side, as beside any flag that is not a whole-draft one
+    events_only: bool  # only news of a life event (``[news] events``), as beside blame
+    until: int | None  # where sarcasm begins, after which nothing is kept
+    flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
+
+    @classmethod
+    def of(cls, flags: tuple[Flag, ...], blocks: dict) -> "_Room":
+        """The room ``flags`` leave."""
+        spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+        codes = {f.code for f in flags}
+        news = blocks["news"]
+        plain = codes <= set(news["flags"]) | _WHOLE_DRAFT_FLAGS
+        turned = any(f.code in blocks["turn"]["flags"] for f in flags)
+        return cls(
+            spans=spans,
+            clauses=codes <= set(blocks["clauses"]["flags"]) | _WHOLE_DRAFT_FLAGS,
+            news=codes <= set(news["flags"]) | set(news["events_beside"]) | _WHOLE_DRAFT_FLAGS,
+            own_news=not codes <= _WHOLE_DRAFT_FLAGS,
+            events_only=not plain,
+            until=min((start for start, _ in spans), default=None) if turned else None,
+            flagged=min((start for start, _ in spans), default=None),
+        )
+
+    def after_a_flag(self, start: int) -> bool:
+        """True when a sentence starting at ``start`` comes after the first flag's words begin."""
+        return self.flagged is not None and start >= self.flagged
+
+
+def _from_the_heart(sentence: str, strengths: tuple[str, ...], blocks: dict) -> bool:
+    """True for a sincere apology, or a short line that shows a feeling or warmth ("I love you", "I miss you").
+
+    After a flag begins, what follows is mostly more of it ("I want to fix
+    this but you have to meet me halfway", "reply if u want idc", "I need u
+    to tell me what I did"), though each line checks fine alone; these are
+    what survive it (``[heart]``).
+    """
+    heart = blocks["heart"]
+    return bool(set(strengths) & set(heart["always"])) or (
+        count_words(sentence) <= heart["max_words"] and bool(set(strengths) & set(heart["short"])))
+
+
+def _best(found: list[tuple[int, _Kept]], blocks: dict) -> list[tuple[int, _Kept]]:
+    """Of ``(i, good sentence)``, the ones that say most, at most ``max_kept_sentences`` and ``max_words``, in order.
+
+    Each is worth what it shows (``[worth]``: a sincere apology most, then
+    their news, their own question, warmth and feelings), in full for what
+    no sentence taken before it shows and at half for the rest, so a wall of
+    text is cut to its heart rather than to its first lines, and an
+    apology, an "I love you" or the news that is the reason for writing
+    outlasts the small talk before it. Ties go to the earlier sentence.
+
+    One that leans on the sentence before it (:func:`_leans`: "That was
+    cowardly", "no worries if not") is taken only after that one. One that
+    shares three words in a row with one already taken says it again, and a
+    second question asks too much; neither is taken, nor one that would take
+    the words kept past ``max_words``.
+    """
+    limits, worth = blocks["limits"], blocks["worth"]
+    left = list(found)
+    taken: list[tuple[int, _Kept]] = []
+    while len(taken) < limits["max_kept_sentences"]:
+        places = {i for i, _ in taken}
+        ready = [item for item in left if item[0] - 1 in places or not _leans(item[1][0])]
+        if not ready:
+            break
+        shown = {what for _, kept in taken for what in _shows(*kept)}
+        item = max(ready, key=lambda item: (_worth(item[1], shown, worth), -item[0]))
+        left.remove(item)
+        said = [s for _, (s, _) in taken]
+        if not _repeats(item[1][0], said) and count_words(" ".join([*said, item[1][0]])) <= limits["max_words"]:
+            taken.append(item)
+    return sorted(taken)
+
+
+def _worth(kept: _Kept, shown: set[str], worth: dict) -> float:
+    """What a good sentence adds: the worth of all it shows, halved for what ``shown`` has already."""
+    return sum(worth[what] / (2 if what in shown else 1) for what in _shows(*kept))
+
+
+def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
+    """What a good sentence brings: its strengths, else being their question (``ask``) or their news (``news``).
+
+    A short feeling from their side ("I miss you", "I love you") brings
+    ``feeling`` besides, and one that tells of something happening to them
+    (``[news] events``: "Grandma had a stroke") ``news``.
+    """
+    if not strengths:
+        return ("ask",) if _ASK.fullmatch(sentence) else ("news",)
+    short = count_words(sentence) <= _blocks()["heart"]["max_words"]
+    return (strengths + (("feeling",) if short and "i_statement" in strengths else ())
+            + (("news",) if _tells_of_an_event(sentence) else ()))
+
+
+def _tells_of_an_event(sentence: str) -> bool:
+    """True when ``sentence`` tells of something happening to them or theirs (``[news] events``), not about "you"."""
+    return bool(_events().search(sentence)) and not _SECOND_PERSON.search(sentence)
+
+
+def _leans(sentence: str) -> bool:
+    """True when ``sentence`` only makes sense after the one before it (``[leans]``).
+
+    It opens on a word that points back ("That was cowardly", "They were so
+    kind") or ends on one that answers it ("no worries if not").
+    """
+    leans = _blocks()["leans"]
+    text = sentence.lower().replace("’", "'").strip(" .!?")
+    first = re.match(r"[a-z']*", text).group()
+    return first in leans["openers"] or text.endswith(tuple(leans["endings"]))
+
+
+@cache
+def _reproach() -> re.Pattern:
+    """Any of the reproaches that check fine alone but are never kept (``[never] reproaches``)."""
+    return any_of(_blocks()["never"]["reproaches"], re.IGNORECASE)
+
+
+def _repeats(sentence: str, taken: list[str]) -> bool:
+    """True when ``sentence`` says again what one of ``taken`` says, or asks a second question."""
+    if "?" in sentence and any("?" in s for s in taken):
+        return True
+    return bool(_runs(sentence) & set().union(*map(_runs, taken)))
 
 
 def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) -> bool:
@@ -220,7 +413,7 @@ def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) 
             and concern(_capitalise(sentence)) < limits["max_ask_concern"])
 
 
-def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, own: bool) -> bool:
+def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, room: "_Room") -> bool:
     """True for a plain statement of theirs that the model, checked alone, sees nothing in.
 
     "I fly out tomorrow" or "I'm off travelling for a year" says why they
@@ -228,16 +421,29 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
     flagged draft a sentence about the other person ("you didn't even
     text") or a question is seldom plain news, so neither is taken; nor is
     one the model comes near a flag on (``max_news_concern``, as for a
-    question of theirs). Beside a flag (``own``), what is left of it often
-    still carries it ("cold and judgmental", "giving this til friday", "I've
-    texted, I've called"), so only news told from their own side is kept,
-    and none that counts their tries to reach them (``[news] chasing``).
+    question of theirs). Beside a flag (``room.own_news``), what is left of
+    it often still carries it ("cold and judgmental", "giving this til
+    friday", "I've texted, I've called"), so only news told from their own
+    side or of a life event (``[news] events``: "Mum's operation is on
+    Tuesday") is kept, and none that counts their tries to reach them
+    (``[news] chasing``); beside blame, a guilt trip or sarcasm
+    (``room.events_only``), only news of a life event ("I'm moving to Leeds
+    on Friday").
     """
     if "?" in sentence or _SECOND_PERSON.search(sentence) or count_words(sentence) < limits["min_news_words"]:
         return False
-    if own and (not _OWN_NEWS.match(sentence) or _chasing().search(sentence)):
+    event = bool(_events().search(sentence))
+    if room.own_news and (not (_OWN_NEWS.match(sentence) or event) or _chasing().search(sentence)):
+        return False
+    if room.events_only and not event:
         return False
     return concern(_capitalise(sentence)) < limits["max_news_concern"]
+
+
+@cache
+def _events() -> re.Pattern:
+    """Any of the words that tell of something happening or about to (``[news] events``)."""
+    return any_of(_blocks()["news"]["events"], re.IGNORECASE)
 
 
 @cache
@@ -247,7 +453,7 @@ def _chasing() -> re.Pattern:
 
 
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
-    """``(text, least words)`` for each sentence no span touches (and, with ``until``, that starts before it).
+    """``(text, least words, i)`` for each sentence ``i`` no span touches (and, with ``until``, that starts before it).
 
     With ``clauses``, also each clause no span touches of a sentence one does.
 
@@ -258,28 +464,33 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
     def touched(first: int, last: int) -> bool:
         return any(start < last and first < end for start, end in spans)
 
-    for s in draft.sentences:
+    for i, s in enumerate(draft.sentences):
         if until is not None and s.start >= until:
             return
         if not touched(s.start, s.end):
-            yield draft.text[s.start:s.end].strip(), 2
+            yield draft.text[s.start:s.end].strip(), 2, i
             continue
         if not clauses:
             continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
             text = _JOINER.sub("", clause.group().strip())
             if not touched(clause.start(), clause.end()) and not _DANGLING.fullmatch(text):
-                yield text, MIN_CLAUSE_WORDS
+                yield text, MIN_CLAUSE_WORDS, i
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:
-    """``(key, line)``: one plain line for each kind of flag, in the draft's order, without repeats."""
+    """``(key, line)``: one plain line for each kind of flag, an apology first, then in the draft's order, without repeats.
+
+    A hedged apology is owned in the person's words (:func:`_owned_apology`);
+    a polite "sorry to bother you" (``[apology] polite``) owns no wrong, so
+    none is made up for it.
+    """
     table = blocks["replace"]
     lines: list[tuple[str, str]] = []
-    for flag in sorted(flags, key=lambda f: f.start):
+    for flag in sorted(flags, key=lambda f: (f.code != "non_apology", f.start)):  # an apology first
         line = table.get(flag.code)
         if flag.code == "non_apology":
-            line = _owned_apology(draft.text) or line
+            line = _owned_apology(draft.text) or (None if _polite().search(draft.text[flag.start:flag.end]) else line)
         if line and line not in (said for _, said in lines):
             lines.append((flag.code, line))
     return lines
@@ -289,13 +500,16 @@ def _owned_apology(text: str) -> str | None:
     """The apology a "sorry, but ..." or a "sorry if ..." was making, owned.
 
     The part before the "but" ("I'm sorry I shouted, but you..." gives "I'm
-    sorry I shouted."), or what the person did that the "if" made
+    sorry I shouted.", "sorry for disappearing, I was ill but ..." gives
+    "I'm sorry for disappearing."), or what the person did that the "if" made
     conditional ("sorry if you were hurt by what I said" gives "I'm sorry for
     what I said."). None when the draft has neither.
     """
     m = _SORRY_BUT.search(text)
     if m:
-        return _capitalise(m.group(1).strip()) + "."
+        opener = "I am" if m.group(1) else "I'm"  # "sorry for disappearing, ..." is owned as "I'm sorry for ..."
+        apology = _LONE_I.sub("I", m.group(2).strip())
+        return f"{opener} {apology[:1].lower()}{apology[1:]}."
     m = _SORRY_IF.search(text)
     if m:
         deed = m.group(1) or m.group(2)
@@ -303,9 +517,15 @@ def _owned_apology(text: str) -> str | None:
     return None
 
 
+@cache
+def _polite() -> re.Pattern:
+    """Any of the polite apologies that own no wrong (``[apology] polite``)."""
+    return any_of(_blocks()["apology"]["polite"], re.IGNORECASE)
+
+
 def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]],
              blocks: dict) -> str:
-    """Greeting, the person's own lines, the replacement lines, then what is missing; a kept sign-off last.
+    """Greeting, the person's own lines, the replacement lines, then what is missing; a kept sign-off last (:func:`_closes`).
 
     Of ours, at most ``max_replacements`` lines, and none the kept lines
     already say (:func:`_already_said`). The greeting gets a capital, and
@@ -314,33 +534,90 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     lower case unless it starts with "I" ("Hi Jo, it would mean a lot..."), and theirs too
     when its first word has a capital only for starting a sentence ("Hi Maya, it's Jonas").
     """
-    add = blocks["add"]
+    kind = _kind(kept, replacements)
     theirs = [s for s, _ in kept]
     shown = {strength for _, strengths in kept for strength in strengths}
-    sign_offs = [s for s in theirs if is_bare_sign_off(Draft(s))]
-    if len(sign_offs) < len(theirs):  # moved to the end; a draft kept for its sign-off alone stays as it is
-        theirs = [s for s in theirs if s not in sign_offs]
-    else:
-        sign_offs = []
-    ours = [line for key, line in replacements if not _already_said(key, line, theirs, shown, blocks)]
-    asks = [s for s, strengths in kept if not strengths and _ASK.fullmatch(s)]  # after our lines; news stays first
+    sign_offs = [s for s in theirs if _closes(s)]
+    theirs = [s for s in theirs if s not in sign_offs]
+    ours = [line for key, line in _replacing(replacements, kind, blocks)
+            if not _already_said(key, line, theirs, shown, blocks)]
+    asks = [s for s in theirs if "?" in s]  # after our lines: their question is the one the rewrite asks
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
-    text = " ".join(body).lower()
-    if not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", text):
-        body.append(add["i_statement"])
-    if "?" not in text:
-        body.append(add["open_question"])
-    if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
-        body.append(add["gives_space"])
-    body += [_end(s) for s in sign_offs]
+    body += _missing(" ".join(body), theirs, shown, _lines_for(kind, blocks), blocks) + [_end(s) for s in sign_offs]
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]
     ours_first = all(s in asks for s in theirs)
     if not _STARTS_WITH_I.match(first) and (ours_first or _opens_a_sentence(first)):
         first = first[:1].lower() + first[1:]
-    return " ".join([f"{greeting[:1].upper()}{greeting[1:]}, {first}", *rest])
+    return " ".join([f"{_greeting_line(greeting)}, {first}", *rest])
+
+
+def _missing(said: str, theirs: list[str], shown: set[str], add: dict, blocks: dict) -> list[str]:
+    """What ``said`` lacks, from ``add``: a feeling from their side, one easy question, and room for the other person.
+
+    Each only where the kept lines and ours do not already give it, and
+    where the kind of draft calls for it (an empty line: :func:`_lines_for`).
+    """
+    lines = []
+    if "i_statement" not in shown and not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", said.lower()):
+        lines.append(add["i_statement"])
+    if "?" not in said:
+        lines.append(add["open_question"])
+    if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
+        lines.append(add["gives_space"])
+    return [line for line in lines if line]
+
+
+def _kind(kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]]) -> str:
+    """What the draft is, by what the rewrite keeps of it and puts in: ``apology``, ``news``, ``practical`` or ``missing``.
+
+    An apology of theirs, or one owned in place of a hedged one; else their
+    news of something happening (:func:`_tells_of_an_event`: "I'm moving to
+    Leeds on Friday"); else a plain request with no
+    feeling beside it ("can you drop my keys off on Friday?"); else they
+    miss the person. The first that fits, so the same draft is always the same kind.
+    """
+    shows = {what for kept_line in kept for what in _shows(*kept_line)}
+    if "apology" in shows or any(key == "non_apology" for key, _ in replacements):
+        return "apology"
+    if any(_tells_of_an_event(s) for s, _ in kept):
+        return "news"
+    if "ask" in shows and not shows & {"i_statement", "warmth"}:
+        return "practical"
+    return "missing"
+
+
+def _lines_for(kind: str, blocks: dict) -> dict:
+    """The lines a rewrite of ``kind`` adds (``[add]``, as ``[kinds.KIND]`` changes them; "" for none)."""
+    own = {key: line for key, line in blocks["kinds"].get(kind, {}).items() if isinstance(line, str)}
+    return {**blocks["add"], **own}
+
+
+def _replacing(replacements: list[tuple[str, str]], kind: str, blocks: dict) -> list[tuple[str, str]]:
+    """The replacement lines a rewrite of ``kind`` puts in (``[kinds.KIND] replace``: "" for none)."""
+    instead = blocks["kinds"].get(kind, {}).get("replace", {})
+    lines = [(key, instead.get(key, line)) for key, line in replacements]
+    return [(key, line) for key, line in lines if line]
+
+
+def _greeting_line(greeting: str) -> str:
+    """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike").
+
+    A word after the greeting that is a way of addressing someone (``[greeting] terms``: "hi mum") stays as it is.
+    """
+    words = greeting.split(" ")
+    if len(words) > 1 and words[-1].lower() not in _blocks()["greeting"]["terms"]:
+        words[-1] = words[-1][:1].upper() + words[-1][1:]
+    line = " ".join(words)
+    return line[:1].upper() + line[1:]
+
+
+def _closes(sentence: str) -> bool:
+    """True for a kept line that ends a message: a warm sign-off, "I love you" (``[closers]``), or one ending on a kiss."""
+    last = sentence.rsplit(None, 1)[-1].lower() if sentence.strip() else ""
+    return is_bare_sign_off(Draft(sentence), frozenset(_blocks()["closers"]["phrases"])) or bool(KISSES.fullmatch(last))
 
 
 def _opens_a_sentence(text: str) -> bool:

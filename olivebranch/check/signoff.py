@@ -30,10 +30,13 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["phrases"]), frozenset(table["openers"])
 
 
-def is_bare_sign_off(draft: Draft) -> bool:
-    """True when the draft's words, after an opener and without kisses, are one warm sign-off."""
+def is_bare_sign_off(draft: Draft, also: frozenset[str] = frozenset()) -> bool:
+    """True when the draft's words, after an opener and without kisses, are one warm sign-off.
+
+    ``also`` adds phrases of the caller's own (the rewrite ends on "I love you" as on a sign-off).
+    """
     phrases, openers = _lexicon()
     words = [w for w in _WORD.findall(draft.normal.lower()) if not KISSES.fullmatch(w)]
     while words and words[0] in openers:
         words.pop(0)
-    return bool(words) and " ".join(words) in phrases
+    return bool(words) and (" ".join(words) in phrases or " ".join(words) in also)

@@ -148,6 +148,15 @@ def _calm(text: str) -> float:
     # Beside blame, sarcasm or a game, what is left is seldom news.
     ("I'm too old for this. You play games.", "blame", "You play games.", []),
     ("I'll be out with Marcus all week. Just so you know.", "manipulation", "Just so you know.", []),
+    # Beside blame or a guilt trip, news of a life event is the reason for writing; what they suffered is not.
+    ("I'm moving to Leeds on Friday. You never cared anyway.", "blame", "You never cared anyway.",
+     ["I'm moving to Leeds on Friday."]),
+    ("Mum's operation is on Tuesday. Why do you always wait?", "blame", "Why do you always wait?",
+     ["Mum's operation is on Tuesday."]),
+    ("I threw up twice this morning. This is what you do to me.", "guilt_trip", "This is what you do to me.", []),
+    ("I'm moving on. You never cared anyway.", "blame", "You never cared anyway.", []),
+    ("I got the job in Edinburgh! Guess you're too busy to care though.", "sarcasm", "Guess you're too busy",
+     ["I got the job in Edinburgh!"]),
 ])
 def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, code, flagged, kept):
     from olivebranch.check.result import Flag
@@ -158,6 +167,17 @@ def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, co
     start = text.index(flagged)
     flag = Flag(code, "high", start, start + len(flagged), "", (), "")
     assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _calm)] == kept
+
+
+def test_news_that_opens_a_sentence_unfit_to_send_is_kept_without_the_rest():
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _good_sentences
+    from olivebranch.check.text import Draft
+
+    text = "I fly out tomorrow and just wanted to say bye. you could at least reply."
+    flag = Flag("guilt_trip", "high", text.index("you could"), len(text), "", (), "")
+    recheck = _alone({"I fly out tomorrow and just wanted to say bye.": ("dont_send", ())})
+    assert _good_sentences(Draft(text), (flag,), "", recheck, _calm) == [("I fly out tomorrow", ())]
 
 
 def test_a_long_message_keeps_one_sentence_of_news_and_only_one():
@@ -176,16 +196,22 @@ def test_a_long_message_keeps_one_sentence_of_news_and_only_one():
 def test_their_news_comes_before_our_lines():
     result = check("i fly out tomorrow, call me tonight")
     assert "pressure" in result.codes
-    assert result.rewrite.startswith("I fly out tomorrow. I'd really like to talk")
+    assert result.rewrite.startswith("I fly out tomorrow. I wanted you to know. Let's talk")
     assert "tonight" not in result.rewrite
 
 
 def test_their_plain_question_is_asked_after_our_lines():
-    result = check("You never reply. Can you drop my keys off on Friday?")
+    result = check("You never reply. I miss you. Can you drop my keys off on Friday?")
     assert "blame" in result.codes
-    assert result.rewrite.startswith("I've been feeling hurt")
+    assert result.rewrite.startswith("I miss you. I've been feeling hurt")
     assert "Can you drop my keys off on Friday? No pressure to reply" in result.rewrite
     assert "How have you been?" not in result.rewrite
+
+
+def test_a_plain_request_gets_no_line_for_a_jab_beside_it():
+    result = check("You never reply. Can you drop my keys off on Friday?")
+    assert "blame" in result.codes
+    assert result.rewrite == "Can you drop my keys off on Friday? No rush, and thank you."
 
 
 def test_a_kept_check_in_loses_its_anyway_and_gets_its_question_mark():
@@ -265,6 +291,12 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
     ("hey lol. answer me", "hey"),
     ("yo yo answer me", "yo"),
     ("hey so you never call", "hey"),
+    ("Hi Aunt Sue, Mum's operation is on Tuesday", "Hi Aunt Sue"),
+    ("Hey Sam Hope you're well", "Hey Sam"),
+    ("Hey Sam I miss you", "Hey Sam"),
+    ("Babe I'm so so sorry", "Babe"),
+    ("babe i'm so sorry", "babe"),
+    ("Love you lots", ""),
 ])
 def test_the_greeting_keeps_a_name_or_a_term_for_the_person(text, greeting):
     from olivebranch.check.rewrite import _greeting
@@ -339,8 +371,10 @@ def test_their_own_apology_and_room_stand_in_for_ours():
     ([("It's Jonas from the choir.", ())], [], "Hi Maya, it's Jonas from the choir."),
     ([("Sam says hi.", ("warmth",))], [], "Hi Maya, Sam says hi."),
     ([("I miss you.", ("i_statement",))], [], "Hi Maya, I miss you."),
+    # A plain request alone is asked straight after the greeting, with no line of ours for a flag beside it.
+    ([("Can you drop my keys off on Friday?", ())], ["entitlement"], "Hi Maya, can you drop my keys off on Friday? No"),
     # Their plain question comes after ours, so ours goes on after the greeting.
-    ([("Can you drop my keys off on Friday?", ())], ["entitlement"], "Hi Maya, it would mean a lot"),
+    ([("Can you drop my keys off on Friday?", ())], ["non_apology"], "Hi Maya, I'm sorry for my part"),
 ])
 def test_after_the_greeting_only_a_name_or_i_keeps_its_capital(kept, replacements, start):
     from olivebranch.check.rewrite import _blocks, _compose
@@ -455,7 +489,8 @@ def test_no_two_replacement_lines_share_three_words_in_a_row():
     from olivebranch.check.rewrite import _blocks
 
     blocks = _blocks()
-    lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]})
+    lines = sorted(set(blocks["replace"].values()) | {blocks["add"]["open_question"], blocks["add"]["gives_space"]}
+                   | {line for kind in blocks["kinds"].values() for line in kind.values() if isinstance(line, str) and line})
     shared = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if _runs(a) & _runs(b)]
     assert shared == []
 
@@ -468,6 +503,10 @@ def test_no_two_replacement_lines_share_three_words_in_a_row():
     ("sorry if the way I spoke upset you", "I'm sorry for the way I spoke."),
     ("I'm sorry if you feel hurt", None),
     ("sorry you feel that way", None),
+    ("Sorry for disappearing, I was in the hospital for a bit but I'm okay now.", "I'm sorry for disappearing."),
+    ("sorry i said that but honestly you were asking for it", "I'm sorry I said that."),
+    ("I am so sorry for shouting, but you", "I am so sorry for shouting."),
+    ("sorry to bother u again i know ur busy but did u get my msg", None),
 ])
 def test_a_hedged_apology_is_owned_in_the_persons_words(text, owned):
     from olivebranch.check.rewrite import _owned_apology
@@ -500,3 +539,197 @@ def test_a_kept_sentence_does_not_turn_from_the_lines_left_out():
     assert "blame" in result.codes
     assert "though" not in result.rewrite
     assert check(result.rewrite).verdict == "send"
+
+
+# --- what a rewrite keeps, and what it adds (QA of the rewrite) -------------------------------------------
+
+LETTER = ("Hey Sam, I hope you're doing well. I've been thinking about you a lot lately. I'm sorry I went quiet "
+          "after the move, it was a hard few months and I handled it badly. I miss our long walks and the way you "
+          "always made me laugh. I know it's been a long time, and I understand if you need a while to reply. "
+          "Things are calmer now and I've started a new job that I actually like. I'd love to hear what you've been "
+          "up to, and how your mum is doing. No pressure at all, whenever you're ready.")
+ANGRY = ("You never listen to me and I am so tired of it. Every time I try to talk to you about something that "
+         "matters you just change the subject or walk away. I have done everything for you, I drove you to work for "
+         "months, I paid for your phone, I covered for you with your parents. Do you know how that makes me feel? "
+         "Like I am nothing. And now you just ignore my messages like I don't exist. Everyone can see it. My friends "
+         "think you are using me and honestly I am starting to agree with them. You owe me an explanation at the "
+         "very least. I am not going to keep waiting around forever for you to decide whether I am worth a reply. "
+         "Answer me today.")
+BABE = "Babe I'm so so sorry. I was drunk and stupid. Please call me back. Please. I love you."
+HOSPITAL = "Hey, I'm at the hospital with Gran, she had a fall. Call me back NOW."
+LEEDS = "Hi Jo, I'm moving to Leeds on Friday. You never cared anyway."
+FLY = "I fly out tomorrow and just wanted to say bye. you could at least reply."
+DISAPPEARED = "Sorry for disappearing, I was in the hospital for a bit but I'm okay now."
+KEYS = "Hi Tom, can you drop my keys off on Friday? You never return anything on time."
+DAD = "Hi Dad, I know you're busy but you never call me back. Love you."
+SLEEP = "Sleep well x. Not that you care."
+BOTHER = "hi sorry to bother u again i know ur busy but did u get my last msg? no worries if not!! sorry"
+MIKE = "hey mike. you never answer my texts. are we still on for saturday?"
+
+
+def _rewrite(text: str) -> str:
+    """The rewrite of ``text``, which must be offered and come out ``send`` when checked again."""
+    result = check(text)
+    assert result.verdict != "send" and result.rewrite, text
+    assert check(result.rewrite).verdict == "send", result.rewrite
+    return result.rewrite
+
+
+@pytest.mark.parametrize("text, heart", [
+    (LETTER, ["I'm sorry I went quiet after the move"]),
+    (BABE, ["I'm so so sorry", "I love you"]),
+    (HOSPITAL, ["I'm at the hospital with Gran"]),
+    (LEEDS, ["I'm moving to Leeds on Friday"]),
+    (FLY, ["I fly out tomorrow"]),
+    (DISAPPEARED, ["sorry for disappearing"]),
+    (KEYS, ["can you drop my keys off on Friday?"]),
+], ids=["letter", "babe", "hospital", "leeds", "fly", "disappeared", "keys"])
+def test_the_rewrite_keeps_the_heart_of_the_message(text, heart):
+    rewrite = _rewrite(text).lower()
+    assert [words for words in heart if words.lower() not in rewrite] == []
+
+
+def test_a_kind_letter_is_cut_to_its_best_sentences_not_its_first():
+    rewrite = _rewrite(LETTER)
+    assert rewrite.startswith("Hey Sam, I'm sorry I went quiet")
+    assert "I miss our long walks" in rewrite
+    assert len(rewrite.split()) <= 70
+
+
+@pytest.mark.parametrize("text, invented", [
+    (DISAPPEARED, "my part in what happened"),  # their apology is for disappearing
+    (BOTHER, "my part in what happened"),  # "sorry to bother you" owns no wrong
+    (KEYS, "feeling hurt"),  # a practical request: no feeling they did not show
+    (KEYS, "thinking about you"),
+], ids=["disappeared", "bother", "keys-hurt", "keys-thinking"])
+def test_the_rewrite_invents_nothing_the_draft_does_not_say(text, invented):
+    assert invented not in _rewrite(text)
+
+
+@pytest.mark.parametrize("text", [BABE, DISAPPEARED, LETTER, HOSPITAL, LEEDS, FLY, KEYS],
+                         ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys"])
+def test_no_breezy_how_have_you_been_after_an_apology_news_or_a_request(text):
+    assert "How have you been?" not in _rewrite(text)
+
+
+def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
+    rewrite = _rewrite(ANGRY)
+    assert "makes me feel" not in rewrite and "Do you know" not in rewrite
+
+
+@pytest.mark.parametrize("text, start, end", [
+    (DAD, "Hi Dad, I", "Love you."),
+    (SLEEP, "I", "Sleep well x."),
+    (BABE, "Babe, I'm so so sorry.", "I love you."),
+], ids=["dad", "sleep", "babe"])
+def test_a_sign_off_comes_last_and_the_greeting_goes_on_in_the_same_sentence(text, start, end):
+    rewrite = _rewrite(text)
+    assert rewrite.startswith(start) and rewrite.endswith(end)
+
+
+def test_a_leftover_that_leans_on_what_was_dropped_is_not_kept():
+    rewrite = _rewrite(BOTHER)
+    assert "if not" not in rewrite
+    assert re.match(r"Hi, (?:[a-z]|I\b)", rewrite)
+
+
+def test_a_name_after_a_greeting_gets_its_capital():
+    assert _rewrite(MIKE).startswith("Hey Mike, ")
+
+
+@pytest.mark.parametrize("text, kind", [
+    (BABE, "apology"), (DISAPPEARED, "apology"), (LETTER, "apology"),
+    (HOSPITAL, "news"), (LEEDS, "news"), (FLY, "news"),
+    (KEYS, "practical"), (MIKE, "practical"),
+    (DAD, None), ("you never call me", None),
+], ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys", "mike", "dad", "missing"])
+def test_the_lines_added_follow_what_the_draft_is(text, kind):
+    from olivebranch.check.rewrite import _blocks
+
+    blocks = _blocks()
+    lines = {**blocks["add"], **(blocks["kinds"][kind] if kind else {})}
+    rewrite = _rewrite(text)
+    assert (blocks["add"]["open_question"] in rewrite) == bool(lines["open_question"])
+    assert lines["gives_space"] in rewrite
+    assert rewrite == check(text).rewrite  # the same every time
+
+
+@pytest.mark.parametrize("kept, replacements, kind", [
+    ([("I'm so sorry.", ("apology",))], [], "apology"),
+    ([("I miss you.", ("i_statement",))], [("non_apology", "I'm sorry for my part in what happened.")], "apology"),
+    ([("I'm at the hospital with Gran.", ())], [("pressure", "")], "news"),
+    ([("Grandma had a stroke this morning.", ("warmth",))], [], "news"),
+    ([("Can you drop my keys off on Friday?", ())], [("blame", "")], "practical"),
+    ([("Can you drop my keys off on Friday?", ()), ("I miss you.", ("i_statement",))], [], "missing"),
+    ([], [("blame", "")], "missing"),
+])
+def test_what_the_draft_is_is_read_from_what_is_kept(kept, replacements, kind):
+    from olivebranch.check.rewrite import _kind
+
+    assert _kind(kept, replacements) == kind
+
+
+def test_every_line_added_for_a_kind_of_draft_is_fit_to_send_alone():
+    from olivebranch.check.rewrite import _blocks
+
+    blocks = _blocks()
+    lines = {line for key, line in blocks["add"].items() if key != "greeting"}
+    lines |= {line for kind in blocks["kinds"].values() for line in kind.values() if isinstance(line, str) and line}
+    assert [line for line in sorted(lines) if check(line, with_rewrite=False).verdict != "send"] == []
+
+
+def test_no_rewrite_keeps_a_reproach(corpus_results):
+    from olivebranch.check.rewrite import _reproach
+
+    kept = [(ex.id, r.rewrite) for ex, r in corpus_results if r.rewrite and _reproach().search(r.rewrite)]
+    assert kept == []
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("That was cowardly of me.", True), ("They were so kind to me.", True), ("no worries if not!!", True),
+    ("I miss you.", False), ("It's been ages.", False), ("Thanks for the card.", False),
+])
+def test_a_sentence_that_points_back_leans_on_the_one_before(sentence, leans):
+    from olivebranch.check.rewrite import _leans
+
+    assert _leans(sentence) is leans
+
+
+def test_the_best_sentences_are_kept_not_the_first():
+    from olivebranch.check.rewrite import _best, _blocks
+
+    found = [(0, ("I hope you're well.", ("warmth",))), (1, ("Lovely weather here.", ("warmth",))),
+             (2, ("I'm sorry I went quiet after the move.", ("apology", "i_statement"))),
+             (3, ("That was unfair of me.", ("apology",))), (5, ("I love you.", ("i_statement", "warmth")))]
+    kept = [s for _, (s, _) in _best(found, _blocks())]
+    assert kept == ["I'm sorry I went quiet after the move.", "That was unfair of me.", "I love you."]
+    # "That was unfair of me" leans on the sentence before it, and is not kept without it.
+    assert "That was unfair of me." not in [s for _, (s, _) in _best(found[:2] + found[3:], _blocks())]
+
+
+def test_the_best_sentences_do_not_say_the_same_thing_twice_or_ask_twice():
+    from olivebranch.check.rewrite import _best, _blocks
+
+    found = [(0, ("I miss you so much.", ("i_statement",))), (1, ("I miss you so much it hurts.", ("i_statement",))),
+             (2, ("How is the new flat?", ("open_question",))), (3, ("How is your mum?", ("open_question",)))]
+    assert [s for _, (s, _) in _best(found, _blocks())] == ["I miss you so much.", "How is the new flat?"]
+
+
+@pytest.mark.parametrize("sentence, closes", [
+    ("Love you.", True), ("I love you.", True), ("sleep well x", True), ("just thinking of you x", True),
+    ("I miss you.", False), ("Love you lots of things about you.", False),
+])
+def test_a_line_that_ends_a_message_is_a_closer(sentence, closes):
+    from olivebranch.check.rewrite import _closes
+
+    assert _closes(sentence) is closes
+
+
+@pytest.mark.parametrize("greeting, line", [
+    ("hey mike", "Hey Mike"), ("hi mum", "Hi mum"), ("Hello son", "Hello son"), ("hey you", "Hey you"),
+    ("HEY Sam", "HEY Sam"), ("Hi Aunt Sue", "Hi Aunt Sue"), ("babe", "Babe"),
+])
+def test_the_greeting_gets_a_capital_and_so_does_a_name(greeting, line):
+    from olivebranch.check.rewrite import _greeting_line
+
+    assert _greeting_line(greeting) == line

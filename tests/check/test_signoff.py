@@ -39,3 +39,10 @@ def test_a_warm_sign_off_gets_no_crisis_flag(text):
 @pytest.mark.parametrize("text", ["goodbye", "take care of yourself. this is goodbye", "take care x. i won't be around", "i'm done for good"])
 def test_a_final_goodbye_still_does(text):
     assert "self_harm" in check(text).codes
+
+
+def test_a_caller_may_add_sign_offs_of_its_own():
+    also = frozenset({"i love you"})
+    assert is_bare_sign_off(Draft("ok I love you x"), also)
+    assert not is_bare_sign_off(Draft("I love you"))
+    assert not is_bare_sign_off(Draft("I love you but"), also)
