@@ -151,13 +151,15 @@ def prompts():
     """
     from rich.prompt import Confirm, Prompt
 
-    class WrappedPrompt(Prompt):
+    class Wrapped:
         def make_prompt(self, default):
             return _wrap_question(self.console, super().make_prompt(default))
 
-    class WrappedConfirm(Confirm):
-        def make_prompt(self, default):
-            return _wrap_question(self.console, super().make_prompt(default))
+    class WrappedPrompt(Wrapped, Prompt):
+        pass
+
+    class WrappedConfirm(Wrapped, Confirm):
+        pass
 
     return WrappedPrompt, WrappedConfirm
 
