@@ -64,9 +64,10 @@ _VOCATIVE = re.compile(r"^\s*([a-z]+)(?:,|\s+(?=(?-i:[A-Z]|i\b)))", re.IGNORECAS
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
 # What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
 _NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
-# "I'm sorry I shouted, but ...", "sorry for disappearing, I was ill but ...": the apology before the "but".
+# "I'm sorry I shouted, but ...", "sorry for disappearing, I was ill but ...", "sorry for
+# shouting. But you ...": the apology before the "but".
 _SORRY_BUT = re.compile(r"(?:(i am)\s+|i'?m\s+)?((?:so |really |truly )*sorry\s+(?:for|about|that|i)\b[^,.;!?]*?)"
-                        r"(?:\s*,?\s+but\b|,[^.;!?]*?\sbut\b)", re.IGNORECASE)
+                        r"(?:\s*,?\s+but\b|,[^.;!?]*?\sbut\b|\s*[.!]+\s+but\b)", re.IGNORECASE)
 # An apology made conditional on what the person did themselves ("sorry if you were hurt by
 # what I said", "I apologise if my words came across badly"): the thing they did, to own it.
 _OWN_DEED = r"(?:what i (?:said|did|wrote|sent)|my (?:\w+ )?(?:words|comments?|message|text|tone|joke|behaviou?r|reaction)|the way i \w+|how i \w+)"

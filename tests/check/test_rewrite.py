@@ -506,6 +506,8 @@ def test_no_two_replacement_lines_share_three_words_in_a_row():
     ("Sorry for disappearing, I was in the hospital for a bit but I'm okay now.", "I'm sorry for disappearing."),
     ("sorry i said that but honestly you were asking for it", "I'm sorry I said that."),
     ("I am so sorry for shouting, but you", "I am so sorry for shouting."),
+    ("sorry for shouting. but you were being so unfair", "I'm sorry for shouting."),
+    ("I'm sorry about last night! But you started it", "I'm sorry about last night."),
     ("sorry to bother u again i know ur busy but did u get my msg", None),
 ])
 def test_a_hedged_apology_is_owned_in_the_persons_words(text, owned):
