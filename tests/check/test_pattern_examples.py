@@ -168,6 +168,10 @@ POSITIVES = {
         "you literally embarrassed me in front of everyone",
         "i only said it because you literally pushed me to it",
         "i shout when you wind me up like that, simple",
+        "Hi, how are you? you never text back",
+        "hope ur well. u never reply to anything i send tho",
+        "can you drop my hoodie off this week? also you're a terrible friend btw",
+        "ur honestly such a shit sister",
         "sorry i snapped, but not everything is about you",
         "i was harsh but you kind of deserved it",
         "whatever happens next, that's on you",
@@ -233,6 +237,10 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "sorry you never got my message, my phone died",
+    "if you never reply, that's ok, i just wanted to say congrats",
+    "I'm not saying you're a bad friend, I just miss you",
+    "she said you're a terrible driver lol",
     "i'd rather die than sit through that film again lol",
     "i'm going to jump in the shower, call you after",
     "the tandem skydive is booked!! i'm going to jump on saturday",
@@ -368,7 +376,8 @@ HARD_NEGATIVES = [
 
 
 def strong_codes(text):
-    return {h.code for h in PatternDetector().detect(Draft(text)) if h.kind == "strong"}
+    """The codes raised by a pattern alone: a strong group's or a rule's (``model = false``)."""
+    return {h.code for h in PatternDetector().detect(Draft(text)) if h.kind in ("strong", "rule")}
 
 
 @pytest.mark.parametrize("code,text", [(c, t) for c, ts in POSITIVES.items() for t in ts])
