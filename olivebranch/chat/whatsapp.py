@@ -135,6 +135,8 @@ class _Lexicon:
         notices = self.notices.get(body[:1])
         if notices is not None and notices.fullmatch(body):
             return True
+        if self.named_words.search(body) is None:  # most messages: no generator set up for them
+            return False
         return any(self.named_notices[w.group(1)].fullmatch(body) for w in self.named_words.finditer(body))
 
     def zero(self, body: str) -> bool | None:
