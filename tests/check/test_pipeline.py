@@ -294,3 +294,10 @@ def test_the_plan_suggests_examples_to_check():
 @pytest.mark.parametrize("text", _examples_we_suggest())
 def test_every_message_the_plan_suggests_is_fine_to_send(text):
     assert check(text).verdict == "send"
+
+
+@pytest.mark.parametrize("text", ["hey", "Hey Mike", "lol ok", "??", "k", "ok"])
+def test_the_low_effort_why_fits_filler_as_well_as_a_bare_greeting(text):
+    flag = next(f for f in check(text).flags if f.code == "low_effort")
+    assert "bare greeting" not in flag.why  # "lol ok" and "??" are no greeting
+    assert "greeting" in flag.why and "'ok'" in flag.why
