@@ -173,6 +173,14 @@ def _quote(text: str, flag, limit: int = 60) -> str:
     words = visible(" ".join(text[flag.start:flag.end].split()))
     if flag.code == "wall_of_text":
         return messages.CHECK_WHOLE_MESSAGE
-    if len(words) > limit:
-        words = words[: limit - 1].rstrip() + "…"
-    return f"“{words}”"
+    return f"“{_shorten(words, limit)}”"
+
+
+def _shorten(words: str, limit: int) -> str:
+    """``words`` cut to at most ``limit`` characters at a word's end, with "…"; a single longer word is cut anyway."""
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1]
+    if not words[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # the last word would be cut through: leave it out
+    return cut.rstrip(" ,;:-–—") + "…"

@@ -285,6 +285,34 @@ def test_readable_quotes_the_same_words_once_and_at_most_three(cli, plain_env):
     assert "“you always lie”, “you never listen”, “you never call” " + messages.CHECK_MORE_QUOTES.format(n=1) in out
 
 
+LONG_DIG = "I guess I'm just not worth a reply, which is fine, you clearly have better things to do than answer me"
+
+
+@pytest.mark.parametrize("limit", [8, 12, 20, 37, 60])
+def test_a_long_quote_is_cut_where_a_word_ends(limit):
+    from olivebranch.cli.check import _shorten
+
+    short = _shorten(LONG_DIG, limit)
+    kept = short.removesuffix("…")
+    assert short.endswith("…") and len(short) <= limit
+    assert LONG_DIG.startswith(kept) and LONG_DIG[len(kept)] in " ,"  # no word cut through, no comma before "…"
+
+
+def test_a_single_word_longer_than_a_quote_is_still_cut():
+    from olivebranch.cli.check import _shorten
+
+    assert _shorten("a" * 70, 60) == "a" * 59 + "…"
+    assert _shorten("short enough", 60) == "short enough"
+
+
+def test_readable_quotes_of_long_spans_end_on_a_whole_word(cli, plain_env):
+    out = flat(cli("check", LONG_DIG).out)
+    quotes = re.findall(r"“([^”]*)…”", out)
+    assert quotes, out
+    for quote in quotes:
+        assert LONG_DIG.startswith(quote) and LONG_DIG[len(quote)] in " ,", quote
+
+
 def test_readable_send(cli, plain_env):
     res = cli("check", GOOD)
     out = flat(res.out)
