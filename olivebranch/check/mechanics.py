@@ -57,7 +57,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _is_filler(token: str, words: frozenset[str] | None = None) -> bool:
-    """A filler word (one of ``words``), a kiss, or one drawn out ("hellooooo" as "helloo", "hiiiii" as "hii" or "hi")."""
+    """A filler word (of ``words``), a kiss, or one drawn out ("hellooooo" as "helloo", "hiiiii" as "hii" or "hi")."""
     token, filler = token.lower(), _filler() if words is None else words
     return (token in filler or bool(KISSES.fullmatch(token))
             or _DRAWN_OUT.sub(r"\1\1", token) in filler or _DRAWN_OUT.sub(r"\1", token) in filler)

@@ -12,8 +12,8 @@ import typer
 from olivebranch import messages
 from olivebranch.cli.app import WORDS, command
 from olivebranch.cli.output import (
-    answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
-    visible,
+    answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_self_harm_support, print_wrapped,
+    read_text, visible,
 )
 from olivebranch.errors import InputError
 
@@ -73,14 +73,15 @@ def _answer(data: dict) -> dict:
 
 
 def show(result) -> None:
-    """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite.
+    """Print a result for a person: the verdict, the message, flags, strengths and a rewrite.
 
-    With support resources there is neither a rewrite nor "what works": the
-    person matters more than the message.
+    A sign of self-harm gets support and one kind line instead, as ``why``
+    gives: the person matters more than the message (SPEC 7), and a verdict,
+    notes on the wording or a gentler version would read as a rebuff. --json
+    keeps every flag, resources first, for programs.
     """
     from rich.text import Text
 
-    from olivebranch import support
     from olivebranch.check.codes import flag_info, strength_info
 
     out = console()
@@ -96,7 +97,8 @@ def show(result) -> None:
         para(words, "  • ", "    ")
 
     if result.resources:
-        print_support(out, [support.block("self_harm")])
+        print_self_harm_support(out)
+        return
 
     if result.language and result.verdict == "send":
         title(messages.CHECK_OTHER_LANGUAGE_HEADLINE)
@@ -120,13 +122,13 @@ def show(result) -> None:
             print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
-    if result.strengths and not result.resources:  # no praise for the wording of a sign of crisis
+    if result.strengths:
         out.print()
         title(messages.CHECK_STRENGTHS_TITLE)
         for code in result.strengths:
             info = strength_info(code)
             bullet(f"{info.title}. {info.note}")
-    if result.verdict != "send" and not result.resources:
+    if result.verdict != "send":
         out.print()
         title(messages.CHECK_REWRITE_TITLE)
         para(result.rewrite or messages.CHECK_REWRITE_NONE)

@@ -7,6 +7,7 @@ import pytest
 
 from olivebranch import messages, support
 from olivebranch.check import model as model_module
+from olivebranch.check.codes import flag_info
 from tests.conftest import one_line_error
 
 ULTIMATUM = "answer me by tonight or we're done"
@@ -332,12 +333,32 @@ def test_readable_self_harm_shows_support_before_anything_else(cli, plain_env):
     res = cli("check", SELF_HARM)
     assert res.code == 0
     out = flat(res.out)
-    assert out.startswith(messages.SUPPORT_TITLE)
-    verdict_at = out.index(messages.CHECK_HEADLINE["dont_send"])
+    assert out.startswith(f"{messages.SUPPORT_TITLE} {flat(support.SELF_HARM_INTRO)}")
+    kind_line = out.index(flat(messages.AFTER_SUPPORT))
     for res_ in support.resources("self_harm"):
-        assert res_.name in out and out.index(res_.name) < verdict_at
-    assert out.index(support.SELF_HARM_INTRO) < verdict_at
+        assert res_.name in out and out.index(res_.name) < kind_line
     assert messages.CHECK_REWRITE_TITLE not in out
+
+
+# Crisis words with other flags about the wording beside them: a guilt trip and sarcasm.
+CRISIS_AND_MORE = "I'll just kill myself then, happy?"
+
+
+def test_readable_self_harm_shows_support_and_one_kind_line_and_no_coaching(cli, plain_env):
+    data = json.loads(cli("check", "--json", CRISIS_AND_MORE).out)
+    assert data["resources"] and len({f["code"] for f in data["flags"]}) > 1  # the check finds more than self_harm
+    out = flat(cli("check", CRISIS_AND_MORE).out)
+    assert out.startswith(messages.SUPPORT_TITLE)
+    assert out.endswith(flat(messages.AFTER_SUPPORT))  # the one line after support, and nothing more
+    for shown in (messages.CHECK_FLAGS_TITLE, messages.CHECK_MESSAGE_TITLE, messages.CHECK_REWRITE_TITLE,
+                  messages.CHECK_STRENGTHS_TITLE, messages.CHECK_HEADLINE["dont_send"], "Try this", "[["):
+        assert shown not in out
+    for flag in data["flags"]:
+        assert flag_info(flag["code"]).title not in out and flat(flag["suggestion"]) not in out
+
+
+def test_check_and_why_give_the_same_support_after_crisis_words(cli, plain_env):
+    assert cli("check", CRISIS_AND_MORE).out == cli("why", "i want to kill myself").out
 
 
 def test_readable_wall_of_text_is_named_not_marked(cli, plain_env):
