@@ -256,6 +256,8 @@ CHECK_OTHER_LANGUAGE = (
     "This looks like {language}, and olivebranch only reads English, so it can't tell how your "
     "message will land. Read it once more as they would, before you send it."
 )
+# {language} above when olivebranch can tell it is not English but not which language it is.
+CHECK_UNNAMED_LANGUAGE = "another language"
 CHECK_MESSAGE_TITLE = "Your message"
 CHECK_FLAGS_TITLE = "What might push them away"
 CHECK_INSTEAD = "Try this: {suggestion}"

@@ -55,7 +55,7 @@ def check(
     result = check_draft(draft)
     if as_json:
         if result.language:  # SPEC 5 fixes the JSON's shape: the person reads this on stderr
-            print_hanging(console(stderr=True), messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "")
+            print_hanging(console(stderr=True), _other_language(result.language), "")
         print_json(result.to_dict())
     else:
         show(result)
@@ -78,7 +78,9 @@ def show(result) -> None:
     A sign of self-harm gets support and one kind line instead, as ``why``
     gives: the person matters more than the message (SPEC 7), and a verdict,
     notes on the wording or a gentler version would read as a rebuff. --json
-    keeps every flag, resources first, for programs.
+    keeps every flag, resources first, for programs. A draft in a language
+    the check cannot read gets a note saying so, and neither "what works"
+    nor a gentler version, which it could not stand behind.
     """
     from rich.text import Text
 
@@ -105,7 +107,7 @@ def show(result) -> None:
     else:
         title(messages.CHECK_HEADLINE[result.verdict])
     if result.language:
-        para(messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "", "")
+        para(_other_language(result.language), "", "")
     out.print()
     title(messages.CHECK_MESSAGE_TITLE)
     print_hanging(out, message_text(result.text, result.flags, plain=plain), "  ", "  ")
@@ -122,16 +124,24 @@ def show(result) -> None:
             print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
-    if result.strengths:
+    if result.strengths and not result.language:
         out.print()
         title(messages.CHECK_STRENGTHS_TITLE)
         for code in result.strengths:
             info = strength_info(code)
             bullet(f"{info.title}. {info.note}")
-    if result.verdict != "send":
+    if result.verdict != "send" and not result.language:
         out.print()
         title(messages.CHECK_REWRITE_TITLE)
         para(result.rewrite or messages.CHECK_REWRITE_NONE)
+
+
+def _other_language(language: str) -> str:
+    """The note for a draft in a language the check cannot read, naming it when the check is sure which."""
+    from olivebranch.check.language import UNNAMED
+
+    name = messages.CHECK_UNNAMED_LANGUAGE if language == UNNAMED else language
+    return messages.CHECK_OTHER_LANGUAGE.format(language=name)
 
 
 def message_text(text: str, flags, *, plain: bool):

@@ -445,3 +445,25 @@ def test_the_cli_does_not_call_a_draft_it_cannot_read_fine_to_send(cli, plain_en
     res = cli("check", "--json", text)
     assert json.loads(res.out)["verdict"] == "send"  # SPEC 5's shape, unchanged
     assert " ".join(res.err.split()) == note
+
+
+HINGLISH = "yaar kitne din ho gaye, kaisa hai tu? miss u bro"
+
+
+def test_a_draft_in_a_language_it_cannot_name_is_another_language_and_gets_no_praise(cli, plain_env):
+    assert json.loads(cli("check", "--json", HINGLISH).out)["strengths"]  # the check does find some
+    note = messages.CHECK_OTHER_LANGUAGE.format(language=messages.CHECK_UNNAMED_LANGUAGE)
+    out = flat(cli("check", HINGLISH).out)
+    assert out.startswith(f"{messages.CHECK_OTHER_LANGUAGE_HEADLINE} {note}")
+    assert "Tagalog" not in out and messages.CHECK_STRENGTHS_TITLE not in out
+    assert flat(cli("check", "--json", HINGLISH).err) == note
+
+
+def test_a_draft_in_another_language_gets_no_gentler_version_in_english(cli, plain_env):
+    text = "??? contéstame ya, por qué no me respondes"
+    data = json.loads(cli("check", "--json", text).out)
+    assert data["verdict"] == "revise" and data["rewrite"]  # SPEC 5's JSON still has one
+    out = flat(cli("check", text).out)
+    assert messages.CHECK_OTHER_LANGUAGE.format(language="Spanish") in out
+    assert messages.CHECK_FLAGS_TITLE in out  # what it did find, it shows
+    assert messages.CHECK_REWRITE_TITLE not in out and data["rewrite"] not in out
