@@ -217,6 +217,12 @@ TIMING_MOVE_ON_TITLE = "Moving on"
 
 # --- support (shown before anything else) ---------------------------------------
 SUPPORT_TITLE = "Support first"
+# After support for a sign of self-harm (in a draft to check, or a question to `why`):
+# this line, and nothing more. Coaching on the wording would read as a rebuff.
+AFTER_SUPPORT = (
+    "Whatever happens with them, you matter, and you deserve care. "
+    "If you can, reach out to one of these, or to someone you trust, today."
+)
 
 # --- why -----------------------------------------------------------------------
 WHY_VERDICT = {
@@ -233,11 +239,6 @@ WHY_RELATED = "Related advice"
 WHY_ALSO = "also asked as"
 WHY_LIST_TITLE = "Tactics olivebranch can explain"
 WHY_LIST_HINT = "Ask about one with: olivebranch why NAME"
-# After support (a sign of self-harm, or the self-harm entry): this line, and nothing more.
-WHY_AFTER_SUPPORT = (
-    "Whatever happens with them, you matter, and you deserve care. "
-    "If you can, reach out to one of these, or to someone you trust, today."
-)
 WHY_NEED_NAME = "name a tactic to explain, or use --list to see them all"
 WHY_NAME_AND_LIST = "give either a tactic or --list, not both"
 WHY_UNKNOWN = "there is no tactic called '{name}' here; {hint} (see 'olivebranch why --list')"
@@ -255,6 +256,8 @@ CHECK_OTHER_LANGUAGE = (
     "This looks like {language}, and olivebranch only reads English, so it can't tell how your "
     "message will land. Read it once more as they would, before you send it."
 )
+# {language} above when olivebranch can tell it is not English but not which language it is.
+CHECK_UNNAMED_LANGUAGE = "another language"
 CHECK_MESSAGE_TITLE = "Your message"
 CHECK_FLAGS_TITLE = "What might push them away"
 CHECK_INSTEAD = "Try this: {suggestion}"

@@ -17,6 +17,15 @@ labelled drafts and ``clean_probe.txt``) it names none. Of 30 short messages
 written for this test in Spanish, French, German, Portuguese, Italian and
 Dutch it names 22: seven hold fewer than three words of three letters or
 more, and one ("sorry van gisteren, ik was stom") is half English words.
+
+A language py3langid does not know in Latin letters, as romanised Hindi or
+Urdu ("yaar kitne din ho gaye, kaisa hai tu?"), still comes out as the
+nearest listed one, Tagalog, Indonesian or Finnish, but with a probability
+of 0.3 to 0.61 where a short draft in a listed language gets 0.67 or more
+(Portuguese and Danish the lowest, beside Spanish and Norwegian). So a
+draft in Latin letters whose best guess is below :data:`MIN_NAMED` is
+:data:`UNNAMED`: not English, but which language is not said, rather than
+a wrong name.
 """
 
 import re
@@ -29,6 +38,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_WORDS = 3
 MIN_UNKNOWN_SHARE = 0.5  # of the words, at least this share unknown to the model's vocabulary
 MAX_ENGLISH = 0.05  # py3langid's probability of English, below which the draft is not English
+MIN_NAMED = 0.65  # py3langid's probability of its best guess, below which a draft in Latin letters is not named
+# Not English, and not sure which language: the interface says "another language".
+UNNAMED = "unnamed"
 
 # The languages told apart, by py3langid code: English, the ones most often written around
 # it, and the most written of other scripts. A draft in a language not listed is named as
@@ -47,8 +59,9 @@ LANGUAGES = {
 def other_language(text: str, vocabulary: Callable[[], Set[str]]) -> str | None:
     """The name of the language ``text`` is written in when it is not English, else ``None``.
 
-    ``vocabulary()`` gives the words the check's model knows (lower case);
-    it is called only for a draft long enough to tell.
+    :data:`UNNAMED` when it is not English but in Latin letters that py3langid
+    is unsure of. ``vocabulary()`` gives the words the check's model knows
+    (lower case); it is called only for a draft long enough to tell.
     """
     if _mostly_other_script(text):
         return _name(text)
@@ -61,7 +74,8 @@ def other_language(text: str, vocabulary: Callable[[], Set[str]]) -> str | None:
     ranked = dict(_identifier().rank(text))
     if ranked.get("en", 0.0) >= MAX_ENGLISH:
         return None
-    return LANGUAGES[max(ranked, key=ranked.get)]
+    best = max(ranked, key=ranked.get)
+    return LANGUAGES[best] if ranked[best] >= MIN_NAMED else UNNAMED
 
 
 def _mostly_other_script(text: str) -> bool:

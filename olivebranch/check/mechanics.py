@@ -25,7 +25,13 @@ def lexicon() -> dict:
 @cache
 def _filler() -> frozenset[str]:
     table = lexicon()["filler"]
-    return frozenset(w.lower() for w in table["words"] + table["phrases"])
+    return frozenset(w.lower() for w in table["greetings"] + table["words"] + table["phrases"])
+
+
+@cache
+def _greetings() -> frozenset[str]:
+    table = lexicon()["filler"]
+    return frozenset(w.lower() for w in table["greetings"] + table["phrases"])
 
 
 @cache
@@ -50,9 +56,9 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def _is_filler(token: str) -> bool:
-    """A filler word, a kiss, or one drawn out ("hellooooo" as "helloo", "hiiiii" as "hii" or "hi")."""
-    token, filler = token.lower(), _filler()
+def _is_filler(token: str, words: frozenset[str] | None = None) -> bool:
+    """A filler word (of ``words``), a kiss, or one drawn out ("hellooooo" as "helloo", "hiiiii" as "hii" or "hi")."""
+    token, filler = token.lower(), _filler() if words is None else words
     return (token in filler or bool(KISSES.fullmatch(token))
             or _DRAWN_OUT.sub(r"\1\1", token) in filler or _DRAWN_OUT.sub(r"\1", token) in filler)
 
@@ -75,9 +81,20 @@ def is_low_effort(draft: Draft) -> bool:
         return True  # only punctuation or emoji, such as "??" or "👋"
     if not _is_filler(tokens[0]) or _says().search(" ".join(tokens).lower()):
         return False
-    # A name after a greeting ("hey Sam") says nothing more than the greeting.
-    others = [t for t in tokens[1:] if not _is_filler(t)]
-    return not others or (len(others) == 1 and others[0][:1].isupper())
+    others = [i for i, token in enumerate(tokens) if not _is_filler(token)]
+    return not others or (len(others) == 1 and _is_name(tokens, others[0]))
+
+
+def _is_name(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a name after a greeting ("hey Sam", "hey sam x"), which says nothing more.
+
+    Capitals or not: people text in lower case, and "hey mike" is as bare as
+    "Hey Mike". So a name is told by its place instead: right after a
+    greeting, with nothing but kisses after it. A word elsewhere says
+    something ("night, sleep well", "hey hate you", "me too").
+    """
+    return (i > 0 and _is_filler(tokens[i - 1], _greetings()) and tokens[i].replace("'", "").isalpha()
+            and all(KISSES.fullmatch(t.lower()) for t in tokens[i + 1:]))
 
 
 class MechanicsDetector:

@@ -56,7 +56,7 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
     hits: tuple[Hit, ...] = ()
     for detector in detectors:
         hits += detector.detect(draft, hits)
-    flags = _flags(hits)
+    flags = _flags(hits, draft)
     codes = {f.code for f in flags}
     strengths = tuple(
         code for code in STRENGTHS
@@ -105,7 +105,7 @@ def verdict_for(codes) -> str:
     return "revise" if severities else "send"
 
 
-def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
+def _flags(hits: tuple[Hit, ...], draft: Draft) -> tuple[Flag, ...]:
     """One flag per code and merged span: a sign of self-harm first, then the most severe, then in reading order.
 
     Words flagged as a sign of self-harm are not flagged again as something
@@ -122,9 +122,8 @@ def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
             continue
         spans = [(h.start, h.end) for h in decisive]
         if model:
-            spans += [(h.start, h.end) for h in mine if h.kind == "evidence"]
-            if not spans:
-                spans = [(h.start, h.end) for h in model]
+            evidence = [h for h in mine if h.kind == "evidence"]
+            spans += [(h.start, h.end) for h in evidence] if decisive else _model_spans(draft, model, evidence)
         info = flag_info(code)
         for start, end in _merge(spans):
             flags.append(Flag(code, info.severity, start, end, info.why, info.sources, info.suggestion))
@@ -133,6 +132,43 @@ def _flags(hits: tuple[Hit, ...]) -> tuple[Flag, ...]:
              if f.severity == "high" or not any(start <= f.start and f.end <= end for start, end in crisis)]
     return tuple(sorted(flags, key=lambda f: (f.code != "self_harm", SEVERITY_ORDER[f.severity], f.start,
                                               FLAGS.index(f.code))))
+
+
+def _model_spans(draft: Draft, model: list[Hit], evidence: list[Hit]) -> list[tuple[int, int]]:
+    """Where a flag the model raised (no strong pattern, no rule) points.
+
+    Evidence of a few words ("you never", "by tonight") names what carries the
+    flag, so the flag points at it, and at any one-word cue beside it, as
+    precisely as they are. A cue of one word alone ("wow", "jk", "whatever",
+    "please") only hints: what carries the flag is the sentence the model
+    found it in ("wow thanks for the ghosting, really mature"). A lone cue
+    outside that sentence points at its own sentence, and takes in the
+    model's when the two are next to each other ("I'm blocking you. jk.
+    unless?": "jk. unless?"), not when other sentences lie between. With no
+    evidence at all, the model's sentence. A strong pattern's words, or a
+    rule's, are never widened (see :func:`_flags`).
+    """
+    if not evidence:
+        return [(h.start, h.end) for h in model]
+    if any(len(draft.text[h.start:h.end].split()) > 1 for h in evidence):
+        return [(h.start, h.end) for h in evidence]
+    sentences = draft.sentences
+
+    def sentence_of(start: int, end: int) -> int | None:
+        return next((i for i, s in enumerate(sentences) if s.start <= start and end <= s.end), None)
+
+    spans = []
+    for cue in evidence:  # each of one word
+        around = [(h.start, h.end) for h in model if h.start <= cue.start and cue.end <= h.end]
+        i = None if around else sentence_of(cue.start, cue.end)
+        if around:
+            spans += around
+        elif i is None:  # a cue no sentence holds ("??" before the first word)
+            spans.append((cue.start, cue.end))
+        else:
+            spans.append((sentences[i].start, sentences[i].end))
+            spans += [(h.start, h.end) for h in model if sentence_of(h.start, h.end) in (i - 1, i + 1)]
+    return spans
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

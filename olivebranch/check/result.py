@@ -50,7 +50,8 @@ class CheckResult:
     strengths: tuple[str, ...]
     rewrite: str | None
     resources: tuple = field(default=())
-    # The language the draft is written in when the check cannot read it (not English), else None.
+    # The language the draft is written in when the check cannot read it (not English), else None;
+    # language.UNNAMED when it is not English but which language is unsure.
     # Not in SPEC 5's JSON: the CLI tells the person beside it.
     language: str | None = None
 

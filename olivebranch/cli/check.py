@@ -12,8 +12,8 @@ import typer
 from olivebranch import messages
 from olivebranch.cli.app import WORDS, command
 from olivebranch.cli.output import (
-    answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_support, print_wrapped, read_text,
-    visible,
+    answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_self_harm_support, print_wrapped,
+    read_text, visible,
 )
 from olivebranch.errors import InputError
 
@@ -55,7 +55,7 @@ def check(
     result = check_draft(draft)
     if as_json:
         if result.language:  # SPEC 5 fixes the JSON's shape: the person reads this on stderr
-            print_hanging(console(stderr=True), messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "")
+            print_hanging(console(stderr=True), _other_language(result.language), "")
         print_json(result.to_dict())
     else:
         show(result)
@@ -73,14 +73,17 @@ def _answer(data: dict) -> dict:
 
 
 def show(result) -> None:
-    """Print a result for a person: support first if needed, then verdict, message, flags, strengths, rewrite.
+    """Print a result for a person: the verdict, the message, flags, strengths and a rewrite.
 
-    With support resources there is neither a rewrite nor "what works": the
-    person matters more than the message.
+    A sign of self-harm gets support and one kind line instead, as ``why``
+    gives: the person matters more than the message (SPEC 7), and a verdict,
+    notes on the wording or a gentler version would read as a rebuff. --json
+    keeps every flag, resources first, for programs. A draft in a language
+    the check cannot read gets a note saying so, and neither "what works"
+    nor a gentler version, which it could not stand behind.
     """
     from rich.text import Text
 
-    from olivebranch import support
     from olivebranch.check.codes import flag_info, strength_info
 
     out = console()
@@ -96,14 +99,15 @@ def show(result) -> None:
         para(words, "  • ", "    ")
 
     if result.resources:
-        print_support(out, [support.block("self_harm")])
+        print_self_harm_support(out)
+        return
 
     if result.language and result.verdict == "send":
         title(messages.CHECK_OTHER_LANGUAGE_HEADLINE)
     else:
         title(messages.CHECK_HEADLINE[result.verdict])
     if result.language:
-        para(messages.CHECK_OTHER_LANGUAGE.format(language=result.language), "", "")
+        para(_other_language(result.language), "", "")
     out.print()
     title(messages.CHECK_MESSAGE_TITLE)
     print_hanging(out, message_text(result.text, result.flags, plain=plain), "  ", "  ")
@@ -120,16 +124,24 @@ def show(result) -> None:
             print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
-    if result.strengths and not result.resources:  # no praise for the wording of a sign of crisis
+    if result.strengths and not result.language:
         out.print()
         title(messages.CHECK_STRENGTHS_TITLE)
         for code in result.strengths:
             info = strength_info(code)
             bullet(f"{info.title}. {info.note}")
-    if result.verdict != "send" and not result.resources:
+    if result.verdict != "send" and not result.language:
         out.print()
         title(messages.CHECK_REWRITE_TITLE)
         para(result.rewrite or messages.CHECK_REWRITE_NONE)
+
+
+def _other_language(language: str) -> str:
+    """The note for a draft in a language the check cannot read, naming it when the check is sure which."""
+    from olivebranch.check.language import UNNAMED
+
+    name = messages.CHECK_UNNAMED_LANGUAGE if language == UNNAMED else language
+    return messages.CHECK_OTHER_LANGUAGE.format(language=name)
 
 
 def message_text(text: str, flags, *, plain: bool):
@@ -173,6 +185,14 @@ def _quote(text: str, flag, limit: int = 60) -> str:
     words = visible(" ".join(text[flag.start:flag.end].split()))
     if flag.code == "wall_of_text":
         return messages.CHECK_WHOLE_MESSAGE
-    if len(words) > limit:
-        words = words[: limit - 1].rstrip() + "…"
-    return f"“{words}”"
+    return f"“{_shorten(words, limit)}”"
+
+
+def _shorten(words: str, limit: int) -> str:
+    """``words`` cut to at most ``limit`` characters at a word's end, with "…"; a single longer word is cut anyway."""
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1]
+    if not words[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # the last word would be cut through: leave it out
+    return cut.rstrip(" ,;:-–—") + "…"

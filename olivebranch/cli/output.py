@@ -209,6 +209,19 @@ def print_support(out, blocks) -> None:
         out.print()
 
 
+def print_self_harm_support(out) -> None:
+    """Support for a sign of self-harm, then one kind line about the person, meant to be all that is shown.
+
+    Someone who may be thinking of hurting themselves gets care, not notes:
+    a verdict, coaching on a draft's wording or what the sources say about a
+    tactic would read as a rebuff. ``--json`` keeps its whole shape, for programs.
+    """
+    from olivebranch.support import block
+
+    print_support(out, [block("self_harm")])
+    print_hanging(out, messages.AFTER_SUPPORT, "", "")
+
+
 def stdin_closed() -> bool:
     """True when there is no standard input to read.
 

@@ -6,7 +6,7 @@ import typer
 
 from olivebranch import messages
 from olivebranch.cli.app import WORDS, command
-from olivebranch.cli.output import MIN_ROOM, console, print_hanging, print_json, print_support, print_wrapped
+from olivebranch.cli.output import MIN_ROOM, console, print_hanging, print_json, print_self_harm_support, print_wrapped
 
 _MARK = {"recommended": "[green]✓[/]", "with_care": "[yellow]~[/]", "avoid": "[red]✗[/]", "left_out": "[red]✗[/]"}
 
@@ -68,13 +68,8 @@ def _print_explanation(ex) -> None:
     t = ex.tactic
 
     if ex.resources:
-        # Someone who may be thinking of hurting themselves gets support and one kind
-        # line: a verdict mark, "leaves this out" or what the sources say would read as
-        # a rebuff. --json keeps the whole explanation, resources first, for programs.
-        from olivebranch.support import block
-
-        print_support(out, [block("self_harm")])
-        print_hanging(out, messages.WHY_AFTER_SUPPORT, "", "")
+        # A verdict mark, "leaves this out" or what the sources say would read as a rebuff.
+        print_self_harm_support(out)
         return
     also = f"  ({messages.WHY_ALSO}: {', '.join(t.aliases[:3])})" if t.aliases else ""
     print_hanging(out, Text.assemble((t.name, "bold"), (also, "dim")), "", "")

@@ -3,7 +3,7 @@
 import pytest
 
 from olivebranch.check import check
-from olivebranch.check.language import LANGUAGES, other_language
+from olivebranch.check.language import LANGUAGES, UNNAMED, other_language
 from olivebranch.check.model import vocabulary
 
 
@@ -27,10 +27,34 @@ def test_a_draft_in_another_language_is_named(text, language):
     "what do u call a fake noodle? an impasta 🍝",
     "ok sorry ur majesty",
     "hola",  # too short to tell
+    "ngl lowkey miss u fr",
+    "yaar i miss you so much bro",
+    "bhai i am so sorry for what i said",
 ])
 def test_english_and_texting_slang_are_not_named(text):
     assert other_language(text, vocabulary) is None
     assert check(text).language is None
+
+
+@pytest.mark.parametrize("text", [
+    # romanised Hindi and Urdu, which py3langid knows only in Devanagari or Arabic letters:
+    # its nearest guesses (Tagalog, Indonesian, Finnish) are unsure
+    "yaar kitne din ho gaye, kaisa hai tu? miss u bro",
+    "kya haal hai bhai, bahut yaad aa rahi thi",
+    "kaise ho aap? bahut yaad aati hai",
+    "miss u yaar, kab miloge?",
+])
+def test_a_draft_in_latin_letters_of_a_language_it_is_unsure_of_is_not_named(text):
+    assert other_language(text, vocabulary) == UNNAMED
+    assert check(text).language == UNNAMED
+
+
+@pytest.mark.parametrize("text, language", [
+    ("desculpa por ontem, fui idiota", "Portuguese"),  # the least sure of those named, beside Spanish
+    ("jeg savner dig, kan vi tale sammen?", "Danish"),  # beside Norwegian
+])
+def test_a_short_draft_in_a_language_it_is_sure_enough_of_is_still_named(text, language):
+    assert check(text).language == language
 
 
 @pytest.mark.parametrize("text, language", [
@@ -61,6 +85,7 @@ def test_the_vocabulary_is_read_only_for_a_draft_long_enough_to_tell():
 
 def test_every_language_named_is_one_that_can_be_named():
     assert "en" in LANGUAGES and all(name and name[0].isupper() for name in LANGUAGES.values())
+    assert UNNAMED not in LANGUAGES.values()
 
 
 @pytest.mark.parametrize("text", [

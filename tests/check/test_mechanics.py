@@ -68,11 +68,29 @@ def test_low_effort(text):
 
 @pytest.mark.parametrize("text", ["miss you", "how are you?", "hey, how was the trip?", "thinking of you",
                                   "Happy birthday Sam!", "hey are you ok?", "u ok?", "hey you good?", "good luck x",
-                                  "night, sleep well", "night! love u", "hey Sam Jo"])
+                                  "night, sleep well", "night! love u", "hey Sam Jo", "love you x", "proud of u",
+                                  "hey sorry", "hey thanks", "hi congrats", "me too", "hey hate you"])
 def test_not_low_effort(text):
     assert not is_low_effort(Draft(text))
     assert "low_effort" not in mechanics(text)
     assert "low_effort" not in check(text).codes
+
+
+@pytest.mark.parametrize("text", ["hey mike", "hey mike x", "hey mike!", "hello stranger", "hey you", "hi there",
+                                  "good morning sam", "miss you", "how are you?", "love you x", "proud of u",
+                                  "hey sorry", "night, sleep well"])
+def test_capitals_do_not_change_low_effort(text):
+    # A name is told by its place after a greeting, not by a capital: people text in lower case.
+    expected = is_low_effort(Draft(text))
+    assert [is_low_effort(Draft(t)) for t in (text.title(), text.upper())] == [expected, expected]
+    assert ("low_effort" in check(text.title()).codes) == ("low_effort" in check(text).codes) == expected
+
+
+@pytest.mark.parametrize("text", ["hey mike", "Hey Mike", "hey mike x", "hey mike!", "HEY MIKE", "hello stranger",
+                                  "hey you", "hi there", "good morning sam", "heyyy mike"])
+def test_a_greeting_with_a_name_in_any_case_is_low_effort(text):
+    assert is_low_effort(Draft(text))
+    assert "low_effort" in check(text).codes
 
 
 def test_mechanics_return_new_hits_and_leave_the_draft_alone():

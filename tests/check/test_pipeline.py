@@ -294,3 +294,71 @@ def test_the_plan_suggests_examples_to_check():
 @pytest.mark.parametrize("text", _examples_we_suggest())
 def test_every_message_the_plan_suggests_is_fine_to_send(text):
     assert check(text).verdict == "send"
+
+
+@pytest.mark.parametrize("text", ["hey", "Hey Mike", "lol ok", "??", "k", "ok"])
+def test_the_low_effort_why_fits_filler_as_well_as_a_bare_greeting(text):
+    flag = next(f for f in check(text).flags if f.code == "low_effort")
+    assert "bare greeting" not in flag.why  # "lol ok" and "??" are no greeting
+    assert "greeting" in flag.why and "'ok'" in flag.why
+
+
+# --- where a flag the model raised points ------------------------------------------------------
+
+
+def _words(text: str, flags, code: str) -> list[str]:
+    return [text[f.start:f.end] for f in flags if f.code == code]
+
+
+@pytest.mark.parametrize("text, code, words", [
+    ("wow thanks for the ghosting, really mature", "sarcasm", ["wow thanks for the ghosting, really mature"]),
+    ("I'm blocking you. jk. unless?", "manipulation", ["jk. unless?"]),
+])
+def test_a_one_word_cue_points_at_the_words_that_carry_the_flag(text, code, words):
+    assert _words(text, check(text).flags, code) == words
+
+
+def _spans(text: str, hits) -> dict[str, list[str]]:
+    from olivebranch.check.pipeline import _flags
+    from olivebranch.check.text import Draft
+
+    flags = _flags(tuple(hits), Draft(text))
+    return {code: _words(text, flags, code) for code in dict.fromkeys(f.code for f in flags)}
+
+
+def _hit(text: str, words: str, code: str, kind: str):
+    from olivebranch.check.result import Hit
+
+    start = text.index(words)
+    return Hit(code, start, start + len(words), kind)
+
+
+SARCASTIC = "Lovely day. Wow, you answered. Mark the calendar. See you."
+
+
+@pytest.mark.parametrize("evidence, model, words", [
+    # a cue of one word inside the model's sentence: the sentence
+    (["Wow"], "Wow, you answered.", ["Wow, you answered."]),
+    # outside it, its own sentence and the model's next to it
+    (["Wow"], "Mark the calendar.", ["Wow, you answered. Mark the calendar."]),
+    # with a sentence between them, only its own
+    (["Wow"], "See you.", ["Wow, you answered."]),
+    # evidence of a few words stays as precise as it is, a cue beside it too
+    (["you answered", "Wow"], "Wow, you answered.", ["Wow", "you answered"]),
+    (["Mark the calendar", "Wow"], "See you.", ["Wow", "Mark the calendar"]),
+    # no evidence: the model's sentence
+    ([], "Mark the calendar.", ["Mark the calendar."]),
+])
+def test_where_a_flag_the_model_raised_points(evidence, model, words):
+    hits = [_hit(SARCASTIC, w, "sarcasm", "evidence") for w in evidence]
+    hits.append(_hit(SARCASTIC, model, "sarcasm", "model"))
+    assert _spans(SARCASTIC, hits)["sarcasm"] == words
+
+
+def test_a_strong_patterns_words_are_never_widened():
+    text = "answer me by tonight. or else. ok?"
+    hits = [_hit(text, "or else", "ultimatum", "strong"), _hit(text, "tonight", "ultimatum", "evidence"),
+            _hit(text, "answer me by tonight.", "ultimatum", "model")]
+    assert _spans(text, hits)["ultimatum"] == ["tonight", "or else"]
+    text = "answer me by tonight or we're done"  # the model's sentence is the whole draft
+    assert _words(text, check(text).flags, "ultimatum") == ["by tonight or we're done"]

@@ -7,6 +7,7 @@ import pytest
 
 from olivebranch import messages, support
 from olivebranch.check import model as model_module
+from olivebranch.check.codes import flag_info
 from tests.conftest import one_line_error
 
 ULTIMATUM = "answer me by tonight or we're done"
@@ -285,6 +286,34 @@ def test_readable_quotes_the_same_words_once_and_at_most_three(cli, plain_env):
     assert "“you always lie”, “you never listen”, “you never call” " + messages.CHECK_MORE_QUOTES.format(n=1) in out
 
 
+LONG_DIG = "I guess I'm just not worth a reply, which is fine, you clearly have better things to do than answer me"
+
+
+@pytest.mark.parametrize("limit", [8, 12, 20, 37, 60])
+def test_a_long_quote_is_cut_where_a_word_ends(limit):
+    from olivebranch.cli.check import _shorten
+
+    short = _shorten(LONG_DIG, limit)
+    kept = short.removesuffix("…")
+    assert short.endswith("…") and len(short) <= limit
+    assert LONG_DIG.startswith(kept) and LONG_DIG[len(kept)] in " ,"  # no word cut through, no comma before "…"
+
+
+def test_a_single_word_longer_than_a_quote_is_still_cut():
+    from olivebranch.cli.check import _shorten
+
+    assert _shorten("a" * 70, 60) == "a" * 59 + "…"
+    assert _shorten("short enough", 60) == "short enough"
+
+
+def test_readable_quotes_of_long_spans_end_on_a_whole_word(cli, plain_env):
+    out = flat(cli("check", LONG_DIG).out)
+    quotes = re.findall(r"“([^”]*)…”", out)
+    assert quotes, out
+    for quote in quotes:
+        assert LONG_DIG.startswith(quote) and LONG_DIG[len(quote)] in " ,", quote
+
+
 def test_readable_send(cli, plain_env):
     res = cli("check", GOOD)
     out = flat(res.out)
@@ -304,12 +333,32 @@ def test_readable_self_harm_shows_support_before_anything_else(cli, plain_env):
     res = cli("check", SELF_HARM)
     assert res.code == 0
     out = flat(res.out)
-    assert out.startswith(messages.SUPPORT_TITLE)
-    verdict_at = out.index(messages.CHECK_HEADLINE["dont_send"])
+    assert out.startswith(f"{messages.SUPPORT_TITLE} {flat(support.SELF_HARM_INTRO)}")
+    kind_line = out.index(flat(messages.AFTER_SUPPORT))
     for res_ in support.resources("self_harm"):
-        assert res_.name in out and out.index(res_.name) < verdict_at
-    assert out.index(support.SELF_HARM_INTRO) < verdict_at
+        assert res_.name in out and out.index(res_.name) < kind_line
     assert messages.CHECK_REWRITE_TITLE not in out
+
+
+# Crisis words with other flags about the wording beside them: a guilt trip and sarcasm.
+CRISIS_AND_MORE = "I'll just kill myself then, happy?"
+
+
+def test_readable_self_harm_shows_support_and_one_kind_line_and_no_coaching(cli, plain_env):
+    data = json.loads(cli("check", "--json", CRISIS_AND_MORE).out)
+    assert data["resources"] and len({f["code"] for f in data["flags"]}) > 1  # the check finds more than self_harm
+    out = flat(cli("check", CRISIS_AND_MORE).out)
+    assert out.startswith(messages.SUPPORT_TITLE)
+    assert out.endswith(flat(messages.AFTER_SUPPORT))  # the one line after support, and nothing more
+    for shown in (messages.CHECK_FLAGS_TITLE, messages.CHECK_MESSAGE_TITLE, messages.CHECK_REWRITE_TITLE,
+                  messages.CHECK_STRENGTHS_TITLE, messages.CHECK_HEADLINE["dont_send"], "Try this", "[["):
+        assert shown not in out
+    for flag in data["flags"]:
+        assert flag_info(flag["code"]).title not in out and flat(flag["suggestion"]) not in out
+
+
+def test_check_and_why_give_the_same_support_after_crisis_words(cli, plain_env):
+    assert cli("check", CRISIS_AND_MORE).out == cli("why", "i want to kill myself").out
 
 
 def test_readable_wall_of_text_is_named_not_marked(cli, plain_env):
@@ -396,3 +445,25 @@ def test_the_cli_does_not_call_a_draft_it_cannot_read_fine_to_send(cli, plain_en
     res = cli("check", "--json", text)
     assert json.loads(res.out)["verdict"] == "send"  # SPEC 5's shape, unchanged
     assert " ".join(res.err.split()) == note
+
+
+HINGLISH = "yaar kitne din ho gaye, kaisa hai tu? miss u bro"
+
+
+def test_a_draft_in_a_language_it_cannot_name_is_another_language_and_gets_no_praise(cli, plain_env):
+    assert json.loads(cli("check", "--json", HINGLISH).out)["strengths"]  # the check does find some
+    note = messages.CHECK_OTHER_LANGUAGE.format(language=messages.CHECK_UNNAMED_LANGUAGE)
+    out = flat(cli("check", HINGLISH).out)
+    assert out.startswith(f"{messages.CHECK_OTHER_LANGUAGE_HEADLINE} {note}")
+    assert "Tagalog" not in out and messages.CHECK_STRENGTHS_TITLE not in out
+    assert flat(cli("check", "--json", HINGLISH).err) == note
+
+
+def test_a_draft_in_another_language_gets_no_gentler_version_in_english(cli, plain_env):
+    text = "??? contéstame ya, por qué no me respondes"
+    data = json.loads(cli("check", "--json", text).out)
+    assert data["verdict"] == "revise" and data["rewrite"]  # SPEC 5's JSON still has one
+    out = flat(cli("check", text).out)
+    assert messages.CHECK_OTHER_LANGUAGE.format(language="Spanish") in out
+    assert messages.CHECK_FLAGS_TITLE in out  # what it did find, it shows
+    assert messages.CHECK_REWRITE_TITLE not in out and data["rewrite"] not in out

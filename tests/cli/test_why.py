@@ -84,7 +84,7 @@ def test_after_support_only_a_gentle_line_follows(cli, words):
     flat = " ".join(res.out.split())
     block = support.block("self_harm")
     shown = [messages.SUPPORT_TITLE, block.intro] + [f"• {r.name}: {r.contact}. {r.note}" for r in block.resources]
-    assert flat == " ".join(shown + [messages.WHY_AFTER_SUPPORT])
+    assert flat == " ".join(shown + [messages.AFTER_SUPPORT])
     for unkind in ("✗", "leaves this out", "no tactic", "None of the sources", "left out"):
         assert unkind not in res.out
 
@@ -94,7 +94,7 @@ def test_a_sign_of_self_harm_is_answered_with_support_first_not_an_error(cli, wo
     res = cli("why", *words)
     assert res.code == 0 and res.err == ""
     assert " ".join(res.out.split()).startswith(f"{messages.SUPPORT_TITLE} {support.SELF_HARM_INTRO}")
-    assert res.out.rstrip().endswith(" ".join(messages.WHY_AFTER_SUPPORT.split()[-4:]))
+    assert res.out.rstrip().endswith(" ".join(messages.AFTER_SUPPORT.split()[-4:]))
     data = json.loads(cli("why", *words, "--json").out)
     assert list(data)[0] == "resources"
     assert data["resources"] == [r.to_dict() for r in support.resources("self_harm")]
