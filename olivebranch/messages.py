@@ -223,6 +223,9 @@ AFTER_SUPPORT = (
     "Whatever happens with them, you matter, and you deserve care. "
     "If you can, reach out to one of these, or to someone you trust, today."
 )
+# After support, in `check` only: which words of the draft read as a sign of crisis, so a
+# person who is safe (a kind goodbye misread) knows why, with no verdict or coaching.
+CHECK_CRISIS_WORDS = "We paused on these words: {words}. If we read them wrong and you're safe, we're glad."
 
 # --- why -----------------------------------------------------------------------
 WHY_VERDICT = {

@@ -76,7 +76,8 @@ def show(result) -> None:
     """Print a result for a person: the verdict, the message, flags, strengths and a rewrite.
 
     A sign of self-harm gets support and one kind line instead, as ``why``
-    gives: the person matters more than the message (SPEC 7), and a verdict,
+    gives, then the words that read as one, so someone who is safe (a kind
+    goodbye misread) knows why: the person matters more than the message (SPEC 7), and a verdict,
     notes on the wording or a gentler version would read as a rebuff. --json
     keeps every flag, resources first, for programs. A draft in a language
     the check cannot read gets a note saying so, and neither "what works"
@@ -100,6 +101,10 @@ def show(result) -> None:
 
     if result.resources:
         print_self_harm_support(out)
+        crisis = [flag for flag in result.flags if flag.code == "self_harm"]
+        if crisis:  # resources come with a self_harm flag; the guard keeps a future source of them safe
+            out.print()
+            para(messages.CHECK_CRISIS_WORDS.format(words=", ".join(_quote(result.text, f) for f in crisis)), "", "")
         return
 
     if result.language and result.verdict == "send":
