@@ -4,9 +4,10 @@ What it keeps of theirs. The greeting, with a capital for it and for a name
 ("hey mike." opens "Hey Mike,"). Then the best of their good sentences:
 ones no flag points at which, checked alone, are fit to send and show a
 strength, ask a plain question the model sees nothing in ("can you drop my
-keys off on Friday?"), or give plain news of theirs, which says why they are
-writing now ("I fly out tomorrow"; beside blame, a guilt trip or sarcasm
-only news of a life event, "I'm moving to Leeds on Friday"). Up to ten are checked and
+keys off on Friday?", "let me know if you're coming"), or give plain news of
+theirs, which says why they are writing now ("I fly out tomorrow"; beside
+blame, a guilt trip or sarcasm only news of a life event, "I'm moving to
+Leeds on Friday", which may be as short as "I'm pregnant"). Up to ten are checked and
 at most three kept, within 60 words, chosen by what they bring rather than
 by coming first: a sincere apology most, then news, their own question,
 warmth, and a short feeling such as "I love you"; so a wall of text is cut
@@ -18,7 +19,10 @@ points at, a clause the flag does not reach can be kept the same way ("I
 miss you so much" of "I miss you so much, please please talk to me"), but
 only when every flag is one whose words can be cut out without changing
 what the rest means: not sarcasm, whose "hope you had fun" means the
-opposite, nor venting or a guilt trip, whose every clause carries it. After
+opposite, nor venting or a guilt trip, whose every clause carries it. So
+can news before an "and" that joins the flag on ("I'm moving to Berlin next
+month and you never even asked"), and a request without the deadline cut
+into it ("let me know by tomorrow if you're coming"). After
 sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
 What it puts in. One plain line in place of what a flag was reaching for
@@ -90,6 +94,8 @@ _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 # The clauses of a sentence: the stretches between commas, semicolons and colons.
 _CLAUSE = re.compile(r"[^,;:]+")
+# Where a clause joins on another with "and" or "but" ("I'm moving to Berlin next month and you never ask").
+_JOINED = re.compile(r"\s+(?:and|but)\b", re.IGNORECASE)
 # A word that only joins a clause to the one before it ("but", "and so").
 _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
@@ -208,7 +214,7 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
     """
     blocks = _blocks()
     limits = blocks["limits"]
-    room = _Room.of(flags, blocks)
+    room = _Room.of(flags, blocks, draft.text)
     checks = 0
     news_kept = False
     for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
@@ -284,9 +290,9 @@ class _Room:
     flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
 
     @classmethod
-    def of(cls, flags: tuple[Flag, ...], blocks: dict) -> "_Room":
-        """The room ``flags`` leave."""
-        spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+    def of(cls, flags: tuple[Flag, ...], blocks: dict, draft_text: str) -> "_Room":
+        """The room ``flags`` leave in ``draft_text``."""
+        spans = [_words_only(f.start, f.end, draft_text) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
         codes = {f.code for f in flags}
         news = blocks["news"]
         plain = codes <= set(news["flags"]) | _WHOLE_DRAFT_FLAGS
@@ -304,6 +310,21 @@ class _Room:
     def after_a_flag(self, start: int) -> bool:
         """True when a sentence starting at ``start`` comes after the first flag's words begin."""
         return self.flagged is not None and start >= self.flagged
+
+
+def _words_only(start: int, end: int, text: str) -> tuple[int, int]:
+    """The span ``start``-``end`` of ``text`` without the spaces and stops at its edges.
+
+    A flag's words may take in the full stop before them (". answer your
+    phone"), which would touch the sentence it ends ("dad's in hospital.").
+    A span with no letter or digit ("???") is left as it is.
+    """
+    first, last = start, end
+    while first < last and not text[first].isalnum():
+        first += 1
+    while last > first and not text[last - 1].isalnum():
+        last -= 1
+    return (first, last) if last > first else (start, end)
 
 
 def _from_the_heart(sentence: str, strengths: tuple[str, ...], blocks: dict) -> bool:
@@ -365,7 +386,7 @@ def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
     (``[news] events``: "Grandma had a stroke") ``news``.
     """
     if not strengths:
-        return ("ask",) if _ASK.fullmatch(sentence) else ("news",)
+        return ("ask",) if _asks(sentence) else ("news",)
     short = count_words(sentence) <= _blocks()["heart"]["max_words"]
     return (strengths + (("feeling",) if short and "i_statement" in strengths else ())
             + (("news",) if _tells_of_an_event(sentence) else ()))
@@ -404,14 +425,26 @@ def _repeats(sentence: str, taken: list[str]) -> bool:
 def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) -> bool:
     """True for a question of theirs that the model, checked alone, sees nothing in at all.
 
-    A question about plans or things ("can you drop my keys off on Friday?")
+    A question about plans or things ("can you drop my keys off on Friday?",
+    or put as a request: "let me know if you're coming to the wedding")
     carries what the person wants, but many a question in a flagged draft
     is a jab ("its 2am and you're still 'asleep'?") that checks fine alone,
     falling just short of a flag; so it is kept only when the model's
     concern is well below its gate (``max_ask_concern``).
     """
-    return (bool(_ASK.fullmatch(sentence)) and count_words(sentence) >= limits["min_ask_words"]
+    return (_asks(sentence) and count_words(sentence) >= limits["min_ask_words"]
             and concern(_capitalise(sentence)) < limits["max_ask_concern"])
+
+
+def _asks(sentence: str) -> bool:
+    """True for a question of theirs, or a request put as one (``[ask] requests``: "let me know if you're coming")."""
+    return bool(_ASK.fullmatch(sentence) or _requests().match(sentence))
+
+
+@cache
+def _requests() -> re.Pattern:
+    """Any of the openings that ask for an answer without a question mark (``[ask] requests``)."""
+    return any_of(_blocks()["ask"]["requests"], re.IGNORECASE)
 
 
 def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, room: "_Room") -> bool:
@@ -430,15 +463,22 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
     (``[news] chasing``); beside blame, a guilt trip or sarcasm
     (``room.events_only``), only news of a life event ("I'm moving to Leeds
     on Friday").
+
+    News of a life event may be as short as it likes ("I'm pregnant"), and
+    when it is short (``max_short_news_words``) it is all news, so only its
+    check alone counts: the model comes near a flag on many a short line
+    ("I'm pregnant.", "I have cancer."), as the words of a life event are
+    often used to press someone.
     """
-    if "?" in sentence or _SECOND_PERSON.search(sentence) or count_words(sentence) < limits["min_news_words"]:
-        return False
+    words = count_words(sentence)
     event = bool(_events().search(sentence))
+    if "?" in sentence or _SECOND_PERSON.search(sentence) or (words < limits["min_news_words"] and not event):
+        return False
     if room.own_news and (not (_OWN_NEWS.match(sentence) or event) or _chasing().search(sentence)):
         return False
     if room.events_only and not event:
         return False
-    return concern(_capitalise(sentence)) < limits["max_news_concern"]
+    return (event and words <= limits["max_short_news_words"]) or concern(_capitalise(sentence)) < limits["max_news_concern"]
 
 
 @cache
@@ -458,12 +498,24 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
 
     With ``clauses``, also each clause no span touches of a sentence one does.
 
-    A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``), does
-    not end leaning on the next one (``_DANGLING``), and loses a joining word
-    at its start ("but i still care" is "i still care").
+    A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``, or
+    two words for news of a life event: "I'm pregnant"), does not end leaning
+    on the next one (``_DANGLING``), and loses a joining word at its start
+    ("but i still care" is "i still care"). Of a clause a span does touch,
+    news of a life event (``[news] events``) before an "and" or a "but"
+    that joins the flagged words on may stand alone the same way ("I'm
+    moving to Berlin next month" of "I'm moving to Berlin next month and you
+    never even asked"); other such leads are seldom more than a lead-in ("I
+    know things are weird but ...").
     """
     def touched(first: int, last: int) -> bool:
         return any(start < last and first < end for start, end in spans)
+
+    def piece(first: int, last: int):
+        text = _JOINER.sub("", draft.text[first:last].strip())
+        if not touched(first, last) and not _DANGLING.fullmatch(text):
+            return text, 2 if _events().search(text) else MIN_CLAUSE_WORDS, i
+        return None
 
     for i, s in enumerate(draft.sentences):
         if until is not None and s.start >= until:
@@ -473,10 +525,48 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
             continue
         if not clauses:
             continue
+        request = _without_deadlines(draft.text, s.start, s.end, spans)
+        if request:
+            yield request, MIN_CLAUSE_WORDS, i
+            continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
-            text = _JOINER.sub("", clause.group().strip())
-            if not touched(clause.start(), clause.end()) and not _DANGLING.fullmatch(text):
-                yield text, MIN_CLAUSE_WORDS, i
+            found = piece(clause.start(), clause.end())
+            if not found:  # the longest lead before an "and" or a "but" that no span touches, if it is news
+                leads = [piece(clause.start(), joined.start())
+                         for joined in _JOINED.finditer(draft.text, clause.start(), clause.end())]
+                found = max((p for p in leads if p and _events().search(p[0])), key=lambda p: len(p[0]), default=None)
+            if found:
+                yield found
+
+
+def _without_deadlines(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The sentence ``text[start:end]`` without the deadline a flag points at in it, or None.
+
+    "Let me know by tomorrow if you're coming to the wedding, the caterer
+    needs numbers" is a request with a deadline (``[deadline] words``: "by
+    tomorrow") cut into it; the model may take the whole sentence for the
+    pressure, so no clause of it is free. Cut out, the rest is the request
+    (to be checked alone like any sentence). Only when every other span
+    that touches the sentence takes it whole; one that points at other
+    words in it says what else is wrong.
+    """
+    first, last = _words_only(start, end, text)
+    near = [(a, b) for a, b in spans if a < end and start < b]
+    deadlines = sorted((a, b) for a, b in near if _deadline().fullmatch(text[a:b]))
+    if not deadlines or any(not (a <= first and b >= last) for a, b in near if (a, b) not in deadlines):
+        return None
+    kept, at = [], start
+    for a, b in deadlines:
+        kept.append(text[at:a])
+        at = b
+    kept.append(text[at:end])
+    return re.sub(r"\s+([,;:.!?])", r"\1", re.sub(r"\s+", " ", "".join(kept))).strip()
+
+
+@cache
+def _deadline() -> re.Pattern:
+    """Any of the deadlines a demand is cut with (``[deadline] words``)."""
+    return any_of(_blocks()["deadline"]["words"], re.IGNORECASE)
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:

@@ -169,6 +169,62 @@ def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, co
     assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _calm)] == kept
 
 
+@pytest.mark.parametrize("text, code, flagged, kept", [
+    # News of a life event may be two words, and when short needs only to check fine alone.
+    ("I'm pregnant. you need to call me right now.", "pressure", "call me right now", ["I'm pregnant."]),
+    ("I'm leaving tomorrow. answer me now", "pressure", "answer me now", ["I'm leaving tomorrow."]),
+    # A flag's words that take in the full stop before them do not touch the news.
+    ("dad's in hospital. answer your phone", "pressure", ". answer your phone", ["dad's in hospital."]),
+    # News joined by "and" to the flagged words is kept without them.
+    ("I'm moving to Berlin and you never even asked", "blame", "you never even", ["I'm moving to Berlin"]),
+    ("I'm pregnant and you need to call me right now", "pressure", "call me right now", ["I'm pregnant"]),
+    # Not a short line that is no life event, nor a longer one the model comes near a flag on.
+    ("I'm tired. answer me now", "pressure", "answer me now", []),
+    ("our first date, my dads funeral, the lot. you were always late", "blame", "you were always late", []),
+    # Nor a lead-in before "but" that tells of no event.
+    ("I know things are weird but answer me now", "pressure", "answer me now", []),
+])
+def test_short_news_of_a_life_event_is_kept_beside_a_flag(monkeypatch, text, code, flagged, kept):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    start = text.index(flagged)
+    flag = Flag(code, "medium", start, start + len(flagged), "", (), "")
+    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _wary)] == kept
+
+
+@pytest.mark.parametrize("text, spans, asked", [
+    ("Let me know by tomorrow if you're coming, the caterer needs numbers.", ["by tomorrow", "*"],
+     "Let me know if you're coming, the caterer needs numbers."),
+    ("let me know tonight what time works", ["tonight"], "let me know what time works"),
+    # Another flag's words in the sentence say what else is wrong: nothing is cut.
+    ("let me know by tomorrow, you selfish idiot", ["by tomorrow", "you selfish idiot"], None),
+    # No deadline, nothing to cut.
+    ("let me know if you're coming, or else", ["or else"], None),
+])
+def test_a_deadline_is_cut_out_of_a_request(text, spans, asked):
+    from olivebranch.check.rewrite import _without_deadlines
+
+    where = [(0, len(text)) if words == "*" else (text.index(words), text.index(words) + len(words)) for words in spans]
+    assert _without_deadlines(text, 0, len(text), where) == asked
+
+
+@pytest.mark.parametrize("text, rewrite", [
+    ("I'm pregnant. you need to call me right now.", "I'm pregnant. Let's talk when you get a chance."),
+    ("dad's in hospital. answer your phone", "Dad's in hospital. I wanted you to know. Let's talk when you get a chance."),
+    ("I'm leaving tomorrow. answer me now", "I'm leaving tomorrow. Let's talk when you get a chance."),
+    ("Hey Sarah! I'm moving to Berlin next month and you never even asked how I was doing",
+     "Hey Sarah, I'm moving to Berlin next month. I've been feeling hurt and a bit far from you. "
+     "Let's talk when you get a chance."),
+    ("Let me know by tomorrow if you're coming to the wedding or not, the caterer needs numbers.",
+     "Let me know if you're coming to the wedding or not, the caterer needs numbers. No rush, and thank you."),
+], ids=["pregnant", "hospital", "leaving", "berlin", "wedding"])
+def test_the_reason_for_writing_is_kept_and_no_small_talk_follows_it(text, rewrite):
+    assert _rewrite(text) == rewrite
+
+
 def test_news_that_opens_a_sentence_unfit_to_send_is_kept_without_the_rest():
     from olivebranch.check.result import Flag
     from olivebranch.check.rewrite import _good_sentences
