@@ -1,7 +1,9 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
 What it keeps of theirs. The greeting, with a capital for it and for a name
-("hey mike." opens "Hey Mike,"). Then the best of their good sentences:
+("hey mike." opens "Hey Mike,", "hey sam how are you" too, "hi Dr. Patel"
+"Hi Dr. Patel,"), but no insult or word a flag points at ("hey idiot,"
+opens "Hey,"). Then the best of their good sentences:
 ones no flag points at which, checked alone, are fit to send and show a
 strength, ask a plain question the model sees nothing in ("can you drop my
 keys off on Friday?", "let me know if you're coming"), or give plain news of
@@ -66,6 +68,8 @@ _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[
 _VOCATIVE = re.compile(r"^\s*([a-z]+)(?:,|\s+(?=(?-i:[A-Z]|i\b)))", re.IGNORECASE)
 # The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
+# A word after a greeting followed by another ("hey sam how are you"): a name if a question follows.
+_NAME_ASKS = re.compile(r"[ ]+([a-z]+)\b(?= )", re.IGNORECASE)
 # What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
 _NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
 # "I'm sorry I shouted, but ...", "sorry for disappearing, I was ill but ...", "sorry for
@@ -133,7 +137,7 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     a plain question of theirs (:func:`_is_plain_ask`).
     """
     blocks = _blocks()
-    greeting = _greeting(draft.text)
+    greeting = _greeting(draft.text, _spans(flags, draft.text))
     kept = _good_sentences(draft, flags, greeting, recheck, concern)
     replacements = _replacements(draft, flags, blocks)
     for candidate in (_compose(greeting, kept, replacements, blocks),
@@ -146,31 +150,61 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     return None
 
 
-def _greeting(text: str) -> str:
-    """The draft's greeting ("Hey Sam", "hi mum").
+def _greeting(text: str, spans: list[tuple[int, int]] = ()) -> str:
+    """The draft's greeting ("Hey Sam", "hi mum", "hi Dr. Patel").
 
     A capitalised word after it, or two ("Aunt Sue"), is a name unless it
-    is one that starts sentences (``[greeting] not_names``).
+    is one that starts sentences (``[greeting] not_names``). A title
+    (``[greeting] titles``: "Dr", "Mrs.") goes with the name after it.
 
     A word in lower case is taken when it is a way of addressing someone
     (``[greeting] terms``: "mum", "babe", "you") or a name that ends the
-    greeting (:func:`_addresses`); a few terms open a message on their own
-    ("Mum, ...").
+    greeting (:func:`_addresses`) or comes just before a question ("hey sam
+    how are you", ``[greeting] questions``); a few terms open a message on
+    their own ("Mum, ...").
+
+    Never an insult or a word of the draft's mood (``[greeting] insults``:
+    "hey idiot,"; "hey whatever."), nor a word a flag points at (one of
+    ``spans`` starts in it).
     """
     m = _GREETING.match(text)
     if not m:
         alone = _VOCATIVE.match(text)
         return alone.group(1) if alone and alone.group(1).lower() in _blocks()["greeting"]["alone"] else ""
-    names = [word for word in (m.group(2) or "").split(" ") if word]
-    not_names = _blocks()["greeting"]["not_names"]
-    if names and re.sub(r"'.*", "", names[0]).lower() not in not_names:
+
+    def flagged(word: str, at: int) -> bool:
+        return any(at <= start < at + len(word) for start, _ in spans)
+
+    def names(word: str, at: int) -> bool:
+        return _may_name(word) and not flagged(word, at)
+
+    title = _title().match(text, m.end(1))
+    if title and names(title.group("name"), title.start("name")):
+        return text[m.start(1):title.end()]
+    words = [word for word in (m.group(2) or "").split(" ") if word]
+    if words and names(words[0], m.start(2)):
         # "Hey Sam Hope you're well": a second word that starts a sentence is not part of the name.
-        name = " ".join(names[:1] + [w for w in names[1:] if re.sub(r"'.*", "", w).lower() not in not_names])
+        at = m.start(2) + len(words[0]) + 1
+        name = " ".join(words[:1] + [w for w in words[1:] if names(w, at)])
         return text[m.start(1):m.start(2) + len(name)]
-    term = _TERM.match(text, m.end(1))
-    if term and _addresses(term.group(1).lower(), text[term.end(1):]):
-        return text[m.start(1):term.end(1)]
+    for found, fits in ((_TERM.match(text, m.end(1)), _addresses), (_NAME_ASKS.match(text, m.end(1)), _addresses_and_asks)):
+        if found and not flagged(found.group(1), found.start(1)) and fits(found.group(1).lower(), text[found.end(1):]):
+            return text[m.start(1):found.end(1)]
     return m.group(1)
+
+
+def _may_name(word: str) -> bool:
+    """True unless ``word`` starts sentences or says something else (``[greeting] not_names``) or is an insult."""
+    blocks = _blocks()["greeting"]
+    plain = re.sub(r"['’].*", "", word).lower()
+    return plain not in blocks["not_names"] and plain not in blocks["insults"]
+
+
+@cache
+def _title() -> re.Pattern:
+    """A title and the name after it, after a greeting ("Dr. Patel", "mrs jones"; ``[greeting] titles``)."""
+    titles = "|".join(map(re.escape, _blocks()["greeting"]["titles"]))
+    return re.compile(rf"[ ,]*(?i:{titles})\.?[ ]+(?P<name>[A-Za-z][\w'-]*)")
 
 
 def _addresses(word: str, after: str) -> bool:
@@ -178,10 +212,30 @@ def _addresses(word: str, after: str) -> bool:
 
     A name may come in lower case ("hey sam, ..."), so any word that ends
     the greeting with a comma, a full stop or "!" is taken for one, unless
-    it is one that does not name (``[greeting] not_names``: "hey again.", "hi lol").
+    it is one that does not name (:func:`_may_name`: "hey again.", "hi lol",
+    "hey idiot,").
     """
-    blocks = _blocks()["greeting"]
-    return word in blocks["terms"] or (bool(_NAME_ENDS.match(after)) and word not in blocks["not_names"])
+    return word in _blocks()["greeting"]["terms"] or (bool(_NAME_ENDS.match(after)) and _may_name(word))
+
+
+def _addresses_and_asks(word: str, after: str) -> bool:
+    """True when ``word`` is a term for the person or may be a name, and ``after`` opens on a question.
+
+    "hey sam how are you", "hi jo what's up", "hi love how are you"
+    (``[greeting] questions``); not "hey so how are you".
+    """
+    first = re.match(r"\s+([a-z'’]+)", after, re.IGNORECASE)
+    return (bool(first) and first.group(1).lower().replace("’", "'") in _blocks()["greeting"]["questions"]
+            and (word in _blocks()["greeting"]["terms"] or _may_name(word)))
+
+
+@cache
+def _not_addressing() -> re.Pattern:
+    """What may follow a greeting that the rewrite leaves out: an insult ("hey idiot, ...", ``[greeting] insults``),
+    or a word of no weight before a question (``[greeting] fillers``: "hi again how are you")."""
+    greeting = _blocks()["greeting"]
+    insults, fillers, questions = ("|".join(map(re.escape, greeting[key])) for key in ("insults", "fillers", "questions"))
+    return re.compile(rf"^(?:(?:{insults})\b[ ,!.]*|(?:{fillers})[ ,]+(?=(?:{questions})\b))+", re.IGNORECASE)
 
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
@@ -217,12 +271,16 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
     room = _Room.of(flags, blocks, draft.text)
     checks = 0
     news_kept = False
+    begins = len(draft.text) - len(draft.text.lstrip())
     for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
         if checks >= limits["max_sentence_checks"]:
             return
-        opens = bool(greeting) and sentence.lower().startswith(greeting.lower())
+        # The part of the greeting in this sentence: all of it, or what follows a title's full stop ("Patel" of "hi Dr. Patel").
+        at = draft.sentences[i].start
+        head = draft.text[max(at, begins):begins + len(greeting)] if greeting and at < begins + len(greeting) else ""
+        opens = bool(head) and sentence.lower().startswith(head.lower())
         if opens:
-            sentence = sentence[len(greeting):].lstrip(" ,!.")
+            sentence = _not_addressing().sub("", sentence[len(head):].lstrip(" ,!."))
         if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence) or _reproach().search(sentence):
             continue
         news = room.news and not news_kept
@@ -292,7 +350,7 @@ class _Room:
     @classmethod
     def of(cls, flags: tuple[Flag, ...], blocks: dict, draft_text: str) -> "_Room":
         """The room ``flags`` leave in ``draft_text``."""
-        spans = [_words_only(f.start, f.end, draft_text) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+        spans = _spans(flags, draft_text)
         codes = {f.code for f in flags}
         news = blocks["news"]
         plain = codes <= set(news["flags"]) | _WHOLE_DRAFT_FLAGS
@@ -310,6 +368,11 @@ class _Room:
     def after_a_flag(self, start: int) -> bool:
         """True when a sentence starting at ``start`` comes after the first flag's words begin."""
         return self.flagged is not None and start >= self.flagged
+
+
+def _spans(flags: tuple[Flag, ...], text: str) -> list[tuple[int, int]]:
+    """The words of ``text`` the flags point at (:func:`_words_only`), but for a whole-draft flag's."""
+    return [_words_only(f.start, f.end, text) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
 
 
 def _words_only(start: int, end: int, text: str) -> tuple[int, int]:
@@ -694,14 +757,13 @@ def _replacing(replacements: list[tuple[str, str]], kind: str, blocks: dict) -> 
 
 
 def _greeting_line(greeting: str) -> str:
-    """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike").
+    """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike", "hi dr patel" to "Hi Dr Patel").
 
     A word after the greeting that is a way of addressing someone (``[greeting] terms``: "hi mum") stays as it is.
     """
-    words = greeting.split(" ")
-    if len(words) > 1 and words[-1].lower() not in _blocks()["greeting"]["terms"]:
-        words[-1] = words[-1][:1].upper() + words[-1][1:]
-    line = " ".join(words)
+    first, *words = greeting.split(" ")
+    terms = _blocks()["greeting"]["terms"]
+    line = " ".join([first, *(w if w.lower() in terms else w[:1].upper() + w[1:] for w in words)])
     return line[:1].upper() + line[1:]
 
 

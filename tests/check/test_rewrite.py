@@ -353,11 +353,60 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
     ("Babe I'm so so sorry", "Babe"),
     ("babe i'm so sorry", "babe"),
     ("Love you lots", ""),
+    # An insult or a word of the draft's mood is no name, however it is written.
+    ("hey idiot, you never reply", "hey"),
+    ("hey jerk. why won't you answer", "hey"),
+    ("hey whatever. answer me", "hey"),
+    ("Hey Idiot! I miss you", "Hey"),
+    # A title goes with the name after it, with or without its full stop.
+    ("hi Dr. Patel, I need an answer today about the results", "hi Dr. Patel"),
+    ("hi dr patel, I need an answer", "hi dr patel"),
+    ("Hi Mrs Jones. I miss you", "Hi Mrs Jones"),
+    ("Hi Mx. Lee I miss you", "Hi Mx. Lee"),
+    # A lower-case name just before a question stays in the greeting; an ordinary word does not.
+    ("hey sam how are you?? answer me", "hey sam"),
+    ("hi jo what's up", "hi jo"),
+    ("hi love how are you", "hi love"),
+    ("hey so how are you", "hey"),
+    ("hi again how are you", "hi"),
+    ("hey just wondering how you are", "hey"),
+    ("hey, funny how you never answer", "hey"),
 ])
 def test_the_greeting_keeps_a_name_or_a_term_for_the_person(text, greeting):
     from olivebranch.check.rewrite import _greeting
 
     assert _greeting(text) == greeting
+
+
+def test_a_word_a_flag_points_at_is_not_a_name():
+    from olivebranch.check.rewrite import _greeting
+
+    text = "hey snitch. answer me"  # not one of [greeting] insults: only the flag tells
+    assert _greeting(text) == "hey snitch"
+    assert _greeting(text, [(4, 10)]) == "hey"
+    # A flag over the whole sentence, greeting and all, points at no one word of it.
+    assert _greeting("hey sam, you never call", [(0, 23)]) == "hey sam"
+
+
+@pytest.mark.parametrize("text, rewrite", [
+    ("hey idiot, you never reply",
+     "Hey, I've been feeling hurt and a bit far from you. How have you been? No pressure to reply; whenever you feel like it."),
+    ("hey jerk. why won't you answer",
+     "Hey, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
+    ("hi Dr. Patel, I need an answer today about the results",
+     "Hi Dr. Patel, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
+    ("hi Dr. Patel, I hope you're well. answer me now",
+     "Hi Dr. Patel, I hope you're well. I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
+     "whenever you feel like it."),
+    ("hey sam how are you?? answer me",
+     "Hey Sam, I'd really like to talk, if you're open to it. How are you?? No pressure to reply; whenever you feel like it."),
+    ("hi again how are you?? answer me",
+     "Hi, I'd really like to talk, if you're open to it. How are you?? No pressure to reply; whenever you feel like it."),
+    ("hey idiot how are you?? answer me",
+     "Hey, I'd really like to talk, if you're open to it. How are you?? No pressure to reply; whenever you feel like it."),
+], ids=["idiot", "jerk", "dr-patel", "dr-patel-kept", "sam-asks", "again-asks", "idiot-asks"])
+def test_the_greeting_names_the_person_and_no_insult(text, rewrite):
+    assert _rewrite(text) == rewrite
 
 
 def test_the_good_clause_of_a_flagged_sentence_is_kept():
@@ -786,6 +835,7 @@ def test_a_line_that_ends_a_message_is_a_closer(sentence, closes):
 @pytest.mark.parametrize("greeting, line", [
     ("hey mike", "Hey Mike"), ("hi mum", "Hi mum"), ("Hello son", "Hello son"), ("hey you", "Hey you"),
     ("HEY Sam", "HEY Sam"), ("Hi Aunt Sue", "Hi Aunt Sue"), ("babe", "Babe"),
+    ("hi dr. patel", "Hi Dr. Patel"), ("hi mrs jones", "Hi Mrs Jones"),
 ])
 def test_the_greeting_gets_a_capital_and_so_does_a_name(greeting, line):
     from olivebranch.check.rewrite import _greeting_line
