@@ -28,13 +28,15 @@ into it ("let me know by tomorrow if you're coming"). After
 sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
 What it puts in. One plain line in place of what a flag was reaching for
-(an I-statement instead of blame, an open door instead of a deadline); for
+(an I-statement instead of blame, an open door instead of a deadline or a
+threat), claiming no feeling the flag does not show; for
 a hedged apology the person's own, owned ("sorry for disappearing, I was
 ill but ..." gives "I'm sorry for disappearing.", "sorry if you were hurt by
 what I said" gives "I'm sorry for what I said."), and none for a polite
 "sorry to bother you". Then what is missing, by what the draft is, read
 from what is kept (the same draft always reads the same): after an apology
-no breezy "How have you been?" but room to take their time; after news of
+no breezy "How have you been?", nor a hurt of theirs in place of the blame
+beside it, but room to take their time; after news of
 a life event a wish to talk; a plain request gets thanks and no line about
 the two of them, nor a feeling it never showed; otherwise a feeling from
 their side, one easy question and room for the other person. A line of ours

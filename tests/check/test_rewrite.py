@@ -73,7 +73,7 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 
 
 def test_no_two_sentences_of_a_rewrite_share_three_words_in_a_row(corpus_results):
-    # "Hey, I miss you. I'd rather just be honest with you: I miss you." says it twice.
+    # "Hey, I miss you. I've been feeling hurt and I miss you." would say it twice.
     repeats = []
     for ex, r in corpus_results:
         seen: set = set()
@@ -448,7 +448,7 @@ def test_a_clause_is_not_kept_when_it_means_something_else_alone(monkeypatch, co
 
 
 @pytest.mark.parametrize("key, line, theirs, shown, said", [
-    ("manipulation", "I'd rather just be honest with you: I miss you.", ["Hey, I miss you."], (), True),
+    ("pressure", "I'd really like to talk, if you're open to it.", ["I'd really like to talk soon."], (), True),
     ("gives_space", "No pressure to reply; whenever you feel like it.", ["No rush at all."], ("gives_space",), True),
     ("non_apology", "I'm sorry for my part in what happened.", ["I'm sorry I lied."], ("apology",), True),
     ("blame", "I've been feeling hurt and a bit far from you.", ["I'm sorry I lied."], ("apology",), False),
@@ -717,6 +717,33 @@ def test_the_rewrite_invents_nothing_the_draft_does_not_say(text, invented):
                          ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys"])
 def test_no_breezy_how_have_you_been_after_an_apology_news_or_a_request(text):
     assert "How have you been?" not in _rewrite(text)
+
+
+@pytest.mark.parametrize("text, rewrite", [
+    # A threat reaches for a response, not for "I miss you".
+    ("answer me by friday or I'm telling your mom everything",
+     "I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
+    # After their own apology, the blame beside it is left out, not turned into a hurt of theirs.
+    ("babe im sorry i yelled, but u were being so annoying. love u xx",
+     "I'm sorry I yelled. I understand if you need some time. Love u xx"),
+], ids=["threat", "sorry-but"])
+def test_a_line_of_ours_claims_no_feeling_the_draft_does_not_show(text, rewrite):
+    assert _rewrite(text) == rewrite
+
+
+def test_no_rewrite_says_i_miss_you_for_a_draft_that_never_did(corpus_results):
+    invented = [(ex.id, r.rewrite) for ex, r in corpus_results
+                if r.rewrite and re.search(r"(?i)\bmiss (?:you|u)\b", r.rewrite) and not re.search(r"(?i)\bmiss", ex.text)]
+    assert invented == []
+
+
+def test_no_rewrite_adds_a_hurt_of_theirs_beside_an_apology(corpus_results):
+    from olivebranch.check.rewrite import _blocks
+
+    hurt = _blocks()["replace"]["blame"]
+    both = [(ex.id, r.rewrite) for ex, r in corpus_results
+            if r.rewrite and hurt in r.rewrite and re.search(r"(?i)\bsorry\b(?! to)", r.rewrite)]
+    assert both == []
 
 
 def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
