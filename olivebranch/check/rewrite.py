@@ -18,7 +18,8 @@ not") is kept only with the one before it, a reproach that checks fine
 alone ("do you know how that makes me feel?") never, and after a flag
 begins only an apology or a short line from the heart. Of a sentence a flag
 points at, a clause the flag does not reach can be kept the same way ("I
-miss you so much" of "I miss you so much, please please talk to me"), but
+miss you so much" of "I miss you so much, please please talk to me", "I
+love you" of "I love you - answer me"), but
 only when every flag is one whose words can be cut out without changing
 what the rest means: not sarcasm, whose "hope you had fun" means the
 opposite, nor venting or a guilt trip, whose every clause carries it. So
@@ -92,14 +93,14 @@ _AUXILIARIES = "do|does|did|are|is|was|were|will|would|can|could|should|have|has
 _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
                          r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*"
                          rf"|(?i:(?:so|neither|nor)\s+(?:{_AUXILIARIES}|am|had)\b).*")
-# The first clause of a sentence, before a comma or a joining word ("I fly out tomorrow" of
+# The first clause of a sentence, before a comma, a spaced dash or a joining word ("I fly out tomorrow" of
 # "I fly out tomorrow and just wanted to say bye").
-_LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b)", re.IGNORECASE)
+_LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b|\s[-–—]+\s)", re.IGNORECASE)
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
-# The clauses of a sentence: the stretches between commas, semicolons and colons.
-_CLAUSE = re.compile(r"[^,;:]+")
+# The clauses of a sentence: the stretches between commas, semicolons, colons and spaced dashes ("I love you - answer me").
+_CLAUSE = re.compile(r"(?:[^,;:\s]|\s(?!\s*[-–—]+\s))+")
 # Where a clause joins on another with "and" or "but" ("I'm moving to Berlin next month and you never ask").
 _JOINED = re.compile(r"\s+(?:and|but)\b", re.IGNORECASE)
 # A word that only joins a clause to the one before it ("but", "and so").
@@ -561,7 +562,9 @@ def _chasing() -> re.Pattern:
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
     """``(text, least words, i)`` for each sentence ``i`` no span touches (and, with ``until``, that starts before it).
 
-    With ``clauses``, also each clause no span touches of a sentence one does.
+    With ``clauses``, also each clause no span touches of a sentence one
+    does: the stretches between commas, semicolons, colons and spaced dashes
+    ("I love you" of "I love you - answer me").
 
     A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``, or
     two words for news of a life event: "I'm pregnant"), does not end leaning
@@ -577,7 +580,7 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
         return any(start < last and first < end for start, end in spans)
 
     def piece(first: int, last: int):
-        text = _JOINER.sub("", draft.text[first:last].strip())
+        text = _JOINER.sub("", draft.text[first:last].strip().strip("-–— "))
         if not touched(first, last) and not _DANGLING.fullmatch(text):
             return text, 2 if _events().search(text) else MIN_CLAUSE_WORDS, i
         return None

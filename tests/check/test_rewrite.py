@@ -428,6 +428,32 @@ def test_a_kept_clause_loses_the_word_that_joined_it(monkeypatch):
     assert _good_sentences(Draft(text), (blame,), "", recheck, _wary) == [("I still care about you", ("warmth",))]
 
 
+@pytest.mark.parametrize("text, flagged, kept", [
+    ("I love you - answer me", "answer me", ["I love you"]),
+    ("I love you – answer me", "answer me", ["I love you"]),
+    ("answer me — I love you", "answer me", ["I love you"]),
+    ("I love you, answer me", "answer me", ["I love you"]),
+    # A dash inside a word joins it: no clause stands alone.
+    ("I love you-answer me", "answer me", []),
+])
+def test_a_clause_ends_at_a_spaced_dash(monkeypatch, text, flagged, kept):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    start = text.index(flagged)
+    flag = Flag("pressure", "medium", start, start + len(flagged), "", (), "")
+    recheck = _alone({"I love you": ("send", ("i_statement", "warmth"))})
+    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", recheck, _wary)] == kept
+
+
+def test_a_feeling_before_a_dash_is_kept():
+    assert _rewrite("I love you - answer me") == (
+        "I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
+        "whenever you feel like it. I love you.")
+
+
 @pytest.mark.parametrize("code, text, flagged, clause", [
     # Sarcasm turns the whole sentence: "hope you had fun" does not mean it.
     ("sarcasm", "hope you had fun with jess, i was only waiting all night", "i was only waiting all night",
