@@ -1,49 +1,49 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
 What it keeps of theirs. The greeting, with a capital for it and for a name
-("hey mike." opens "Hey Mike,", "hey sam how are you" too, "hi Dr. Patel"
-"Hi Dr. Patel,"), but no insult or word a flag points at ("hey idiot,"
-opens "Hey,"). Then the best of their good sentences:
-ones no flag points at which, checked alone, are fit to send and show a
-strength, ask a plain question the model sees nothing in ("can you drop my
-keys off on Friday?", "let me know if you're coming"), or give plain news of
-theirs, which says why they are writing now ("I fly out tomorrow"; beside
-blame, a guilt trip or sarcasm only news of a life event, "I'm moving to
-Leeds on Friday", which may be as short as "I'm pregnant"). Up to ten are checked and
+("hey mike." opens "Hey Mike,", "hey sam how are you" "Hey Sam,", "hi Dr.
+Patel" "Hi Dr. Patel,"), but no insult or word a flag points at ("hey
+idiot," opens "Hey,"). Then the best of their good sentences: ones no flag
+points at which, checked alone, are fit to send and show a strength, ask a
+plain question the model sees nothing in ("can you drop my keys off on
+Friday?", "let me know if you're coming"), or give plain news of theirs,
+which says why they are writing now ("I fly out tomorrow"; beside blame, a
+guilt trip or sarcasm only news of a life event, "I'm moving to Leeds on
+Friday", which may be as short as "I'm pregnant"). Up to ten are checked and
 at most three kept, within 60 words, chosen by what they bring rather than
 by coming first: a sincere apology most, then news, their own question,
 warmth, and a short feeling such as "I love you"; so a wall of text is cut
 to its heart. A line that points back ("That was cowardly", "no worries if
-not") is kept only with the one before it, a reproach that checks fine
-alone ("do you know how that makes me feel?") never, and after a flag
-begins only an apology or a short line from the heart. Of a sentence a flag
-points at, a clause the flag does not reach can be kept the same way ("I
-miss you so much" of "I miss you so much, please please talk to me", "I
-love you" of "I love you - answer me"), but
-only when every flag is one whose words can be cut out without changing
+not") is kept only with the one before it (an apology that does, alone, as
+"I'm sorry."), a reproach that checks fine alone ("do you know how that
+makes me feel?") never, and after a flag begins only an apology or a short
+line from the heart. Of a sentence a flag points at, a clause the flag does
+not reach can be kept the same way ("I miss you so much" of "I miss you so
+much, please please talk to me", "I love you" of "I love you - answer me"),
+but only when every flag is one whose words can be cut out without changing
 what the rest means: not sarcasm, whose "hope you had fun" means the
-opposite, nor venting or a guilt trip, whose every clause carries it. So
-can news before an "and" that joins the flag on ("I'm moving to Berlin next
-month and you never even asked"), and a request without the deadline cut
-into it ("let me know by tomorrow if you're coming"). After
+opposite, nor venting or a guilt trip, whose every clause carries it. The
+same goes for news before an "and" that joins the flag on ("I'm moving to
+Berlin next month and you never even asked"), and a request without the
+deadline cut into it ("let me know by tomorrow if you're coming"). After
 sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
-What it puts in. One plain line in place of what a flag was reaching for
-(an I-statement instead of blame, an open door instead of a deadline or a
-threat), claiming no feeling the flag does not show; for
-a hedged apology the person's own, owned ("sorry for disappearing, I was
-ill but ..." gives "I'm sorry for disappearing.", "sorry if you were hurt by
-what I said" gives "I'm sorry for what I said."), and none for a polite
-"sorry to bother you". Then what is missing, by what the draft is, read
-from what is kept (the same draft always reads the same): after an apology
-no breezy "How have you been?", nor a hurt of theirs in place of the blame
-beside it, but room to take their time; after news of
-a life event a wish to talk; a plain request gets thanks and no line about
-the two of them, nor a feeling it never showed; otherwise a feeling from
-their side, one easy question and room for the other person. A line of ours
-that the person's kept words already say is left out: one that shares three
-words in a row with them ("I miss you"), or offers what they already show
-("No pressure to reply" beside their own offer of room).
+What it puts in. One plain line in place of what a flag was reaching for (an
+I-statement instead of blame, an open door instead of a deadline or a
+threat), claiming no feeling the flag does not show; for a hedged apology
+the person's own, owned ("sorry for disappearing, I was ill but ..." gives
+"I'm sorry for disappearing.", "sorry if you were hurt by what I said" gives
+"I'm sorry for what I said."), and none for a polite "sorry to bother you".
+Then what is missing, by what the draft is, read from what is kept (the same
+draft always reads the same): after an apology no breezy "How have you
+been?", nor a hurt of theirs in place of the blame beside it, but room to
+take their time; after news of a life event a wish to talk; a plain request
+gets thanks and no line about the two of them, nor a feeling it never
+showed; otherwise a feeling from their side, one easy question and room for
+the other person. A line of ours that the person's kept words already say is
+left out: one that shares three words in a row with them ("I miss you"), or
+offers what they already show ("No pressure to reply" beside their own offer
+of room).
 
 The order: their lines, then ours (an apology first), then a question of
 theirs, then what is added, and a sign-off of theirs last ("sleep well x",
@@ -417,13 +417,21 @@ def _best(found: list[tuple[int, _Kept]], blocks: dict) -> list[tuple[int, _Kept
     outlasts the small talk before it. Ties go to the earlier sentence.
 
     One that leans on the sentence before it (:func:`_leans`: "That was
-    cowardly", "no worries if not") is taken only after that one. One that
+    cowardly", "no worries if not") is taken only after that one; but an
+    apology that leans on one that cannot be kept ("That wasn't fair to you
+    and I'm sorry." after a flagged line) is still an apology, and is kept
+    as a plain one (``[leans] apology``: "I'm sorry.") when it is their only
+    one. One that
     shares three words in a row with one already taken says it again, and a
     second question asks too much; neither is taken, nor one that would take
     the words kept past ``max_words``.
     """
     limits, worth = blocks["limits"], blocks["worth"]
-    left = list(found)
+    places = {i for i, _ in found}
+    stranded = [(i, kept) for i, kept in found if i - 1 not in places and "apology" in kept[1] and _leans(kept[0])]
+    apologies = [item for item in found if "apology" in item[1][1]]
+    left = [(i, (blocks["leans"]["apology"], ("apology",))) if (i, kept) in stranded and len(apologies) == 1 else (i, kept)
+            for i, kept in found]
     taken: list[tuple[int, _Kept]] = []
     while len(taken) < limits["max_kept_sentences"]:
         places = {i for i, _ in taken}

@@ -863,8 +863,34 @@ def test_the_best_sentences_are_kept_not_the_first():
              (3, ("That was unfair of me.", ("apology",))), (5, ("I love you.", ("i_statement", "warmth")))]
     kept = [s for _, (s, _) in _best(found, _blocks())]
     assert kept == ["I'm sorry I went quiet after the move.", "That was unfair of me.", "I love you."]
-    # "That was unfair of me" leans on the sentence before it, and is not kept without it.
-    assert "That was unfair of me." not in [s for _, (s, _) in _best(found[:2] + found[3:], _blocks())]
+    # "That was unfair of me" leans on the sentence before it, and is not kept without it (only its apology is).
+    without = [s for _, (s, _) in _best(found[:2] + found[3:], _blocks())]
+    assert "That was unfair of me." not in without and "I'm sorry." in without
+
+
+@pytest.mark.parametrize("found, kept", [
+    # The sentence it leans on is not kept: their apology is, as a plain one.
+    ([(1, ("That wasn't fair to you and I'm sorry.", ("apology",))), (3, ("I miss you.", ("i_statement",)))],
+     ["I'm sorry.", "I miss you."]),
+    # The sentence it leans on is kept: so is the apology, in their words.
+    ([(0, ("I was awful to you at the party.", ("i_statement",))),
+      (1, ("That wasn't fair to you and I'm sorry.", ("apology",)))],
+     ["I was awful to you at the party.", "That wasn't fair to you and I'm sorry."]),
+    # Another apology of theirs says it already.
+    ([(0, ("I'm sorry I shouted at you.", ("apology",))), (2, ("That wasn't fair and I'm sorry.", ("apology",)))],
+     ["I'm sorry I shouted at you."]),
+    # A line that leans and is no apology is still left out.
+    ([(1, ("That was so much fun.", ("warmth",)))], []),
+])
+def test_an_apology_that_leans_on_a_line_not_kept_is_kept_as_a_plain_one(found, kept):
+    from olivebranch.check.rewrite import _best, _blocks
+
+    assert [s for _, (s, _) in _best(found, _blocks())] == kept
+
+
+def test_a_long_apology_keeps_its_sorry():
+    text = "I called you a selfish idiot in front of everyone. That wasn't fair to you and I'm sorry. Please answer me now."
+    assert _rewrite(text) == "I'm sorry. I'd really like to talk, if you're open to it. I understand if you need some time."
 
 
 def test_the_best_sentences_do_not_say_the_same_thing_twice_or_ask_twice():
