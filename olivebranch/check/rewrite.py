@@ -234,8 +234,11 @@ def _addresses_and_asks(word: str, after: str) -> bool:
 
 @cache
 def _not_addressing() -> re.Pattern:
-    """What may follow a greeting that the rewrite leaves out: an insult ("hey idiot, ...", ``[greeting] insults``),
-    or a word of no weight before a question (``[greeting] fillers``: "hi again how are you")."""
+    """What may follow a greeting that the rewrite leaves out of the sentence it opened.
+
+    An insult ("hey idiot, how are you", ``[greeting] insults``), or a word
+    of no weight before a question (``[greeting] fillers``: "hi again how are you").
+    """
     greeting = _blocks()["greeting"]
     insults, fillers, questions = ("|".join(map(re.escape, greeting[key])) for key in ("insults", "fillers", "questions"))
     return re.compile(rf"^(?:(?:{insults})\b[ ,!.]*|(?:{fillers})[ ,]+(?=(?:{questions})\b))+", re.IGNORECASE)
@@ -541,8 +544,8 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
     News of a life event may be as short as it likes ("I'm pregnant"), and
     when it is short (``max_short_news_words``) it is all news, so only its
     check alone counts: the model comes near a flag on many a short line
-    ("I'm pregnant.", "I have cancer."), as the words of a life event are
-    often used to press someone.
+    ("I'm pregnant.", "I have cancer."), which says more of how little there
+    is to read than of a jab.
     """
     words = count_words(sentence)
     event = bool(_events().search(sentence))
@@ -770,9 +773,10 @@ def _replacing(replacements: list[tuple[str, str]], kind: str, blocks: dict) -> 
 
 
 def _greeting_line(greeting: str) -> str:
-    """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike", "hi dr patel" to "Hi Dr Patel").
+    """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike").
 
-    A word after the greeting that is a way of addressing someone (``[greeting] terms``: "hi mum") stays as it is.
+    A title gets one too ("hi dr patel" to "Hi Dr Patel"); a word after the greeting that is a way of
+    addressing someone (``[greeting] terms``: "hi mum") stays as it is.
     """
     first, *words = greeting.split(" ")
     terms = _blocks()["greeting"]["terms"]

@@ -394,7 +394,8 @@ def test_a_word_a_flag_points_at_is_not_a_name():
     ("hey jerk. why won't you answer",
      "Hey, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
     ("hi Dr. Patel, I need an answer today about the results",
-     "Hi Dr. Patel, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
+     "Hi Dr. Patel, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
+     "whenever you feel like it."),
     ("hi Dr. Patel, I hope you're well. answer me now",
      "Hi Dr. Patel, I hope you're well. I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
      "whenever you feel like it."),
