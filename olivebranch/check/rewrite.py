@@ -1,40 +1,49 @@
 """A suggested rewrite for a draft that needs one (SPEC 5), built without an LLM.
 
 What it keeps of theirs. The greeting, with a capital for it and for a name
-("hey mike." opens "Hey Mike,"). Then the best of their good sentences:
-ones no flag points at which, checked alone, are fit to send and show a
-strength, ask a plain question the model sees nothing in ("can you drop my
-keys off on Friday?"), or give plain news of theirs, which says why they are
-writing now ("I fly out tomorrow"; beside blame, a guilt trip or sarcasm
-only news of a life event, "I'm moving to Leeds on Friday"). Up to ten are checked and
+("hey mike." opens "Hey Mike,", "hey sam how are you" "Hey Sam,", "hi Dr.
+Patel" "Hi Dr. Patel,"), but no insult or word a flag points at ("hey
+idiot," opens "Hey,"). Then the best of their good sentences: ones no flag
+points at which, checked alone, are fit to send and show a strength, ask a
+plain question the model sees nothing in ("can you drop my keys off on
+Friday?", "let me know if you're coming"), or give plain news of theirs,
+which says why they are writing now ("I fly out tomorrow"; beside blame, a
+guilt trip or sarcasm only news of a life event, "I'm moving to Leeds on
+Friday", which may be as short as "I'm pregnant"). Up to ten are checked and
 at most three kept, within 60 words, chosen by what they bring rather than
 by coming first: a sincere apology most, then news, their own question,
 warmth, and a short feeling such as "I love you"; so a wall of text is cut
 to its heart. A line that points back ("That was cowardly", "no worries if
-not") is kept only with the one before it, a reproach that checks fine
-alone ("do you know how that makes me feel?") never, and after a flag
-begins only an apology or a short line from the heart. Of a sentence a flag
-points at, a clause the flag does not reach can be kept the same way ("I
-miss you so much" of "I miss you so much, please please talk to me"), but
-only when every flag is one whose words can be cut out without changing
+not") is kept only with the one before it (an apology that does, alone, as
+"I'm sorry."), a reproach that checks fine alone ("do you know how that
+makes me feel?") never, and after a flag begins only an apology or a short
+line from the heart. Of a sentence a flag points at, a clause the flag does
+not reach can be kept the same way ("I miss you so much" of "I miss you so
+much, please please talk to me", "I love you" of "I love you - answer me"),
+but only when every flag is one whose words can be cut out without changing
 what the rest means: not sarcasm, whose "hope you had fun" means the
-opposite, nor venting or a guilt trip, whose every clause carries it. After
+opposite, nor venting or a guilt trip, whose every clause carries it. The
+same goes for news before an "and" that joins the flag on ("I'm moving to
+Berlin next month and you never even asked"), and a request without the
+deadline cut into it ("let me know by tomorrow if you're coming"). After
 sarcasm begins, no sentence is kept at all ("... thanks a lot").
 
-What it puts in. One plain line in place of what a flag was reaching for
-(an I-statement instead of blame, an open door instead of a deadline); for
-a hedged apology the person's own, owned ("sorry for disappearing, I was
-ill but ..." gives "I'm sorry for disappearing.", "sorry if you were hurt by
-what I said" gives "I'm sorry for what I said."), and none for a polite
-"sorry to bother you". Then what is missing, by what the draft is, read
-from what is kept (the same draft always reads the same): after an apology
-no breezy "How have you been?" but room to take their time; after news of
-a life event a wish to talk; a plain request gets thanks and no line about
-the two of them, nor a feeling it never showed; otherwise a feeling from
-their side, one easy question and room for the other person. A line of ours
-that the person's kept words already say is left out: one that shares three
-words in a row with them ("I miss you"), or offers what they already show
-("No pressure to reply" beside their own offer of room).
+What it puts in. One plain line in place of what a flag was reaching for (an
+I-statement instead of blame, an open door instead of a deadline or a
+threat), claiming no feeling the flag does not show; for a hedged apology
+the person's own, owned ("sorry for disappearing, I was ill but ..." gives
+"I'm sorry for disappearing.", "sorry if you were hurt by what I said" gives
+"I'm sorry for what I said."), and none for a polite "sorry to bother you".
+Then what is missing, by what the draft is, read from what is kept (the same
+draft always reads the same): after an apology no breezy "How have you
+been?", nor a hurt of theirs in place of the blame beside it, but room to
+take their time; after news of a life event a wish to talk; a plain request
+gets thanks and no line about the two of them, nor a feeling it never
+showed; otherwise a feeling from their side, one easy question and room for
+the other person. A line of ours that the person's kept words already say is
+left out: one that shares three words in a row with them ("I miss you"), or
+offers what they already show ("No pressure to reply" beside their own offer
+of room).
 
 The order: their lines, then ours (an apology first), then a question of
 theirs, then what is added, and a sign-off of theirs last ("sleep well x",
@@ -62,6 +71,8 @@ _GREETING = re.compile(r"^\s*((?i:hey|hi|hello|hiya|heya|yo|morning|evening)\b)[
 _VOCATIVE = re.compile(r"^\s*([a-z]+)(?:,|\s+(?=(?-i:[A-Z]|i\b)))", re.IGNORECASE)
 # The word after a greeting, when it may be a way of addressing someone ("hi mum,", "hey you ❤️").
 _TERM = re.compile(r"[ ,]+([a-z]+)\b(?![ ]*(?:[a-z'’]|\?))", re.IGNORECASE)
+# A word after a greeting followed by another ("hey sam how are you"): a name if a question follows.
+_NAME_ASKS = re.compile(r"[ ]+([a-z]+)\b(?= )", re.IGNORECASE)
 # What may follow a name in lower case that ends the greeting ("hey sam," "hi jo.").
 _NAME_ENDS = re.compile(r"\s*(?:[,.!]|$)")
 # "I'm sorry I shouted, but ...", "sorry for disappearing, I was ill but ...", "sorry for
@@ -82,14 +93,16 @@ _AUXILIARIES = "do|does|did|are|is|was|were|will|would|can|could|should|have|has
 _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
                          r"|won'?t|aren'?t|isn'?t|wouldn'?t|couldn'?t)\s+(?:you|u|ya|i|we|they|he|she|it))\W*"
                          rf"|(?i:(?:so|neither|nor)\s+(?:{_AUXILIARIES}|am|had)\b).*")
-# The first clause of a sentence, before a comma or a joining word ("I fly out tomorrow" of
+# The first clause of a sentence, before a comma, a spaced dash or a joining word ("I fly out tomorrow" of
 # "I fly out tomorrow and just wanted to say bye").
-_LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b)", re.IGNORECASE)
+_LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b|\s[-–—]+\s)", re.IGNORECASE)
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
-# The clauses of a sentence: the stretches between commas, semicolons and colons.
-_CLAUSE = re.compile(r"[^,;:]+")
+# The clauses of a sentence: the stretches between commas, semicolons, colons and spaced dashes ("I love you - answer me").
+_CLAUSE = re.compile(r"(?:[^,;:\s]|\s(?!\s*[-–—]+\s))+")
+# Where a clause joins on another with "and" or "but" ("I'm moving to Berlin next month and you never ask").
+_JOINED = re.compile(r"\s+(?:and|but)\b", re.IGNORECASE)
 # A word that only joins a clause to the one before it ("but", "and so").
 _JOINER = re.compile(r"^(?:(?:and|but|so|or|plus|also|anyway|like)\b[ ,]*)+", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
@@ -127,7 +140,7 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     a plain question of theirs (:func:`_is_plain_ask`).
     """
     blocks = _blocks()
-    greeting = _greeting(draft.text)
+    greeting = _greeting(draft.text, _spans(flags, draft.text))
     kept = _good_sentences(draft, flags, greeting, recheck, concern)
     replacements = _replacements(draft, flags, blocks)
     for candidate in (_compose(greeting, kept, replacements, blocks),
@@ -140,31 +153,61 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     return None
 
 
-def _greeting(text: str) -> str:
-    """The draft's greeting ("Hey Sam", "hi mum").
+def _greeting(text: str, spans: list[tuple[int, int]] = ()) -> str:
+    """The draft's greeting ("Hey Sam", "hi mum", "hi Dr. Patel").
 
     A capitalised word after it, or two ("Aunt Sue"), is a name unless it
-    is one that starts sentences (``[greeting] not_names``).
+    is one that starts sentences (``[greeting] not_names``). A title
+    (``[greeting] titles``: "Dr", "Mrs.") goes with the name after it.
 
     A word in lower case is taken when it is a way of addressing someone
     (``[greeting] terms``: "mum", "babe", "you") or a name that ends the
-    greeting (:func:`_addresses`); a few terms open a message on their own
-    ("Mum, ...").
+    greeting (:func:`_addresses`) or comes just before a question ("hey sam
+    how are you", ``[greeting] questions``); a few terms open a message on
+    their own ("Mum, ...").
+
+    Never an insult or a word of the draft's mood (``[greeting] insults``:
+    "hey idiot,"; "hey whatever."), nor a word a flag points at (one of
+    ``spans`` starts in it).
     """
     m = _GREETING.match(text)
     if not m:
         alone = _VOCATIVE.match(text)
         return alone.group(1) if alone and alone.group(1).lower() in _blocks()["greeting"]["alone"] else ""
-    names = [word for word in (m.group(2) or "").split(" ") if word]
-    not_names = _blocks()["greeting"]["not_names"]
-    if names and re.sub(r"'.*", "", names[0]).lower() not in not_names:
+
+    def flagged(word: str, at: int) -> bool:
+        return any(at <= start < at + len(word) for start, _ in spans)
+
+    def names(word: str, at: int) -> bool:
+        return _may_name(word) and not flagged(word, at)
+
+    title = _title().match(text, m.end(1))
+    if title and names(title.group("name"), title.start("name")):
+        return text[m.start(1):title.end()]
+    words = [word for word in (m.group(2) or "").split(" ") if word]
+    if words and names(words[0], m.start(2)):
         # "Hey Sam Hope you're well": a second word that starts a sentence is not part of the name.
-        name = " ".join(names[:1] + [w for w in names[1:] if re.sub(r"'.*", "", w).lower() not in not_names])
+        at = m.start(2) + len(words[0]) + 1
+        name = " ".join(words[:1] + [w for w in words[1:] if names(w, at)])
         return text[m.start(1):m.start(2) + len(name)]
-    term = _TERM.match(text, m.end(1))
-    if term and _addresses(term.group(1).lower(), text[term.end(1):]):
-        return text[m.start(1):term.end(1)]
+    for found, fits in ((_TERM.match(text, m.end(1)), _addresses), (_NAME_ASKS.match(text, m.end(1)), _addresses_and_asks)):
+        if found and not flagged(found.group(1), found.start(1)) and fits(found.group(1).lower(), text[found.end(1):]):
+            return text[m.start(1):found.end(1)]
     return m.group(1)
+
+
+def _may_name(word: str) -> bool:
+    """True unless ``word`` starts sentences or says something else (``[greeting] not_names``) or is an insult."""
+    blocks = _blocks()["greeting"]
+    plain = re.sub(r"['’].*", "", word).lower()
+    return plain not in blocks["not_names"] and plain not in blocks["insults"]
+
+
+@cache
+def _title() -> re.Pattern:
+    """A title and the name after it, after a greeting ("Dr. Patel", "mrs jones"; ``[greeting] titles``)."""
+    titles = "|".join(map(re.escape, _blocks()["greeting"]["titles"]))
+    return re.compile(rf"[ ,]*(?i:{titles})\.?[ ]+(?P<name>[A-Za-z][\w'-]*)")
 
 
 def _addresses(word: str, after: str) -> bool:
@@ -172,10 +215,33 @@ def _addresses(word: str, after: str) -> bool:
 
     A name may come in lower case ("hey sam, ..."), so any word that ends
     the greeting with a comma, a full stop or "!" is taken for one, unless
-    it is one that does not name (``[greeting] not_names``: "hey again.", "hi lol").
+    it is one that does not name (:func:`_may_name`: "hey again.", "hi lol",
+    "hey idiot,").
     """
-    blocks = _blocks()["greeting"]
-    return word in blocks["terms"] or (bool(_NAME_ENDS.match(after)) and word not in blocks["not_names"])
+    return word in _blocks()["greeting"]["terms"] or (bool(_NAME_ENDS.match(after)) and _may_name(word))
+
+
+def _addresses_and_asks(word: str, after: str) -> bool:
+    """True when ``word`` is a term for the person or may be a name, and ``after`` opens on a question.
+
+    "hey sam how are you", "hi jo what's up", "hi love how are you"
+    (``[greeting] questions``); not "hey so how are you".
+    """
+    first = re.match(r"\s+([a-z'’]+)", after, re.IGNORECASE)
+    return (bool(first) and first.group(1).lower().replace("’", "'") in _blocks()["greeting"]["questions"]
+            and (word in _blocks()["greeting"]["terms"] or _may_name(word)))
+
+
+@cache
+def _not_addressing() -> re.Pattern:
+    """What may follow a greeting that the rewrite leaves out of the sentence it opened.
+
+    An insult ("hey idiot, how are you", ``[greeting] insults``), or a word
+    of no weight before a question (``[greeting] fillers``: "hi again how are you").
+    """
+    greeting = _blocks()["greeting"]
+    insults, fillers, questions = ("|".join(map(re.escape, greeting[key])) for key in ("insults", "fillers", "questions"))
+    return re.compile(rf"^(?:(?:{insults})\b[ ,!.]*|(?:{fillers})[ ,]+(?=(?:{questions})\b))+", re.IGNORECASE)
 
 
 def _good_sentences(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: Callable[[str], CheckResult],
@@ -208,15 +274,19 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
     """
     blocks = _blocks()
     limits = blocks["limits"]
-    room = _Room.of(flags, blocks)
+    room = _Room.of(flags, blocks, draft.text)
     checks = 0
     news_kept = False
+    begins = len(draft.text) - len(draft.text.lstrip())
     for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
         if checks >= limits["max_sentence_checks"]:
             return
-        opens = bool(greeting) and sentence.lower().startswith(greeting.lower())
+        # The part of the greeting in this sentence: all of it, or what follows a title's full stop ("Patel" of "hi Dr. Patel").
+        at = draft.sentences[i].start
+        head = draft.text[max(at, begins):begins + len(greeting)] if greeting and at < begins + len(greeting) else ""
+        opens = bool(head) and sentence.lower().startswith(head.lower())
         if opens:
-            sentence = sentence[len(greeting):].lstrip(" ,!.")
+            sentence = _not_addressing().sub("", sentence[len(head):].lstrip(" ,!."))
         if count_words(sentence) < least_words or _ELLIPTICAL.fullmatch(sentence) or _reproach().search(sentence):
             continue
         news = room.news and not news_kept
@@ -284,9 +354,9 @@ class _Room:
     flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
 
     @classmethod
-    def of(cls, flags: tuple[Flag, ...], blocks: dict) -> "_Room":
-        """The room ``flags`` leave."""
-        spans = [(f.start, f.end) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+    def of(cls, flags: tuple[Flag, ...], blocks: dict, draft_text: str) -> "_Room":
+        """The room ``flags`` leave in ``draft_text``."""
+        spans = _spans(flags, draft_text)
         codes = {f.code for f in flags}
         news = blocks["news"]
         plain = codes <= set(news["flags"]) | _WHOLE_DRAFT_FLAGS
@@ -304,6 +374,26 @@ class _Room:
     def after_a_flag(self, start: int) -> bool:
         """True when a sentence starting at ``start`` comes after the first flag's words begin."""
         return self.flagged is not None and start >= self.flagged
+
+
+def _spans(flags: tuple[Flag, ...], text: str) -> list[tuple[int, int]]:
+    """The words of ``text`` the flags point at (:func:`_words_only`), but for a whole-draft flag's."""
+    return [_words_only(f.start, f.end, text) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
+
+
+def _words_only(start: int, end: int, text: str) -> tuple[int, int]:
+    """The span ``start``-``end`` of ``text`` without the spaces and stops at its edges.
+
+    A flag's words may take in the full stop before them (". answer your
+    phone"), which would touch the sentence it ends ("dad's in hospital.").
+    A span with no letter or digit ("???") is left as it is.
+    """
+    first, last = start, end
+    while first < last and not text[first].isalnum():
+        first += 1
+    while last > first and not text[last - 1].isalnum():
+        last -= 1
+    return (first, last) if last > first else (start, end)
 
 
 def _from_the_heart(sentence: str, strengths: tuple[str, ...], blocks: dict) -> bool:
@@ -330,13 +420,21 @@ def _best(found: list[tuple[int, _Kept]], blocks: dict) -> list[tuple[int, _Kept
     outlasts the small talk before it. Ties go to the earlier sentence.
 
     One that leans on the sentence before it (:func:`_leans`: "That was
-    cowardly", "no worries if not") is taken only after that one. One that
+    cowardly", "no worries if not") is taken only after that one; but an
+    apology that leans on one that cannot be kept ("That wasn't fair to you
+    and I'm sorry." after a flagged line) is still an apology, and is kept
+    as a plain one (``[leans] apology``: "I'm sorry.") when it is their only
+    one. One that
     shares three words in a row with one already taken says it again, and a
     second question asks too much; neither is taken, nor one that would take
     the words kept past ``max_words``.
     """
     limits, worth = blocks["limits"], blocks["worth"]
-    left = list(found)
+    places = {i for i, _ in found}
+    stranded = [(i, kept) for i, kept in found if i - 1 not in places and "apology" in kept[1] and _leans(kept[0])]
+    apologies = [item for item in found if "apology" in item[1][1]]
+    left = [(i, (blocks["leans"]["apology"], ("apology",))) if (i, kept) in stranded and len(apologies) == 1 else (i, kept)
+            for i, kept in found]
     taken: list[tuple[int, _Kept]] = []
     while len(taken) < limits["max_kept_sentences"]:
         places = {i for i, _ in taken}
@@ -365,7 +463,7 @@ def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
     (``[news] events``: "Grandma had a stroke") ``news``.
     """
     if not strengths:
-        return ("ask",) if _ASK.fullmatch(sentence) else ("news",)
+        return ("ask",) if _asks(sentence) else ("news",)
     short = count_words(sentence) <= _blocks()["heart"]["max_words"]
     return (strengths + (("feeling",) if short and "i_statement" in strengths else ())
             + (("news",) if _tells_of_an_event(sentence) else ()))
@@ -404,14 +502,26 @@ def _repeats(sentence: str, taken: list[str]) -> bool:
 def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) -> bool:
     """True for a question of theirs that the model, checked alone, sees nothing in at all.
 
-    A question about plans or things ("can you drop my keys off on Friday?")
+    A question about plans or things ("can you drop my keys off on Friday?",
+    or put as a request: "let me know if you're coming to the wedding")
     carries what the person wants, but many a question in a flagged draft
     is a jab ("its 2am and you're still 'asleep'?") that checks fine alone,
     falling just short of a flag; so it is kept only when the model's
     concern is well below its gate (``max_ask_concern``).
     """
-    return (bool(_ASK.fullmatch(sentence)) and count_words(sentence) >= limits["min_ask_words"]
+    return (_asks(sentence) and count_words(sentence) >= limits["min_ask_words"]
             and concern(_capitalise(sentence)) < limits["max_ask_concern"])
+
+
+def _asks(sentence: str) -> bool:
+    """True for a question of theirs, or a request put as one (``[ask] requests``: "let me know if you're coming")."""
+    return bool(_ASK.fullmatch(sentence) or _requests().match(sentence))
+
+
+@cache
+def _requests() -> re.Pattern:
+    """Any of the openings that ask for an answer without a question mark (``[ask] requests``)."""
+    return any_of(_blocks()["ask"]["requests"], re.IGNORECASE)
 
 
 def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, room: "_Room") -> bool:
@@ -430,15 +540,22 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
     (``[news] chasing``); beside blame, a guilt trip or sarcasm
     (``room.events_only``), only news of a life event ("I'm moving to Leeds
     on Friday").
+
+    News of a life event may be as short as it likes ("I'm pregnant"), and
+    when it is short (``max_short_news_words``) it is all news, so only its
+    check alone counts: the model comes near a flag on many a short line
+    ("I'm pregnant.", "I have cancer."), which says more of how little there
+    is to read than of a jab.
     """
-    if "?" in sentence or _SECOND_PERSON.search(sentence) or count_words(sentence) < limits["min_news_words"]:
-        return False
+    words = count_words(sentence)
     event = bool(_events().search(sentence))
+    if "?" in sentence or _SECOND_PERSON.search(sentence) or (words < limits["min_news_words"] and not event):
+        return False
     if room.own_news and (not (_OWN_NEWS.match(sentence) or event) or _chasing().search(sentence)):
         return False
     if room.events_only and not event:
         return False
-    return concern(_capitalise(sentence)) < limits["max_news_concern"]
+    return (event and words <= limits["max_short_news_words"]) or concern(_capitalise(sentence)) < limits["max_news_concern"]
 
 
 @cache
@@ -456,14 +573,28 @@ def _chasing() -> re.Pattern:
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
     """``(text, least words, i)`` for each sentence ``i`` no span touches (and, with ``until``, that starts before it).
 
-    With ``clauses``, also each clause no span touches of a sentence one does.
+    With ``clauses``, also each clause no span touches of a sentence one
+    does: the stretches between commas, semicolons, colons and spaced dashes
+    ("I love you" of "I love you - answer me").
 
-    A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``), does
-    not end leaning on the next one (``_DANGLING``), and loses a joining word
-    at its start ("but i still care" is "i still care").
+    A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``, or
+    two words for news of a life event: "I'm pregnant"), does not end leaning
+    on the next one (``_DANGLING``), and loses a joining word at its start
+    ("but i still care" is "i still care"). Of a clause a span does touch,
+    news of a life event (``[news] events``) before an "and" or a "but"
+    that joins the flagged words on may stand alone the same way ("I'm
+    moving to Berlin next month" of "I'm moving to Berlin next month and you
+    never even asked"); other such leads are seldom more than a lead-in ("I
+    know things are weird but ...").
     """
     def touched(first: int, last: int) -> bool:
         return any(start < last and first < end for start, end in spans)
+
+    def piece(first: int, last: int):
+        text = _JOINER.sub("", draft.text[first:last].strip().strip("-–— "))
+        if not touched(first, last) and not _DANGLING.fullmatch(text):
+            return text, 2 if _events().search(text) else MIN_CLAUSE_WORDS, i
+        return None
 
     for i, s in enumerate(draft.sentences):
         if until is not None and s.start >= until:
@@ -473,10 +604,48 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
             continue
         if not clauses:
             continue
+        request = _without_deadlines(draft.text, s.start, s.end, spans)
+        if request:
+            yield request, MIN_CLAUSE_WORDS, i
+            continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
-            text = _JOINER.sub("", clause.group().strip())
-            if not touched(clause.start(), clause.end()) and not _DANGLING.fullmatch(text):
-                yield text, MIN_CLAUSE_WORDS, i
+            found = piece(clause.start(), clause.end())
+            if not found:  # the longest lead before an "and" or a "but" that no span touches, if it is news
+                leads = [piece(clause.start(), joined.start())
+                         for joined in _JOINED.finditer(draft.text, clause.start(), clause.end())]
+                found = max((p for p in leads if p and _events().search(p[0])), key=lambda p: len(p[0]), default=None)
+            if found:
+                yield found
+
+
+def _without_deadlines(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The sentence ``text[start:end]`` without the deadline a flag points at in it, or None.
+
+    "Let me know by tomorrow if you're coming to the wedding, the caterer
+    needs numbers" is a request with a deadline (``[deadline] words``: "by
+    tomorrow") cut into it; the model may take the whole sentence for the
+    pressure, so no clause of it is free. Cut out, the rest is the request
+    (to be checked alone like any sentence). Only when every other span
+    that touches the sentence takes it whole; one that points at other
+    words in it says what else is wrong.
+    """
+    first, last = _words_only(start, end, text)
+    near = [(a, b) for a, b in spans if a < end and start < b]
+    deadlines = sorted((a, b) for a, b in near if _deadline().fullmatch(text[a:b]))
+    if not deadlines or any(not (a <= first and b >= last) for a, b in near if (a, b) not in deadlines):
+        return None
+    kept, at = [], start
+    for a, b in deadlines:
+        kept.append(text[at:a])
+        at = b
+    kept.append(text[at:end])
+    return re.sub(r"\s+([,;:.!?])", r"\1", re.sub(r"\s+", " ", "".join(kept))).strip()
+
+
+@cache
+def _deadline() -> re.Pattern:
+    """Any of the deadlines a demand is cut with (``[deadline] words``)."""
+    return any_of(_blocks()["deadline"]["words"], re.IGNORECASE)
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:
@@ -606,12 +775,12 @@ def _replacing(replacements: list[tuple[str, str]], kind: str, blocks: dict) -> 
 def _greeting_line(greeting: str) -> str:
     """The greeting as the rewrite opens on it: with a capital, and a name too ("hey mike" to "Hey Mike").
 
-    A word after the greeting that is a way of addressing someone (``[greeting] terms``: "hi mum") stays as it is.
+    A title gets one too ("hi dr patel" to "Hi Dr Patel"); a word after the greeting that is a way of
+    addressing someone (``[greeting] terms``: "hi mum") stays as it is.
     """
-    words = greeting.split(" ")
-    if len(words) > 1 and words[-1].lower() not in _blocks()["greeting"]["terms"]:
-        words[-1] = words[-1][:1].upper() + words[-1][1:]
-    line = " ".join(words)
+    first, *words = greeting.split(" ")
+    terms = _blocks()["greeting"]["terms"]
+    line = " ".join([first, *(w if w.lower() in terms else w[:1].upper() + w[1:] for w in words)])
     return line[:1].upper() + line[1:]
 
 

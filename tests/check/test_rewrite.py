@@ -73,7 +73,7 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 
 
 def test_no_two_sentences_of_a_rewrite_share_three_words_in_a_row(corpus_results):
-    # "Hey, I miss you. I'd rather just be honest with you: I miss you." says it twice.
+    # "Hey, I miss you. I've been feeling hurt and I miss you." would say it twice.
     repeats = []
     for ex, r in corpus_results:
         seen: set = set()
@@ -167,6 +167,62 @@ def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, co
     start = text.index(flagged)
     flag = Flag(code, "high", start, start + len(flagged), "", (), "")
     assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _calm)] == kept
+
+
+@pytest.mark.parametrize("text, code, flagged, kept", [
+    # News of a life event may be two words, and when short needs only to check fine alone.
+    ("I'm pregnant. you need to call me right now.", "pressure", "call me right now", ["I'm pregnant."]),
+    ("I'm leaving tomorrow. answer me now", "pressure", "answer me now", ["I'm leaving tomorrow."]),
+    # A flag's words that take in the full stop before them do not touch the news.
+    ("dad's in hospital. answer your phone", "pressure", ". answer your phone", ["dad's in hospital."]),
+    # News joined by "and" to the flagged words is kept without them.
+    ("I'm moving to Berlin and you never even asked", "blame", "you never even", ["I'm moving to Berlin"]),
+    ("I'm pregnant and you need to call me right now", "pressure", "call me right now", ["I'm pregnant"]),
+    # Not a short line that is no life event, nor a longer one the model comes near a flag on.
+    ("I'm tired. answer me now", "pressure", "answer me now", []),
+    ("our first date, my dads funeral, the lot. you were always late", "blame", "you were always late", []),
+    # Nor a lead-in before "but" that tells of no event.
+    ("I know things are weird but answer me now", "pressure", "answer me now", []),
+])
+def test_short_news_of_a_life_event_is_kept_beside_a_flag(monkeypatch, text, code, flagged, kept):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    start = text.index(flagged)
+    flag = Flag(code, "medium", start, start + len(flagged), "", (), "")
+    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _wary)] == kept
+
+
+@pytest.mark.parametrize("text, spans, asked", [
+    ("Let me know by tomorrow if you're coming, the caterer needs numbers.", ["by tomorrow", "*"],
+     "Let me know if you're coming, the caterer needs numbers."),
+    ("let me know tonight what time works", ["tonight"], "let me know what time works"),
+    # Another flag's words in the sentence say what else is wrong: nothing is cut.
+    ("let me know by tomorrow, you selfish idiot", ["by tomorrow", "you selfish idiot"], None),
+    # No deadline, nothing to cut.
+    ("let me know if you're coming, or else", ["or else"], None),
+])
+def test_a_deadline_is_cut_out_of_a_request(text, spans, asked):
+    from olivebranch.check.rewrite import _without_deadlines
+
+    where = [(0, len(text)) if words == "*" else (text.index(words), text.index(words) + len(words)) for words in spans]
+    assert _without_deadlines(text, 0, len(text), where) == asked
+
+
+@pytest.mark.parametrize("text, rewrite", [
+    ("I'm pregnant. you need to call me right now.", "I'm pregnant. Let's talk when you get a chance."),
+    ("dad's in hospital. answer your phone", "Dad's in hospital. I wanted you to know. Let's talk when you get a chance."),
+    ("I'm leaving tomorrow. answer me now", "I'm leaving tomorrow. Let's talk when you get a chance."),
+    ("Hey Sarah! I'm moving to Berlin next month and you never even asked how I was doing",
+     "Hey Sarah, I'm moving to Berlin next month. I've been feeling hurt and a bit far from you. "
+     "Let's talk when you get a chance."),
+    ("Let me know by tomorrow if you're coming to the wedding or not, the caterer needs numbers.",
+     "Let me know if you're coming to the wedding or not, the caterer needs numbers. No rush, and thank you."),
+], ids=["pregnant", "hospital", "leaving", "berlin", "wedding"])
+def test_the_reason_for_writing_is_kept_and_no_small_talk_follows_it(text, rewrite):
+    assert _rewrite(text) == rewrite
 
 
 def test_news_that_opens_a_sentence_unfit_to_send_is_kept_without_the_rest():
@@ -297,11 +353,61 @@ def test_after_the_greeting_the_sentence_goes_on(text, start):
     ("Babe I'm so so sorry", "Babe"),
     ("babe i'm so sorry", "babe"),
     ("Love you lots", ""),
+    # An insult or a word of the draft's mood is no name, however it is written.
+    ("hey idiot, you never reply", "hey"),
+    ("hey jerk. why won't you answer", "hey"),
+    ("hey whatever. answer me", "hey"),
+    ("Hey Idiot! I miss you", "Hey"),
+    # A title goes with the name after it, with or without its full stop.
+    ("hi Dr. Patel, I need an answer today about the results", "hi Dr. Patel"),
+    ("hi dr patel, I need an answer", "hi dr patel"),
+    ("Hi Mrs Jones. I miss you", "Hi Mrs Jones"),
+    ("Hi Mx. Lee I miss you", "Hi Mx. Lee"),
+    # A lower-case name just before a question stays in the greeting; an ordinary word does not.
+    ("hey sam how are you?? answer me", "hey sam"),
+    ("hi jo what's up", "hi jo"),
+    ("hi love how are you", "hi love"),
+    ("hey so how are you", "hey"),
+    ("hi again how are you", "hi"),
+    ("hey just wondering how you are", "hey"),
+    ("hey, funny how you never answer", "hey"),
 ])
 def test_the_greeting_keeps_a_name_or_a_term_for_the_person(text, greeting):
     from olivebranch.check.rewrite import _greeting
 
     assert _greeting(text) == greeting
+
+
+def test_a_word_a_flag_points_at_is_not_a_name():
+    from olivebranch.check.rewrite import _greeting
+
+    text = "hey snitch. answer me"  # not one of [greeting] insults: only the flag tells
+    assert _greeting(text) == "hey snitch"
+    assert _greeting(text, [(4, 10)]) == "hey"
+    # A flag over the whole sentence, greeting and all, points at no one word of it.
+    assert _greeting("hey sam, you never call", [(0, 23)]) == "hey sam"
+
+
+@pytest.mark.parametrize("text, rewrite", [
+    ("hey idiot, you never reply",
+     "Hey, I've been feeling hurt and a bit far from you. How have you been? No pressure to reply; whenever you feel like it."),
+    ("hey jerk. why won't you answer",
+     "Hey, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
+    ("hi Dr. Patel, I need an answer today about the results",
+     "Hi Dr. Patel, I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
+     "whenever you feel like it."),
+    ("hi Dr. Patel, I hope you're well. answer me now",
+     "Hi Dr. Patel, I hope you're well. I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
+     "whenever you feel like it."),
+    ("hey sam how are you?? answer me",
+     "Hey Sam, I'd really like to talk, if you're open to it. How are you?? No pressure to reply; whenever you feel like it."),
+    ("hi again how are you?? answer me",
+     "Hi, I'd really like to talk, if you're open to it. How are you?? No pressure to reply; whenever you feel like it."),
+    ("hey idiot how are you?? answer me",
+     "Hey, I'd really like to talk, if you're open to it. How are you?? No pressure to reply; whenever you feel like it."),
+], ids=["idiot", "jerk", "dr-patel", "dr-patel-kept", "sam-asks", "again-asks", "idiot-asks"])
+def test_the_greeting_names_the_person_and_no_insult(text, rewrite):
+    assert _rewrite(text) == rewrite
 
 
 def test_the_good_clause_of_a_flagged_sentence_is_kept():
@@ -321,6 +427,32 @@ def test_a_kept_clause_loses_the_word_that_joined_it(monkeypatch):
     recheck = _alone({"I still care about you": ("send", ("warmth",))})
     # "ok" is too short to stand alone; "but" is dropped from the clause that is kept.
     assert _good_sentences(Draft(text), (blame,), "", recheck, _wary) == [("I still care about you", ("warmth",))]
+
+
+@pytest.mark.parametrize("text, flagged, kept", [
+    ("I love you - answer me", "answer me", ["I love you"]),
+    ("I love you – answer me", "answer me", ["I love you"]),
+    ("answer me — I love you", "answer me", ["I love you"]),
+    ("I love you, answer me", "answer me", ["I love you"]),
+    # A dash inside a word joins it: no clause stands alone.
+    ("I love you-answer me", "answer me", []),
+])
+def test_a_clause_ends_at_a_spaced_dash(monkeypatch, text, flagged, kept):
+    from olivebranch.check.result import Flag
+    from olivebranch.check.rewrite import _blocks, _good_sentences
+    from olivebranch.check.text import Draft
+
+    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
+    start = text.index(flagged)
+    flag = Flag("pressure", "medium", start, start + len(flagged), "", (), "")
+    recheck = _alone({"I love you": ("send", ("i_statement", "warmth"))})
+    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", recheck, _wary)] == kept
+
+
+def test_a_feeling_before_a_dash_is_kept():
+    assert _rewrite("I love you - answer me") == (
+        "I'd really like to talk, if you're open to it. How have you been? No pressure to reply; "
+        "whenever you feel like it. I love you.")
 
 
 @pytest.mark.parametrize("code, text, flagged, clause", [
@@ -343,7 +475,7 @@ def test_a_clause_is_not_kept_when_it_means_something_else_alone(monkeypatch, co
 
 
 @pytest.mark.parametrize("key, line, theirs, shown, said", [
-    ("manipulation", "I'd rather just be honest with you: I miss you.", ["Hey, I miss you."], (), True),
+    ("pressure", "I'd really like to talk, if you're open to it.", ["I'd really like to talk soon."], (), True),
     ("gives_space", "No pressure to reply; whenever you feel like it.", ["No rush at all."], ("gives_space",), True),
     ("non_apology", "I'm sorry for my part in what happened.", ["I'm sorry I lied."], ("apology",), True),
     ("blame", "I've been feeling hurt and a bit far from you.", ["I'm sorry I lied."], ("apology",), False),
@@ -614,6 +746,33 @@ def test_no_breezy_how_have_you_been_after_an_apology_news_or_a_request(text):
     assert "How have you been?" not in _rewrite(text)
 
 
+@pytest.mark.parametrize("text, rewrite", [
+    # A threat reaches for a response, not for "I miss you".
+    ("answer me by friday or I'm telling your mom everything",
+     "I'd really like to talk, if you're open to it. How have you been? No pressure to reply; whenever you feel like it."),
+    # After their own apology, the blame beside it is left out, not turned into a hurt of theirs.
+    ("babe im sorry i yelled, but u were being so annoying. love u xx",
+     "I'm sorry I yelled. I understand if you need some time. Love u xx"),
+], ids=["threat", "sorry-but"])
+def test_a_line_of_ours_claims_no_feeling_the_draft_does_not_show(text, rewrite):
+    assert _rewrite(text) == rewrite
+
+
+def test_no_rewrite_says_i_miss_you_for_a_draft_that_never_did(corpus_results):
+    invented = [(ex.id, r.rewrite) for ex, r in corpus_results
+                if r.rewrite and re.search(r"(?i)\bmiss (?:you|u)\b", r.rewrite) and not re.search(r"(?i)\bmiss", ex.text)]
+    assert invented == []
+
+
+def test_no_rewrite_adds_a_hurt_of_theirs_beside_an_apology(corpus_results):
+    from olivebranch.check.rewrite import _blocks
+
+    hurt = _blocks()["replace"]["blame"]
+    both = [(ex.id, r.rewrite) for ex, r in corpus_results
+            if r.rewrite and hurt in r.rewrite and re.search(r"(?i)\bsorry\b(?! to)", r.rewrite)]
+    assert both == []
+
+
 def test_a_guilt_line_is_never_kept_from_a_wall_of_text():
     rewrite = _rewrite(ANGRY)
     assert "makes me feel" not in rewrite and "Do you know" not in rewrite
@@ -705,8 +864,34 @@ def test_the_best_sentences_are_kept_not_the_first():
              (3, ("That was unfair of me.", ("apology",))), (5, ("I love you.", ("i_statement", "warmth")))]
     kept = [s for _, (s, _) in _best(found, _blocks())]
     assert kept == ["I'm sorry I went quiet after the move.", "That was unfair of me.", "I love you."]
-    # "That was unfair of me" leans on the sentence before it, and is not kept without it.
-    assert "That was unfair of me." not in [s for _, (s, _) in _best(found[:2] + found[3:], _blocks())]
+    # "That was unfair of me" leans on the sentence before it, and is not kept without it (only its apology is).
+    without = [s for _, (s, _) in _best(found[:2] + found[3:], _blocks())]
+    assert "That was unfair of me." not in without and "I'm sorry." in without
+
+
+@pytest.mark.parametrize("found, kept", [
+    # The sentence it leans on is not kept: their apology is, as a plain one.
+    ([(1, ("That wasn't fair to you and I'm sorry.", ("apology",))), (3, ("I miss you.", ("i_statement",)))],
+     ["I'm sorry.", "I miss you."]),
+    # The sentence it leans on is kept: so is the apology, in their words.
+    ([(0, ("I was awful to you at the party.", ("i_statement",))),
+      (1, ("That wasn't fair to you and I'm sorry.", ("apology",)))],
+     ["I was awful to you at the party.", "That wasn't fair to you and I'm sorry."]),
+    # Another apology of theirs says it already.
+    ([(0, ("I'm sorry I shouted at you.", ("apology",))), (2, ("That wasn't fair and I'm sorry.", ("apology",)))],
+     ["I'm sorry I shouted at you."]),
+    # A line that leans and is no apology is still left out.
+    ([(1, ("That was so much fun.", ("warmth",)))], []),
+])
+def test_an_apology_that_leans_on_a_line_not_kept_is_kept_as_a_plain_one(found, kept):
+    from olivebranch.check.rewrite import _best, _blocks
+
+    assert [s for _, (s, _) in _best(found, _blocks())] == kept
+
+
+def test_a_long_apology_keeps_its_sorry():
+    text = "I called you a selfish idiot in front of everyone. That wasn't fair to you and I'm sorry. Please answer me now."
+    assert _rewrite(text) == "I'm sorry. I'd really like to talk, if you're open to it. I understand if you need some time."
 
 
 def test_the_best_sentences_do_not_say_the_same_thing_twice_or_ask_twice():
@@ -730,6 +915,7 @@ def test_a_line_that_ends_a_message_is_a_closer(sentence, closes):
 @pytest.mark.parametrize("greeting, line", [
     ("hey mike", "Hey Mike"), ("hi mum", "Hi mum"), ("Hello son", "Hello son"), ("hey you", "Hey you"),
     ("HEY Sam", "HEY Sam"), ("Hi Aunt Sue", "Hi Aunt Sue"), ("babe", "Babe"),
+    ("hi dr. patel", "Hi Dr. Patel"), ("hi mrs jones", "Hi Mrs Jones"),
 ])
 def test_the_greeting_gets_a_capital_and_so_does_a_name(greeting, line):
     from olivebranch.check.rewrite import _greeting_line
