@@ -58,7 +58,7 @@ from typing import Callable
 import unicodedata
 
 from olivebranch.check.codes import MECHANICAL_FLAGS
-from olivebranch.check.mechanics import KISSES
+from olivebranch.check.mechanics import KISSES, lexicon
 from olivebranch.check.result import CheckResult, Flag
 from olivebranch.check.signoff import is_bare_sign_off
 from olivebranch.check.text import Draft, count_words
@@ -166,7 +166,7 @@ def _greeting(text: str, spans: list[tuple[int, int]] = ()) -> str:
     how are you", ``[greeting] questions``); a few terms open a message on
     their own ("Mum, ...").
 
-    Never an insult or a word of the draft's mood (``[greeting] insults``:
+    Never an insult or a word of the draft's mood (``lexicon.toml`` [insults]:
     "hey idiot,"; "hey whatever."), nor a word a flag points at (one of
     ``spans`` starts in it).
     """
@@ -200,7 +200,13 @@ def _may_name(word: str) -> bool:
     """True unless ``word`` starts sentences or says something else (``[greeting] not_names``) or is an insult."""
     blocks = _blocks()["greeting"]
     plain = re.sub(r"['’].*", "", word).lower()
-    return plain not in blocks["not_names"] and plain not in blocks["insults"]
+    return plain not in blocks["not_names"] and plain not in _insults()
+
+
+@cache
+def _insults() -> frozenset[str]:
+    """Words that are never a name (``lexicon.toml`` [insults]: "idiot", "jerk"), lower case."""
+    return frozenset(word.lower() for word in lexicon()["insults"]["words"])
 
 
 @cache
@@ -236,11 +242,12 @@ def _addresses_and_asks(word: str, after: str) -> bool:
 def _not_addressing() -> re.Pattern:
     """What may follow a greeting that the rewrite leaves out of the sentence it opened.
 
-    An insult ("hey idiot, how are you", ``[greeting] insults``), or a word
+    An insult ("hey idiot, how are you", ``lexicon.toml`` [insults]), or a word
     of no weight before a question (``[greeting] fillers``: "hi again how are you").
     """
     greeting = _blocks()["greeting"]
-    insults, fillers, questions = ("|".join(map(re.escape, greeting[key])) for key in ("insults", "fillers", "questions"))
+    insults = "|".join(map(re.escape, sorted(_insults())))
+    fillers, questions = ("|".join(map(re.escape, greeting[key])) for key in ("fillers", "questions"))
     return re.compile(rf"^(?:(?:{insults})\b[ ,!.]*|(?:{fillers})[ ,]+(?=(?:{questions})\b))+", re.IGNORECASE)
 
 
