@@ -26,7 +26,10 @@ opposite, nor venting or a guilt trip, whose every clause carries it. The
 same goes for news before an "and" that joins the flag on ("I'm moving to
 Berlin next month and you never even asked"), and a request without the
 deadline cut into it ("let me know by tomorrow if you're coming"). After
-sarcasm begins, no sentence is kept at all ("... thanks a lot").
+sarcasm or a jealousy game begins, no sentence is kept at all ("... thanks a
+lot", "... hope u feel that"), and beside a game a line needs more than an
+I-statement, since the game is told from their side ("So I've been hanging
+out with Olly a lot"; ``[turn]``, ``[game]``).
 
 What it puts in. One plain line in place of what a flag was reaching for (an
 I-statement instead of blame, an open door instead of a deadline or a
@@ -304,6 +307,8 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
         if alone.strengths:
             if room.after_a_flag(draft.sentences[i].start) and not _from_the_heart(sentence, alone.strengths, blocks):
                 continue
+            if set(alone.strengths) <= room.game and not _from_the_heart(sentence, alone.strengths, blocks):
+                continue  # "So I've been hanging out with Olly a lot.", not "I miss you."
         elif not _is_plain_ask(sentence, concern, limits):
             if not (news and _is_plain_news(sentence, concern, limits, room)):
                 continue
@@ -359,6 +364,7 @@ class _Room:
     events_only: bool  # only news of a life event (``[news] events``), as beside blame
     until: int | None  # where sarcasm begins, after which nothing is kept
     flagged: int | None  # where the first flag's words begin, after which only lines from the heart are kept
+    game: frozenset[str]  # strengths that do not earn a line its place beside a game (``[game]``); else empty
 
     @classmethod
     def of(cls, flags: tuple[Flag, ...], blocks: dict, draft_text: str) -> "_Room":
@@ -376,6 +382,7 @@ class _Room:
             events_only=not plain,
             until=min((start for start, _ in spans), default=None) if turned else None,
             flagged=min((start for start, _ in spans), default=None),
+            game=frozenset(blocks["game"]["strengths"]) if codes & set(blocks["game"]["flags"]) else frozenset(),
         )
 
     def after_a_flag(self, start: int) -> bool:
@@ -477,8 +484,18 @@ def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _tells_of_an_event(sentence: str) -> bool:
-    """True when ``sentence`` tells of something happening to them or theirs (``[news] events``), not about "you"."""
-    return bool(_events().search(sentence)) and not _SECOND_PERSON.search(sentence)
+    """True when ``sentence`` tells of something happening to them or theirs (``[news] events``), not about "you".
+
+    Nor a wish for the other person's news, which need not say "you"
+    ("hope the new job's going great!", "congrats on the new job!!"; ``[news] wishes``).
+    """
+    return bool(_events().search(sentence)) and not _SECOND_PERSON.search(sentence) and not _wishes().match(sentence)
+
+
+@cache
+def _wishes() -> re.Pattern:
+    """A sentence that opens on a wish or congratulations (``[news] wishes``)."""
+    return re.compile(rf"\W*(?:i )?(?:{'|'.join(map(re.escape, _blocks()['news']['wishes']))})\b", re.IGNORECASE)
 
 
 def _leans(sentence: str) -> bool:

@@ -921,3 +921,32 @@ def test_the_greeting_gets_a_capital_and_so_does_a_name(greeting, line):
     from olivebranch.check.rewrite import _greeting_line
 
     assert _greeting_line(greeting) == line
+
+
+@pytest.mark.parametrize(("text", "left_out", "kept"), [
+    # The game is told from their own side: an I-statement alone does not earn a line its place.
+    ("So I've been hanging out with Olly a lot. He's a really good listener. He says he'd never treat me "
+     "the way you do. Just food for thought", "Olly", None),
+    # After the game begins, nothing reads straight, not even a short warm line.
+    ("you used to be my whole world. and now im giving my world to someone who deserves it. hope u feel that",
+     "feel that", None),
+    # A short line from the heart is not part of the game.
+    ("i miss u. i really do. also i'm seeing someone now so dont worry about me 😊", "seeing someone", "I miss u."),
+])
+def test_a_rewrite_keeps_nothing_of_a_jealousy_game(text, left_out, kept):
+    result = check(text)
+    assert "manipulation" in result.codes
+    assert left_out not in result.rewrite
+    if kept:
+        assert result.rewrite.startswith(kept)
+
+
+def test_a_wish_for_their_news_is_not_news_of_ones_own():
+    from olivebranch.check.rewrite import _tells_of_an_event
+
+    assert _tells_of_an_event("I'm moving to Leeds on Friday")
+    assert not _tells_of_an_event("hope the new job's going great!")
+    assert not _tells_of_an_event("Congrats on the new job!!")
+    rewrite = check("hope the new job's going great! also if you don't return my records by the end of the month "
+                    "i'm selling your bike lol").rewrite
+    assert rewrite.startswith("Hope the new job's going great!") and "I wanted you to know" not in rewrite
