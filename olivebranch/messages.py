@@ -267,6 +267,12 @@ CHECK_INSTEAD = "Try this: {suggestion}"
 CHECK_STRENGTHS_TITLE = "What works"
 CHECK_REWRITE_TITLE = "A gentler version"
 CHECK_REWRITE_NONE = "No suggested version this time. Try the ideas above in your own words."
+CHECK_NO_CONTACT_HEADLINE = "The wording is kind, but they've asked not to hear from you."
+CHECK_NO_CONTACT = (
+    "You wrote that they blocked you or asked for no contact. Respecting that is the kindest thing "
+    "now, so olivebranch won't suggest any wording. If there's something you need to say, writing it "
+    "down for yourself, unsent, can help."
+)
 CHECK_WHOLE_MESSAGE = "the whole message"
 CHECK_MORE_QUOTES = "and {n} more"
 CHECK_NEED_TEXT = "give the message to check, '-' to read it from standard input, or --jsonl FILE"

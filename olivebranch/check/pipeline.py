@@ -8,6 +8,7 @@ self-harm, support resources.
 """
 
 from olivebranch import support
+from olivebranch.boundary import says_no_contact
 from olivebranch.check import rewrite as rewriting
 from olivebranch.check.codes import FLAGS, SEVERITY_ORDER, STRENGTHS, flag_info
 from olivebranch.check.language import other_language
@@ -65,7 +66,8 @@ def check(text: str, detectors=DETECTORS, *, with_rewrite: bool = True) -> Check
     verdict = verdict_for(codes)
     has_self_harm = "self_harm" in codes
     rewrite = None
-    if with_rewrite and verdict != "send" and not has_self_harm:
+    # SPEC 7: no help writing to someone who, the draft says, blocked them or asked for no contact.
+    if with_rewrite and verdict != "send" and not has_self_harm and not says_no_contact(text):
         rewrite = rewriting.suggest(
             draft, flags, strengths, recheck=lambda t: check(t, detectors, with_rewrite=False),
             concern=lambda t: concern(t, detectors),

@@ -10,6 +10,7 @@ call, print the result (readable, ``--json``, or one JSON line per draft with
 import typer
 
 from olivebranch import messages
+from olivebranch.boundary import says_no_contact
 from olivebranch.cli.app import WORDS, command
 from olivebranch.cli.output import (
     answer_jsonl, console, is_plain, path_option, print_hanging, print_json, print_self_harm_support, print_wrapped,
@@ -81,7 +82,9 @@ def show(result) -> None:
     notes on the wording or a gentler version would read as a rebuff. --json
     keeps every flag, resources first, for programs. A draft in a language
     the check cannot read gets a note saying so, and neither "what works"
-    nor a gentler version, which it could not stand behind.
+    nor a gentler version, which it could not stand behind. A draft that says
+    they blocked the person or asked for no contact gets a note on that, and
+    no gentler version (SPEC 7).
     """
     from rich.text import Text
 
@@ -107,12 +110,17 @@ def show(result) -> None:
             para(messages.CHECK_CRISIS_WORDS.format(words=", ".join(_quote(result.text, f) for f in crisis)), "", "")
         return
 
+    boundary = says_no_contact(result.text)
     if result.language and result.verdict == "send":
         title(messages.CHECK_OTHER_LANGUAGE_HEADLINE)
+    elif boundary and result.verdict == "send":  # not "fine to send" to someone who asked for no contact
+        title(messages.CHECK_NO_CONTACT_HEADLINE)
     else:
         title(messages.CHECK_HEADLINE[result.verdict])
     if result.language:
         para(_other_language(result.language), "", "")
+    if boundary:  # SPEC 7: whatever the verdict, no help writing to them
+        para(messages.CHECK_NO_CONTACT, "", "")
     out.print()
     title(messages.CHECK_MESSAGE_TITLE)
     print_hanging(out, message_text(result.text, result.flags, plain=plain), "  ", "  ")
@@ -135,7 +143,7 @@ def show(result) -> None:
         for code in result.strengths:
             info = strength_info(code)
             bullet(f"{info.title}. {info.note}")
-    if result.verdict != "send" and not result.language:
+    if result.verdict != "send" and not result.language and not boundary:
         out.print()
         title(messages.CHECK_REWRITE_TITLE)
         para(result.rewrite or messages.CHECK_REWRITE_NONE)

@@ -362,3 +362,10 @@ def test_a_strong_patterns_words_are_never_widened():
     assert _spans(text, hits)["ultimatum"] == ["tonight", "or else"]
     text = "answer me by tonight or we're done"  # the model's sentence is the whole draft
     assert _words(text, check(text).flags, "ultimatum") == ["by tonight or we're done"]
+
+
+def test_no_rewrite_for_a_draft_that_says_they_asked_for_no_contact():
+    # SPEC 7: olivebranch never helps contact someone who blocked the user or asked for no contact.
+    asked = check("i know you said no contact but you need to answer me right now")
+    assert asked.verdict != "send" and asked.rewrite is None
+    assert check("you need to answer me right now").rewrite  # the same demand, no boundary told: a rewrite

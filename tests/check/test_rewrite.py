@@ -43,17 +43,24 @@ def test_every_rewrite_checked_again_is_send(corpus_results):
 
 
 def test_every_draft_that_needs_one_gets_a_rewrite(corpus_results):
+    from olivebranch.boundary import says_no_contact
+
     missing = [ex.id for ex, r in corpus_results
-               if r.verdict != "send" and "self_harm" not in r.codes and not r.rewrite]
+               if r.verdict != "send" and "self_harm" not in r.codes and not says_no_contact(r.text) and not r.rewrite]
     assert missing == []
 
 
-def test_no_rewrite_for_send_or_self_harm(corpus_results):
+def test_no_rewrite_for_send_or_self_harm_or_a_boundary_they_set(corpus_results):
+    from olivebranch.boundary import says_no_contact
+
+    told = 0
     for ex, r in corpus_results:
-        if r.verdict == "send" or "self_harm" in r.codes:
+        if r.verdict == "send" or "self_harm" in r.codes or says_no_contact(r.text):
             assert r.rewrite is None, ex.id
         if "self_harm" in r.codes:
             assert r.resources, ex.id
+        told += r.verdict != "send" and says_no_contact(r.text)
+    assert told  # the corpus holds flagged drafts to someone who asked for no contact
 
 
 def test_no_rewrite_says_the_same_sentence_twice(corpus_results):

@@ -470,3 +470,12 @@ def test_a_draft_in_another_language_gets_no_gentler_version_in_english(cli, pla
     assert messages.CHECK_OTHER_LANGUAGE.format(language="Spanish") in out
     assert messages.CHECK_FLAGS_TITLE in out  # what it did find, it shows
     assert messages.CHECK_REWRITE_TITLE not in out and data["rewrite"] not in out
+
+
+def test_readable_no_contact_says_so_and_offers_no_wording(cli, plain_env):
+    out = flat(cli("check", "i know you said no contact but you need to answer me right now").out)
+    assert out.startswith(f"{messages.CHECK_HEADLINE['revise']} {flat(messages.CHECK_NO_CONTACT)}")
+    assert messages.CHECK_REWRITE_TITLE not in out
+    kind = flat(cli("check", "You asked me to stop texting, so I will. Take care of yourself.").out)
+    assert kind.startswith(f"{messages.CHECK_NO_CONTACT_HEADLINE} {flat(messages.CHECK_NO_CONTACT)}")
+    assert messages.CHECK_HEADLINE["send"] not in kind
