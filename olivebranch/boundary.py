@@ -8,9 +8,9 @@ rewrite of it and says why.
 """
 
 from functools import cache
-import re
 
 from olivebranch.data import read_toml
+from olivebranch.words import phrase_patterns, says_any
 
 
 def says_no_contact(text: str) -> bool:
@@ -19,13 +19,9 @@ def says_no_contact(text: str) -> bool:
     The patterns are ``no_contact_words.toml``'s: each needs them to have set
     the boundary, so "a silent retreat, no contact at all" is not one.
     """
-    if not isinstance(text, str):
-        return False
-    plain = text.replace("\u2019", "'")
-    return any(p.search(plain) for p in _patterns())
+    return says_any(_patterns(), text)
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, ...]:
-    table = read_toml("no_contact_words.toml")
-    return tuple(re.compile(p.replace("{you}", table["you"]), re.IGNORECASE) for p in table["patterns"])
+def _patterns():
+    return phrase_patterns(read_toml("no_contact_words.toml"))

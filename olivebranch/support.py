@@ -22,7 +22,7 @@ from typing import Literal
 
 from olivebranch.chat.message import Message
 from olivebranch.data import read_toml
-from olivebranch.words import is_blank
+from olivebranch.words import is_blank, phrase_patterns, says_any
 
 Kind = Literal["self_harm", "abuse"]
 About = Literal["me", "them"]  # whose words showed the sign: the user's own, or the other person's
@@ -139,18 +139,12 @@ def describes_abuse(text: str) -> bool:
     The patterns are ``abuse_words.toml``'s: each needs someone doing it to
     the writer, so "she hit me up" or "it hit me how much I miss her" is not one.
     """
-    if not isinstance(text, str):
-        return False
-    plain = text.replace("\u2019", "'")
-    return any(p.search(plain) for p in _abuse_patterns())
+    return says_any(_abuse_patterns(), text)
 
 
 @cache
 def _abuse_patterns() -> tuple[re.Pattern, ...]:
-    table = read_toml("abuse_words.toml")
-    return tuple(
-        re.compile(p.format(who=table["who"], between=table["between"]), re.IGNORECASE) for p in table["patterns"]
-    )
+    return phrase_patterns(read_toml("abuse_words.toml"))
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,22 @@ def any_of(phrases, flags: int = 0) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", flags)
 
 
+_MACRO = re.compile(r"\{([a-z_]+)\}")  # {who}, never a {1,2} quantifier
+
+
+def phrase_patterns(table: dict) -> tuple[re.Pattern, ...]:
+    """A data table's ``patterns``, each ``{name}`` in them replaced by the table's string of that name, case ignored."""
+    return tuple(re.compile(_MACRO.sub(lambda m: table[m.group(1)], p), re.IGNORECASE) for p in table["patterns"])
+
+
+def says_any(patterns: tuple[re.Pattern, ...], text) -> bool:
+    """True when ``text`` matches any of ``patterns``, curly apostrophes read as straight; False for what is not text."""
+    if not isinstance(text, str):
+        return False
+    plain = text.replace("\u2019", "'")
+    return any(p.search(plain) for p in patterns)
+
+
 # Python reads bytes that are not UTF-8 (in a command's arguments, or as
 # "\udcff" escapes in JSON) as unpaired surrogates, which cannot be printed or
 # tokenised.

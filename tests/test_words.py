@@ -46,3 +46,19 @@ def test_a_long_run_without_letters_is_counted_in_linear_time(run):
     started = time.perf_counter()
     assert count_words(text) == 0 and count_words(text + "a") == 1
     assert time.perf_counter() - started < 0.5  # the plain pattern takes seconds here, and 4x as long at 2x
+
+
+def test_phrase_patterns_expand_the_tables_names_and_leave_quantifiers_alone():
+    from olivebranch.words import phrase_patterns, says_any
+
+    patterns = phrase_patterns({"who": "(?:he|she)", "patterns": ["\\b{who} hit me\\b", "\\bso{1,2}rry\\b"]})
+    assert says_any(patterns, "She hit me again") and says_any(patterns, "soorry")
+    assert says_any(patterns, "he hit me") and not says_any(patterns, "they hit me")
+    assert not says_any(patterns, None)
+
+
+def test_says_any_reads_a_curly_apostrophe_as_a_straight_one():
+    from olivebranch.words import phrase_patterns, says_any
+
+    patterns = phrase_patterns({"patterns": ["\\byou've blocked me\\b"]})
+    assert says_any(patterns, "you\u2019ve blocked me")

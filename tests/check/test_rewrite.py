@@ -166,6 +166,11 @@ def _calm(text: str) -> float:
      ["I got the job in Edinburgh!"]),
 ])
 def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, code, flagged, kept):
+    assert _kept_beside(monkeypatch, text, code, flagged, _calm) == kept
+
+
+def _kept_beside(monkeypatch, text, code, flagged, concern):
+    """The sentences of ``text`` the rewrite keeps beside one ``code`` flag on ``flagged``, every line fine alone."""
     from olivebranch.check.result import Flag
     from olivebranch.check.rewrite import _blocks, _good_sentences
     from olivebranch.check.text import Draft
@@ -173,7 +178,7 @@ def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, co
     monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
     start = text.index(flagged)
     flag = Flag(code, "high", start, start + len(flagged), "", (), "")
-    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _calm)] == kept
+    return [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), concern)]
 
 
 @pytest.mark.parametrize("text, code, flagged, kept", [
@@ -192,14 +197,7 @@ def test_plain_news_of_theirs_is_kept_only_beside_a_demand(monkeypatch, text, co
     ("I know things are weird but answer me now", "pressure", "answer me now", []),
 ])
 def test_short_news_of_a_life_event_is_kept_beside_a_flag(monkeypatch, text, code, flagged, kept):
-    from olivebranch.check.result import Flag
-    from olivebranch.check.rewrite import _blocks, _good_sentences
-    from olivebranch.check.text import Draft
-
-    monkeypatch.setitem(_blocks()["limits"], "max_sentence_checks", 10)
-    start = text.index(flagged)
-    flag = Flag(code, "medium", start, start + len(flagged), "", (), "")
-    assert [s for s, _ in _good_sentences(Draft(text), (flag,), "", _alone({}), _wary)] == kept
+    assert _kept_beside(monkeypatch, text, code, flagged, _wary) == kept
 
 
 @pytest.mark.parametrize("text, spans, asked", [
