@@ -305,10 +305,11 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
         if alone.verdict != "send":
             continue
         if alone.strengths:
-            if room.after_a_flag(draft.sentences[i].start) and not _from_the_heart(sentence, alone.strengths, blocks):
+            # After a flag begins, or beside a game ("So I've been hanging out with Olly a lot."),
+            # only a line from the heart ("I miss you.").
+            guarded = room.after_a_flag(draft.sentences[i].start) or set(alone.strengths) <= room.game
+            if guarded and not _from_the_heart(sentence, alone.strengths, blocks):
                 continue
-            if set(alone.strengths) <= room.game and not _from_the_heart(sentence, alone.strengths, blocks):
-                continue  # "So I've been hanging out with Olly a lot.", not "I miss you."
         elif not _is_plain_ask(sentence, concern, limits):
             if not (news and _is_plain_news(sentence, concern, limits, room)):
                 continue
@@ -614,7 +615,7 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
     def touched(first: int, last: int) -> bool:
         return any(start < last and first < end for start, end in spans)
 
-    def piece(first: int, last: int):
+    def piece(first: int, last: int, i: int):
         text = _JOINER.sub("", draft.text[first:last].strip().strip("-–— "))
         if not touched(first, last) and not _DANGLING.fullmatch(text):
             return text, 2 if _events().search(text) else MIN_CLAUSE_WORDS, i
@@ -633,9 +634,9 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
             yield request, MIN_CLAUSE_WORDS, i
             continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
-            found = piece(clause.start(), clause.end())
+            found = piece(clause.start(), clause.end(), i)
             if not found:  # the longest lead before an "and" or a "but" that no span touches, if it is news
-                leads = [piece(clause.start(), joined.start())
+                leads = [piece(clause.start(), joined.start(), i)
                          for joined in _JOINED.finditer(draft.text, clause.start(), clause.end())]
                 found = max((p for p in leads if p and _events().search(p[0])), key=lambda p: len(p[0]), default=None)
             if found:
