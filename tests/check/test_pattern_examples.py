@@ -13,6 +13,7 @@ from olivebranch.check.text import Draft
 
 POSITIVES = {
     "self_harm": [
+        "answer me or you'll be sorry when they find me",
         "honestly i don't see the point of anything anymore",
         "nobody would even notice if i was gone",
         "if you're gone then so am i",
@@ -172,6 +173,9 @@ POSITIVES = {
         "hope ur well. u never reply to anything i send tho",
         "can you drop my hoodie off this week? also you're a terrible friend btw",
         "ur honestly such a shit sister",
+        "Hey idiot, how have you been?",
+        "morning loser, miss me?",
+        "ok.\nhi there, liar",
         "sorry i snapped, but not everything is about you",
         "i was harsh but you kind of deserved it",
         "whatever happens next, that's on you",
@@ -241,6 +245,10 @@ HARD_NEGATIVES = [
     "if you never reply, that's ok, i just wanted to say congrats",
     "I'm not saying you're a bad friend, I just miss you",
     "she said you're a terrible driver lol",
+    "hey dummy, miss your face",
+    "text me when u find me, i'm by the bar",
+    "when they find me at the party i'm hiding behind the sofa lol",
+    "hi, the liar in that show was so obvious lol",
     "i'd rather die than sit through that film again lol",
     "i'm going to jump in the shower, call you after",
     "the tandem skydive is booked!! i'm going to jump on saturday",
