@@ -144,6 +144,7 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     """
     blocks = _blocks()
     greeting = _greeting(draft.text, _spans(flags, draft.text))
+    flags = _past_greeting(flags, draft.text, greeting)
     kept = _good_sentences(draft, flags, greeting, recheck, concern)
     replacements = _replacements(draft, flags, blocks)
     for candidate in (_compose(greeting, kept, replacements, blocks),
@@ -391,6 +392,20 @@ class _Room:
         return self.flagged is not None and start >= self.flagged
 
 
+def _past_greeting(flags: tuple[Flag, ...], text: str, greeting: str) -> tuple[Flag, ...]:
+    """``flags`` but those on words the rewrite leaves out with the greeting (the "idiot" of "hey idiot, how are you?").
+
+    Such a flag touches nothing the rewrite keeps, and needs no line of its own.
+    """
+    if not greeting:
+        return flags
+    at = len(text) - len(text.lstrip()) + len(greeting)
+    at += len(text[at:]) - len(text[at:].lstrip(" ,!."))
+    left_out = _not_addressing().match(text[at:])
+    opening = at + (left_out.end() if left_out else 0)
+    return tuple(f for f in flags if f.code in _WHOLE_DRAFT_FLAGS or _words_only(f.start, f.end, text)[1] > opening)
+
+
 def _spans(flags: tuple[Flag, ...], text: str) -> list[tuple[int, int]]:
     """The words of ``text`` the flags point at (:func:`_words_only`), but for a whole-draft flag's."""
     return [_words_only(f.start, f.end, text) for f in flags if f.code not in _WHOLE_DRAFT_FLAGS]
@@ -513,8 +528,16 @@ def _leans(sentence: str) -> bool:
 
 @cache
 def _reproach() -> re.Pattern:
-    """Any of the reproaches that check fine alone but are never kept (``[never] reproaches``)."""
-    return any_of(_blocks()["never"]["reproaches"], re.IGNORECASE)
+    """Any of the reproaches that check fine alone but are never kept (``[never] reproaches``, and ``endings`` at the end)."""
+    never = _blocks()["never"]
+    endings = any_of(never["endings"]).pattern
+    return re.compile(rf"{any_of(never['reproaches']).pattern}|{endings}\W*$", re.IGNORECASE)
+
+
+@cache
+def _heartfelt() -> re.Pattern:
+    """Any of the feelings a lead before a "but" may keep (``[heart] leads``)."""
+    return any_of(_blocks()["heart"]["leads"], re.IGNORECASE)
 
 
 def _repeats(sentence: str, taken: list[str]) -> bool:
@@ -635,12 +658,18 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
             continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
             found = piece(clause.start(), clause.end(), i)
-            if not found:  # the longest lead before an "and" or a "but" that no span touches, if it is news
+            if not found:  # the longest lead before an "and" or a "but" that no span touches, if news or a feeling
                 leads = [piece(clause.start(), joined.start(), i)
                          for joined in _JOINED.finditer(draft.text, clause.start(), clause.end())]
-                found = max((p for p in leads if p and _events().search(p[0])), key=lambda p: len(p[0]), default=None)
+                found = max((p for p in leads if p and (_events().search(p[0]) or _felt(p[0]))),
+                            key=lambda p: len(p[0]), default=None)
             if found:
                 yield found
+
+
+def _felt(lead: str) -> bool:
+    """True for a short lead that says a feeling for them (``[heart] leads``: "i miss you" of "i miss you but ...")."""
+    return count_words(lead) <= _blocks()["heart"]["max_words"] and bool(_heartfelt().search(lead))
 
 
 def _without_deadlines(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:

@@ -421,6 +421,37 @@ def test_the_good_clause_of_a_flagged_sentence_is_kept():
     assert "begging" not in result.rewrite and "please please" not in result.rewrite
 
 
+def test_a_feeling_before_the_but_that_turns_to_blame_is_kept():
+    rewrite = _rewrite("hey, i miss you but you never make any effort, it's always me reaching out")
+    assert rewrite.startswith("Hey, I miss you.")
+    assert "effort" not in rewrite and "always me" not in rewrite
+
+
+def test_a_lead_before_a_but_that_is_no_feeling_is_left_out():
+    assert "weird" not in _rewrite("I know things are weird but you need to answer me tonight")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("mom cried all weekend because you didnt call on her birthday. i hope you know that", "know that"),
+    ("my anxiety is through the roof because of you. i hope you think about that", "think about"),
+])
+def test_a_line_pointing_back_at_a_guilt_trip_is_left_out(text, gone):
+    assert gone not in _rewrite(text).lower()
+
+
+def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
+    from olivebranch.check.rewrite import _reproach
+    assert _reproach().search("I hope you know that.")
+    assert not _reproach().search("I hope you know that I'm proud of you")
+
+
+def test_an_insult_in_the_greeting_is_flagged_and_left_out_with_no_line_for_it():
+    result = check("Hey idiot, how have you been?")
+    assert [f.code for f in result.flags] == ["blame"]
+    assert result.rewrite.startswith("Hey, how have you been?")
+    assert "idiot" not in result.rewrite and "hurt" not in result.rewrite
+
+
 def test_a_kept_clause_loses_the_word_that_joined_it(monkeypatch):
     from olivebranch.check.result import Flag
     from olivebranch.check.rewrite import _blocks, _good_sentences
