@@ -103,6 +103,7 @@ POSITIVES = {
         "text me back or you won't have to worry about me ever again",
     ],
     "manipulation": [
+        "don't worry about me, i've moved on. i have a date saturday actually. have a nice life",
         "i'll tell your whole family exactly what you did",
         "i'll make sure your new boyfriend hears all about you",
         "pick up tonight or i'm showing your brother the texts",
@@ -246,6 +247,7 @@ HARD_NEGATIVES = [
     "I'm not saying you're a bad friend, I just miss you",
     "she said you're a terrible driver lol",
     "hey dummy, miss your face",
+    "I've moved on, and I'm seeing someone. I wanted you to hear it from me first",
     "text me when u find me, i'm by the bar",
     "when they find me at the party i'm hiding behind the sofa lol",
     "hi, the liar in that show was so obvious lol",
