@@ -307,9 +307,10 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
             continue
         if alone.strengths:
             # After a flag begins, or beside a game ("So I've been hanging out with Olly a lot."),
-            # only a line from the heart ("I miss you.").
+            # only a line from the heart ("I miss you."), or a demand asked as a request (_demand_as_request).
             guarded = room.after_a_flag(draft.sentences[i].start) or set(alone.strengths) <= room.game
-            if guarded and not _from_the_heart(sentence, alone.strengths, blocks):
+            if guarded and not (_from_the_heart(sentence, alone.strengths, blocks)
+                                or sentence.lower().startswith(blocks["ask"]["asked_as"])):
                 continue
         elif not _is_plain_ask(sentence, concern, limits):
             if not (news and _is_plain_news(sentence, concern, limits, room)):
@@ -652,7 +653,7 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
             continue
         if not clauses:
             continue
-        request = _without_deadlines(draft.text, s.start, s.end, spans)
+        request = _without_deadlines(draft.text, s.start, s.end, spans) or _demand_as_request(draft.text, s.start, s.end, spans)
         if request:
             yield request, MIN_CLAUSE_WORDS, i
             continue
@@ -694,6 +695,30 @@ def _without_deadlines(text: str, start: int, end: int, spans: list[tuple[int, i
         at = b
     kept.append(text[at:end])
     return re.sub(r"\s+([,;:.!?])", r"\1", re.sub(r"\s+", " ", "".join(kept))).strip()
+
+
+def _demand_as_request(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The sentence ``text[start:end]``, a demand for an answer, asked as a request instead; or None.
+
+    "i need an answer today about whether ur coming to the wedding or not"
+    (``[ask] demands``) carries what they want to know; flagged as pressure,
+    it is lost with the demand. Asked as "whenever you can, let me know
+    whether ur coming to the wedding" (``[ask] asked_as``), it is a plain
+    question of theirs (:func:`_is_plain_ask`).
+    Only when no flag points at the words asked about.
+    """
+    found = _demand().match(text, start, end)
+    if not found or any(a < found.end("ask") and found.start("ask") < b for a, b in spans):
+        return None
+    return f"{_blocks()['ask']['asked_as']} {found.group('ask')}"
+
+
+@cache
+def _demand() -> re.Pattern:
+    """A demand for an answer (``[ask] demands``) and what it asks, as ``ask`` ("whether ur coming ...")."""
+    demands = "|".join(map(re.escape, _blocks()["ask"]["demands"]))
+    return re.compile(rf"\s*(?:{demands})\b(?:\s+\w+){{0,3}}?\s+(?:about\s+|on\s+)?"
+                      rf"(?P<ask>(?:whether|if)\b[^.!?]+?)(?:,?\s+or not)?[\s.!?]*$", re.IGNORECASE)
 
 
 @cache

@@ -439,6 +439,25 @@ def test_a_line_pointing_back_at_a_guilt_trip_is_left_out(text, gone):
     assert gone not in _rewrite(text).lower()
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("i need an answer today about whether ur coming to the wedding or not",
+     "Whenever you can, let me know whether ur coming to the wedding."),
+    ("We said we'd decide about the dog this week. It's Thursday. Tell me today whether you're taking him.",
+     "Whenever you can, let me know whether you're taking him."),
+])
+def test_a_demand_for_an_answer_is_asked_as_a_request(text, asked):
+    rewrite = _rewrite(text)
+    assert asked in rewrite
+    assert "today" not in rewrite.lower() and "or not" not in rewrite
+
+
+def test_a_demand_is_not_asked_again_when_a_flag_points_at_what_it_asks():
+    from olivebranch.check.rewrite import _demand_as_request
+    text = "tell me if you still love me"
+    assert _demand_as_request(text, 0, len(text), []) == "whenever you can, let me know if you still love me"
+    assert _demand_as_request(text, 0, len(text), [(15, 28)]) is None
+
+
 def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
     from olivebranch.check.rewrite import _reproach
     assert _reproach().search("I hope you know that.")
