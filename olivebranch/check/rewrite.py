@@ -394,17 +394,21 @@ class _Room:
 
 
 def _past_greeting(flags: tuple[Flag, ...], text: str, greeting: str) -> tuple[Flag, ...]:
-    """``flags`` but those on words the rewrite leaves out with the greeting (the "idiot" of "hey idiot, how are you?").
+    """``flags`` but those on words the rewrite leaves out after the greeting (the "idiot" of "hey idiot, how are you?").
 
-    Such a flag touches nothing the rewrite keeps, and needs no line of its own.
+    Such a flag touches nothing the rewrite keeps, and needs no line of its
+    own. A flag on the greeting alone ("hello??") still counts: it says what
+    the draft is doing.
     """
     if not greeting:
         return flags
     at = len(text) - len(text.lstrip()) + len(greeting)
     at += len(text[at:]) - len(text[at:].lstrip(" ,!."))
     left_out = _not_addressing().match(text[at:])
-    opening = at + (left_out.end() if left_out else 0)
-    return tuple(f for f in flags if f.code in _WHOLE_DRAFT_FLAGS or _words_only(f.start, f.end, text)[1] > opening)
+    if not left_out:
+        return flags
+    opening = at + left_out.end()
+    return tuple(f for f in flags if f.code in _WHOLE_DRAFT_FLAGS or not at < _words_only(f.start, f.end, text)[1] <= opening)
 
 
 def _spans(flags: tuple[Flag, ...], text: str) -> list[tuple[int, int]]:

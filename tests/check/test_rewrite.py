@@ -464,6 +464,11 @@ def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
     assert not _reproach().search("I hope you know that I'm proud of you")
 
 
+def test_a_flag_on_the_greeting_alone_still_guards_what_follows():
+    rewrite = _rewrite("hello?? did you die?? 3 days and not even a thumbs up")
+    assert "die" not in rewrite
+
+
 def test_an_insult_in_the_greeting_is_flagged_and_left_out_with_no_line_for_it():
     result = check("Hey idiot, how have you been?")
     assert [f.code for f in result.flags] == ["blame"]
