@@ -633,12 +633,17 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
     A clause stands alone only when it says enough (``MIN_CLAUSE_WORDS``, or
     two words for news of a life event: "I'm pregnant"), does not end leaning
     on the next one (``_DANGLING``), and loses a joining word at its start
-    ("but i still care" is "i still care"). Of a clause a span does touch,
+    ("but i still care" is "i still care"). A sentence that demands an
+    answer is asked as a request (:func:`_demand_as_request`), and one with
+    a deadline cut into a request loses the deadline (:func:`_without_deadlines`).
+    Of a clause a span does touch,
     news of a life event (``[news] events``) before an "and" or a "but"
     that joins the flagged words on may stand alone the same way ("I'm
     moving to Berlin next month" of "I'm moving to Berlin next month and you
-    never even asked"); other such leads are seldom more than a lead-in ("I
-    know things are weird but ...").
+    never even asked"), and so may a short feeling for them (``[heart]
+    leads``: "i miss you" of "i miss you but you never make any effort");
+    other such leads are seldom more than a lead-in ("I know things are
+    weird but ...").
     """
     def touched(first: int, last: int) -> bool:
         return any(start < last and first < end for start, end in spans)
@@ -707,8 +712,8 @@ def _demand_as_request(text: str, start: int, end: int, spans: list[tuple[int, i
     "i need an answer today about whether ur coming to the wedding or not"
     (``[ask] demands``) carries what they want to know; flagged as pressure,
     it is lost with the demand. Asked as "whenever you can, let me know
-    whether ur coming to the wedding" (``[ask] asked_as``), it is a plain
-    question of theirs (:func:`_is_plain_ask`).
+    whether ur coming to the wedding" (``[ask] asked_as``), it is kept, even
+    after the flag (:func:`_candidates`), if it checks fit to send alone.
     Only when no flag points at the words asked about.
     """
     found = _demand().match(text, start, end)
