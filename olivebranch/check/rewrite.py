@@ -573,8 +573,9 @@ def _asks(sentence: str) -> bool:
 
 @cache
 def _requests() -> re.Pattern:
-    """Any of the openings that ask for an answer without a question mark (``[ask] requests``)."""
-    return any_of(_blocks()["ask"]["requests"], re.IGNORECASE)
+    """Any of the openings that ask for an answer without a question mark (``[ask] requests``, and ``asked_as``)."""
+    ask = _blocks()["ask"]
+    return any_of([*ask["requests"], ask["asked_as"]], re.IGNORECASE)
 
 
 def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict, room: "_Room") -> bool:
