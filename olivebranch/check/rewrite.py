@@ -25,7 +25,10 @@ what the rest means: not sarcasm, whose "hope you had fun" means the
 opposite, nor venting or a guilt trip, whose every clause carries it. The
 same goes for news before an "and" that joins the flag on ("I'm moving to
 Berlin next month and you never even asked"), and a request without the
-deadline cut into it ("let me know by tomorrow if you're coming"). After
+deadline cut into it ("let me know by tomorrow if you're coming"). A demand
+for an answer is asked plainly, even after a flag: "can u just tell me if
+ur coming sunday??" as "whenever you can, let me know if ur coming sunday",
+"are you coming or not." as "are you coming?". After
 sarcasm or a jealousy game begins, no sentence is kept at all ("... thanks a
 lot", "... hope u feel that"), and beside a game a line needs more than an
 I-statement, since the game is told from their side ("So I've been hanging
@@ -49,9 +52,10 @@ offers what they already show ("No pressure to reply" beside their own offer
 of room).
 
 The order: their lines, then ours (an apology first), then a question of
-theirs, then what is added, and a sign-off of theirs last ("sleep well x",
-"love you"). Every candidate is checked again, and only one that comes out
-``send`` is offered.
+theirs (or a request put as one, asked in place of our easy question), then
+what is added, and a sign-off of theirs last ("sleep well x", "love you").
+Every candidate is checked again, and only one that comes out ``send`` is
+offered.
 """
 
 from dataclasses import dataclass, replace
@@ -289,7 +293,7 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
     checks = 0
     news_kept = False
     begins = len(draft.text) - len(draft.text.lstrip())
-    for sentence, least_words, i in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
+    for sentence, least_words, i, asked in _unflagged_pieces(draft, room.spans, clauses=room.clauses, until=room.until):
         if checks >= limits["max_sentence_checks"]:
             return
         # The part of the greeting in this sentence: all of it, or what follows a title's full stop ("Patel" of "hi Dr. Patel").
@@ -307,10 +311,9 @@ def _candidates(draft: Draft, flags: tuple[Flag, ...], greeting: str, recheck: C
             continue
         if alone.strengths:
             # After a flag begins, or beside a game ("So I've been hanging out with Olly a lot."),
-            # only a line from the heart ("I miss you."), or a demand asked as a request (_demand_as_request).
+            # only a line from the heart ("I miss you."), or a demand asked plainly (_unflagged_pieces).
             guarded = room.after_a_flag(draft.sentences[i].start) or set(alone.strengths) <= room.game
-            if guarded and not (_from_the_heart(sentence, alone.strengths, blocks)
-                                or sentence.lower().startswith(blocks["ask"]["asked_as"])):
+            if guarded and not (asked or _from_the_heart(sentence, alone.strengths, blocks)):
                 continue
         elif not _is_plain_ask(sentence, concern, limits):
             if not (news and _is_plain_news(sentence, concern, limits, room)):
@@ -625,7 +628,13 @@ def _chasing() -> re.Pattern:
 
 
 def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bool = True, until: int | None = None):
-    """``(text, least words, i)`` for each sentence ``i`` no span touches (and, with ``until``, that starts before it).
+    """``(text, least words, i, asked)`` for each sentence ``i`` no span touches (and, with ``until``, that starts before it).
+
+    ``asked`` is True for a demand for an answer put as a plain request or
+    question, kept even after a flag: "whenever you can, let me know if ..."
+    (:func:`_demand_as_request`), "are you coming to the wedding?" of "are
+    you coming to the wedding or not." (:func:`_without_or_not`), and a
+    request without the deadline cut into it (:func:`_without_deadlines`).
 
     With ``clauses``, also each clause no span touches of a sentence one
     does: the stretches between commas, semicolons, colons and spaced dashes
@@ -635,8 +644,7 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
     two words for news of a life event: "I'm pregnant"), does not end leaning
     on the next one (``_DANGLING``), and loses a joining word at its start
     ("but i still care" is "i still care"). A sentence that demands an
-    answer is asked as a request (:func:`_demand_as_request`), and one with
-    a deadline cut into a request loses the deadline (:func:`_without_deadlines`).
+    answer is asked plainly instead (``asked``).
     Of a clause a span does touch,
     news of a life event (``[news] events``) before an "and" or a "but"
     that joins the flagged words on may stand alone the same way ("I'm
@@ -652,20 +660,25 @@ def _unflagged_pieces(draft: Draft, spans: list[tuple[int, int]], *, clauses: bo
     def piece(first: int, last: int, i: int):
         text = _JOINER.sub("", draft.text[first:last].strip().strip("-–— "))
         if not touched(first, last) and not _DANGLING.fullmatch(text):
-            return text, 2 if _events().search(text) else MIN_CLAUSE_WORDS, i
+            return text, 2 if _events().search(text) else MIN_CLAUSE_WORDS, i, False
         return None
 
     for i, s in enumerate(draft.sentences):
         if until is not None and s.start >= until:
             return
+        if not touched(s.start, s.end) or clauses:
+            asked = _demand_as_request(draft.text, s.start, s.end, spans) or _without_or_not(draft.text, s.start, s.end, spans)
+            if asked:
+                yield asked, MIN_CLAUSE_WORDS, i, True
+                continue
         if not touched(s.start, s.end):
-            yield draft.text[s.start:s.end].strip(), 2, i
+            yield draft.text[s.start:s.end].strip(), 2, i, False
             continue
         if not clauses:
             continue
-        request = _without_deadlines(draft.text, s.start, s.end, spans) or _demand_as_request(draft.text, s.start, s.end, spans)
+        request = _without_deadlines(draft.text, s.start, s.end, spans)
         if request:
-            yield request, MIN_CLAUSE_WORDS, i
+            yield request, MIN_CLAUSE_WORDS, i, _asks(request)
             continue
         for clause in _CLAUSE.finditer(draft.text, s.start, s.end):
             found = piece(clause.start(), clause.end(), i)
@@ -707,6 +720,26 @@ def _without_deadlines(text: str, start: int, end: int, spans: list[tuple[int, i
     return re.sub(r"\s+([,;:.!?])", r"\1", re.sub(r"\s+", " ", "".join(kept))).strip()
 
 
+def _without_or_not(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The question ``text[start:end]`` without the "or not" that makes it a demand, or None.
+
+    "are you coming to the wedding or not." asks what the person wants to
+    know, but as a demand, and a flag may point at the "or not??". Asked as
+    "are you coming to the wedding?", it is kept. Only when no flag points
+    at the words asked.
+    """
+    found = _or_not().match(text, start, end)
+    if not found or any(a < found.end("ask") and found.start("ask") < b for a, b in spans):
+        return None
+    return f"{found.group('ask')}?"
+
+
+@cache
+def _or_not() -> re.Pattern:
+    """A yes-or-no question ending "or not" ("r u coming or not??"), what it asks as ``ask``."""
+    return re.compile(rf"\s*(?P<ask>(?:{_AUXILIARIES}|r|am)\s[^.!?]*?),?\s+or\s+not\b[\s.!?]*$", re.IGNORECASE)
+
+
 def _demand_as_request(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
     """The sentence ``text[start:end]``, a demand for an answer, asked as a request instead; or None.
 
@@ -727,8 +760,9 @@ def _demand_as_request(text: str, start: int, end: int, spans: list[tuple[int, i
 def _demand() -> re.Pattern:
     """A demand for an answer (``[ask] demands``) and what it asks, as ``ask`` ("whether ur coming ...")."""
     demands = "|".join(map(re.escape, _blocks()["ask"]["demands"]))
-    return re.compile(rf"\s*(?:{demands})\b(?:\s+\w+){{0,3}}?\s+(?:about\s+|on\s+)?"
-                      rf"(?P<ask>(?:whether|if)\b[^.!?]+?)(?:,?\s+or not)?[\s.!?]*$", re.IGNORECASE)
+    return re.compile(rf"\s*(?:please\s+)?(?:(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?)?(?:{demands})\b"
+                      rf"(?:\s+\w+){{0,3}}?\s+(?:about\s+|on\s+)?"
+                      rf"(?P<ask>(?:whether|if|what|where|when|why|who|how)\b[^.!?]+?)(?:,?\s+or not)?[\s.!?]*$", re.IGNORECASE)
 
 
 @cache
@@ -800,10 +834,10 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     theirs = [s for s in theirs if s not in sign_offs]
     ours = [line for key, line in _replacing(replacements, kind, blocks)
             if not _already_said(key, line, theirs, shown, blocks)]
-    asks = [s for s in theirs if "?" in s]  # after our lines: their question is the one the rewrite asks
+    asks = [s for s in theirs if "?" in s or _requests().match(s)]  # after our lines: theirs is the question asked
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
-    body += _missing(" ".join(body), theirs, shown, _lines_for(kind, blocks), blocks) + [_end(s) for s in sign_offs]
+    body += _missing(" ".join(body), bool(asks), theirs, shown, _lines_for(kind, blocks), blocks) + [_end(s) for s in sign_offs]
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]
@@ -813,8 +847,10 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     return " ".join([f"{_greeting_line(greeting)}, {first}", *rest])
 
 
-def _missing(said: str, theirs: list[str], shown: set[str], add: dict, blocks: dict) -> list[str]:
+def _missing(said: str, asks: bool, theirs: list[str], shown: set[str], add: dict, blocks: dict) -> list[str]:
     """What ``said`` lacks, from ``add``: a feeling from their side, one easy question, and room for the other person.
+
+    No question of ours when ``asks``: a question of theirs, or a request put as one, is asked.
 
     Each only where the kept lines and ours do not already give it, and
     where the kind of draft calls for it (an empty line: :func:`_lines_for`).
@@ -822,7 +858,7 @@ def _missing(said: str, theirs: list[str], shown: set[str], add: dict, blocks: d
     lines = []
     if "i_statement" not in shown and not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", said.lower()):
         lines.append(add["i_statement"])
-    if "?" not in said:
+    if not asks and "?" not in said:
         lines.append(add["open_question"])
     if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
         lines.append(add["gives_space"])
@@ -835,17 +871,25 @@ def _kind(kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str,
     An apology of theirs, or one owned in place of a hedged one; else their
     news of something happening (:func:`_tells_of_an_event`: "I'm moving to
     Leeds on Friday"); else a plain request with no
-    feeling beside it ("can you drop my keys off on Friday?"); else they
-    miss the person. The first that fits, so the same draft is always the same kind.
+    feeling beside it ("can you drop my keys off on Friday?"), unless it asks
+    about the two of them ("are we still together?", ``[kinds.practical]
+    about_us``); else they miss the person. The first that fits, so the same
+    draft is always the same kind.
     """
     shows = {what for kept_line in kept for what in _shows(*kept_line)}
     if "apology" in shows or any(key == "non_apology" for key, _ in replacements):
         return "apology"
     if any(_tells_of_an_event(s) for s, _ in kept):
         return "news"
-    if "ask" in shows and not shows & {"i_statement", "warmth"}:
+    if "ask" in shows and not shows & {"i_statement", "warmth"} and not any(_about_us().search(s) for s, _ in kept):
         return "practical"
     return "missing"
+
+
+@cache
+def _about_us() -> re.Pattern:
+    """Words that make a question one about the two of them (``[kinds.practical] about_us``)."""
+    return any_of(_blocks()["kinds"]["practical"]["about_us"], re.IGNORECASE)
 
 
 def _lines_for(kind: str, blocks: dict) -> dict:

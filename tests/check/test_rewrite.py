@@ -444,11 +444,35 @@ def test_a_line_pointing_back_at_a_guilt_trip_is_left_out(text, gone):
      "Whenever you can, let me know whether ur coming to the wedding."),
     ("We said we'd decide about the dog this week. It's Thursday. Tell me today whether you're taking him.",
      "Whenever you can, let me know whether you're taking him."),
-])
+    ("can u just tell me if ur coming to mums on sunday?? i keep asking and u never reply",
+     "Whenever you can, let me know if ur coming to mums on sunday."),
+    ("hey, i know you said you needed time, but its been nearly two weeks. could you just tell me where your head is at? "
+     "even one line", "Whenever you can, let me know where your head is at."),
+    ("Just tell me yes or no. Are we going to Lisbon together or not? I have to book something by tonight.",
+     "Are we going to Lisbon together?"),
+    ("are u coming to the party or not??", "Are u coming to the party?"),
+], ids=["wedding", "dog", "mums", "head", "lisbon", "party"])
 def test_a_demand_for_an_answer_is_asked_as_a_request(text, asked):
     rewrite = _rewrite(text)
     assert asked in rewrite
     assert "today" not in rewrite.lower() and "or not" not in rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "i need an answer today about whether ur coming to the wedding or not",
+    "are u coming to the party or not??",
+])
+def test_a_question_of_theirs_asked_in_a_demands_place_is_the_only_question(text):
+    assert "How have you been?" not in _rewrite(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ok i'll ask one more time. are you coming to my thing on friday or not?", "practical"),
+    ("i want an answer. yes or no. are we still together or not. tonight", None),
+    ("are u mad at me or not. just say it", None),
+], ids=["friday", "together", "mad"])
+def test_a_question_about_the_two_of_them_is_no_favour_to_thank_them_for(text, kind):
+    assert ("thank you" in _rewrite(text)) == (kind == "practical")
 
 
 def test_a_demand_is_not_asked_again_when_a_flag_points_at_what_it_asks():
@@ -456,6 +480,14 @@ def test_a_demand_is_not_asked_again_when_a_flag_points_at_what_it_asks():
     text = "tell me if you still love me"
     assert _demand_as_request(text, 0, len(text), []) == "whenever you can, let me know if you still love me"
     assert _demand_as_request(text, 0, len(text), [(15, 28)]) is None
+
+
+def test_an_or_not_is_not_cut_from_a_question_when_a_flag_points_at_what_it_asks():
+    from olivebranch.check.rewrite import _without_or_not
+    text = "are you ever going to grow up or not?"
+    assert _without_or_not(text, 0, len(text), []) == "are you ever going to grow up?"
+    assert _without_or_not(text, 0, len(text), [(8, 29)]) is None
+    assert _without_or_not("or not, I'm coming", 0, 18, []) is None
 
 
 def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
