@@ -226,6 +226,8 @@ AFTER_SUPPORT = (
 # After support, in `check` only: which words of the draft read as a sign of crisis, so a
 # person who is safe (a kind goodbye misread) knows why, with no verdict or coaching.
 CHECK_CRISIS_WORDS = "We paused on these words: {words}. If we read them wrong and you're safe, we're glad."
+# ... and, when the rest of the check is not shown, how to see it.
+CHECK_CRISIS_REST = "If you'd like our notes on the message too, check it again with --all."
 
 # --- why -----------------------------------------------------------------------
 WHY_VERDICT = {

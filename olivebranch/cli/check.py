@@ -33,6 +33,9 @@ def check(
         help="One draft per line as {\"id\": ..., \"text\": ...}; prints one JSON line each ('-' reads stdin).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    everything: bool = typer.Option(
+        False, "--all", help="After support for a sign of crisis, show the rest of the check too (for a draft we misread).",
+    ),
 ) -> None:
     """Check a draft before you send it: what may push them away, what works, and a gentler version.
 
@@ -59,7 +62,7 @@ def check(
             print_hanging(console(stderr=True), _other_language(result.language), "")
         print_json(result.to_dict())
     else:
-        show(result)
+        show(result, everything=everything)
 
 
 def _answer(data: dict) -> dict:
@@ -73,13 +76,15 @@ def _answer(data: dict) -> dict:
     return check_draft(data["text"]).to_dict()
 
 
-def show(result) -> None:
+def show(result, *, everything: bool = False) -> None:
     """Print a result for a person: the verdict, the message, flags, strengths and a rewrite.
 
     A sign of self-harm gets support and one kind line instead, as ``why``
     gives, then the words that read as one, so someone who is safe (a kind
     goodbye misread) knows why: the person matters more than the message (SPEC 7), and a verdict,
-    notes on the wording or a gentler version would read as a rebuff. --json
+    notes on the wording or a gentler version would read as a rebuff. Someone
+    we misread is told how to see the rest, which ``everything`` (``--all``)
+    shows after the support. --json
     keeps every flag, resources first, for programs. A draft in a language
     the check cannot read gets a note saying so, and neither "what works"
     nor a gentler version, which it could not stand behind. A draft that says
@@ -108,7 +113,10 @@ def show(result) -> None:
         if crisis:  # resources come with a self_harm flag; the guard keeps a future source of them safe
             out.print()
             para(messages.CHECK_CRISIS_WORDS.format(words=", ".join(_quote(result.text, f) for f in crisis)), "", "")
-        return
+        if not everything:
+            para(messages.CHECK_CRISIS_REST, "", "")
+            return
+        out.print()
 
     boundary = says_no_contact(result.text)
     if result.language and result.verdict == "send":
@@ -194,8 +202,11 @@ def _quotes(text: str, flags, most: int = 3) -> str:
 
 
 def _quote(text: str, flag, limit: int = 60) -> str:
-    """The flagged words in quotes, shortened if long; the whole message is named, not quoted."""
-    words = visible(" ".join(text[flag.start:flag.end].split()))
+    """The flagged words in quotes, shortened if long; the whole message is named, not quoted.
+
+    Without the full stop or comma that ends a sentence flagged whole: “im so tired of this job lol”.
+    """
+    words = visible(" ".join(text[flag.start:flag.end].split())).strip(".,;: ")
     if flag.code == "wall_of_text":
         return messages.CHECK_WHOLE_MESSAGE
     return f"“{_shorten(words, limit)}”"

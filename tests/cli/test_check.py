@@ -350,12 +350,27 @@ def test_readable_self_harm_shows_support_and_one_kind_line_and_no_coaching(cli,
     out = flat(cli("check", CRISIS_AND_MORE).out)
     assert out.startswith(messages.SUPPORT_TITLE)
     kind_line = flat(messages.AFTER_SUPPORT)
-    assert out.endswith(f"{kind_line} {messages.CHECK_CRISIS_WORDS.format(words='“kill myself”')}")
+    assert out.endswith(f"{kind_line} {messages.CHECK_CRISIS_WORDS.format(words='“kill myself”')} "
+                        f"{messages.CHECK_CRISIS_REST}")
     for shown in (messages.CHECK_FLAGS_TITLE, messages.CHECK_MESSAGE_TITLE, messages.CHECK_REWRITE_TITLE,
                   messages.CHECK_STRENGTHS_TITLE, messages.CHECK_HEADLINE["dont_send"], "Try this", "[["):
         assert shown not in out
     for flag in data["flags"]:
         assert flag_info(flag["code"]).title not in out and flat(flag["suggestion"]) not in out
+
+
+def test_all_shows_the_rest_of_the_check_after_the_support(cli, plain_env):
+    out = flat(cli("check", "--all", CRISIS_AND_MORE).out)
+    assert out.startswith(messages.SUPPORT_TITLE)
+    rest = out.index(messages.CHECK_HEADLINE["dont_send"])
+    assert out.index(flat(messages.AFTER_SUPPORT)) < rest
+    assert messages.CHECK_CRISIS_REST not in out
+    assert "[[" in out[rest:] and messages.CHECK_FLAGS_TITLE in out[rest:]
+
+
+def test_the_words_paused_on_are_quoted_without_the_full_stop_that_ends_them(cli, plain_env):
+    out = flat(cli("check", "cant do this anymore. goodbye.").out)
+    assert "paused on these words: “" in out and ".”" not in out
 
 
 def test_check_and_why_give_the_same_support_after_crisis_words(cli, plain_env):
