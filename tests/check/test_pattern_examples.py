@@ -76,6 +76,9 @@ POSITIVES = {
         "i'll be gone by the time u read this",
     ],
     "ultimatum": [
+        "the offer stands till friday. after that i'm blocking you",
+        "fine, ignore me. just don't come crawling back to me when it all goes wrong",
+        "everything goes in the skip on sunday unless you come and get it",
         "either you call me tonight or i'm blocking you",
         "i'm going to hurt myself if you don't come home",
         "if you don't reply by sunday then we're done",
@@ -103,6 +106,8 @@ POSITIVES = {
         "text me back or you won't have to worry about me ever again",
     ],
     "manipulation": [
+        "whatever, there's loads of guys lined up to take you out tbh",
+        "two more days of silence and your dad hears the truth about what you did",
         "don't worry about me, i've moved on. i have a date saturday actually. have a nice life",
         "i'll tell your whole family exactly what you did",
         "i'll make sure your new boyfriend hears all about you",
@@ -139,6 +144,7 @@ POSITIVES = {
         "block me all you want, you can't get rid of me",
     ],
     "guilt_trip": [
+        "i've barely slept since you moved out. hope it was worth it",
         "i gave you everything and you just walked away",
         "i drove four hours to see you and you can't even say thanks",
         "it's not like i cooked all weekend for you or anything",
@@ -155,6 +161,8 @@ POSITIVES = {
         "i literally passed up the promotion so i could stay near you",
     ],
     "blame": [
+        "honestly you've become someone i don't even like",
+        "i don't recognise you anymore",
         "you're such a selfish coward",
         "it's all your fault and you know it",
         "you only ever think about yourself",
@@ -242,6 +250,12 @@ POSITIVES = {
 }
 
 HARD_NEGATIVES = [
+    "that song you used to sing in the shower came on the radio today",
+    "no stress about the money you owe me, pay it back whenever",
+    "i won't text again unless you do. take care of yourself",
+    "i didn't recognise you in that photo with the beard lol",
+    "so proud of you, you've become someone everyone looks up to",
+    "the house sale fell through, we had plenty of offers but none stuck",
     "sorry you never got my message, my phone died",
     "if you never reply, that's ok, i just wanted to say congrats",
     "I'm not saying you're a bad friend, I just miss you",
