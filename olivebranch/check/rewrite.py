@@ -748,7 +748,9 @@ def _demand_as_request(text: str, start: int, end: int, spans: list[tuple[int, i
     it is lost with the demand. Asked as "whenever you can, let me know
     whether ur coming to the wedding" (``[ask] asked_as``), it is kept, even
     after the flag (:func:`_candidates`), if it checks fit to send alone.
-    Only when no flag points at the words asked about.
+    A clause after the question goes with the demand ("need to know tonight
+    if ur coming on the trip or not, i'm booking in the morning"). Only when
+    no flag points at the words asked about.
     """
     found = _demand().match(text, start, end)
     if not found or any(a < found.end("ask") and found.start("ask") < b for a, b in spans):
@@ -762,7 +764,7 @@ def _demand() -> re.Pattern:
     demands = "|".join(map(re.escape, _blocks()["ask"]["demands"]))
     return re.compile(rf"\s*(?:please\s+)?(?:(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?)?(?:{demands})\b"
                       rf"(?:\s+\w+){{0,3}}?\s+(?:about\s+|on\s+)?"
-                      rf"(?P<ask>(?:whether|if|what|where|when|why|who|how)\b[^.!?]+?)(?:,?\s+or not)?[\s.!?]*$", re.IGNORECASE)
+                      rf"(?P<ask>(?:whether|if|what|where|when|why|who|how)\b[^.!?,]+?)(?:,?\s+or not)?(?:[\s.!?]*$|,\s)", re.IGNORECASE)
 
 
 @cache

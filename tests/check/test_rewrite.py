@@ -434,6 +434,8 @@ def test_a_lead_before_a_but_that_is_no_feeling_is_left_out():
 @pytest.mark.parametrize("text, gone", [
     ("mom cried all weekend because you didnt call on her birthday. i hope you know that", "know that"),
     ("my anxiety is through the roof because of you. i hope you think about that", "think about"),
+    ("i left my whole life in leeds to be with you. hope that counted for something", "counted"),
+    ("how hard is it to send one text? seriously. a child could manage it", "how hard"),
 ])
 def test_a_line_pointing_back_at_a_guilt_trip_is_left_out(text, gone):
     assert gone not in _rewrite(text).lower()
@@ -451,7 +453,9 @@ def test_a_line_pointing_back_at_a_guilt_trip_is_left_out(text, gone):
     ("Just tell me yes or no. Are we going to Lisbon together or not? I have to book something by tonight.",
      "Are we going to Lisbon together?"),
     ("are u coming to the party or not??", "Are u coming to the party?"),
-], ids=["wedding", "dog", "mums", "head", "lisbon", "party"])
+    ("need to know tonight if ur coming on the trip or not, i'm booking in the morning",
+     "Whenever you can, let me know if ur coming on the trip."),
+], ids=["wedding", "dog", "mums", "head", "lisbon", "party", "trip"])
 def test_a_demand_for_an_answer_is_asked_as_a_request(text, asked):
     rewrite = _rewrite(text)
     assert asked in rewrite
