@@ -127,7 +127,7 @@ def _flags(hits: tuple[Hit, ...], draft: Draft) -> tuple[Flag, ...]:
             evidence = [h for h in mine if h.kind == "evidence"]
             spans += [(h.start, h.end) for h in evidence] if decisive else _model_spans(draft, model, evidence)
         info = flag_info(code)
-        for start, end in _merge(spans):
+        for start, end in (_words_of(draft.text, *span) for span in _merge(spans)):
             flags.append(Flag(code, info.severity, start, end, info.why, info.sources, info.suggestion))
     crisis = [(f.start, f.end) for f in flags if f.code == "self_harm"]
     flags = [f for f in flags
@@ -171,6 +171,22 @@ def _model_spans(draft: Draft, model: list[Hit], evidence: list[Hit]) -> list[tu
             spans.append((sentences[i].start, sentences[i].end))
             spans += [(h.start, h.end) for h in model if sentence_of(h.start, h.end) in (i - 1, i + 1)]
     return spans
+
+
+def _words_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces, or the stop that ended the sentence before, that a pattern matched to get its bearings.
+
+    "think about that" after a full stop points at ". think about that"; it
+    points at its words. A span of only punctuation ("??") stays as it is.
+    """
+    first = start
+    while first < end and (text[first].isspace() or text[first] in ".,;:!?"):
+        first += 1
+    if first == end:
+        return start, end
+    while text[end - 1].isspace():
+        end -= 1
+    return first, end
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -97,6 +97,14 @@ def test_every_flag_has_spec_fields_and_a_span_inside_the_text(text):
         assert (flag.code, flag.start, flag.end) == (row["code"], row["start"], row["end"])
 
 
+@pytest.mark.parametrize("text, words", [
+    ("i held everything together for months while you partied. think about that.", "think about that"),
+    ("??", "??"),
+])
+def test_a_span_starts_at_its_words_not_the_stop_before_them(text, words):
+    assert words in [text[f.start:f.end] for f in check(text).flags]
+
+
 def test_flags_are_most_severe_first():
     result = check("you owe me an answer. answer me by tonight or we're done")
     order = {"high": 0, "medium": 1, "low": 2}
