@@ -728,10 +728,8 @@ def _without_or_not(text: str, start: int, end: int, spans: list[tuple[int, int]
     "are you coming to the wedding?", it is kept. Only when no flag points
     at the words asked.
     """
-    found = _or_not().match(text, start, end)
-    if not found or any(a < found.end("ask") and found.start("ask") < b for a, b in spans):
-        return None
-    return f"{found.group('ask')}?"
+    found = _unflagged_ask(_or_not(), text, start, end, spans)
+    return f"{found.group('ask')}?" if found else None
 
 
 @cache
@@ -752,10 +750,17 @@ def _demand_as_request(text: str, start: int, end: int, spans: list[tuple[int, i
     if ur coming on the trip or not, i'm booking in the morning"). Only when
     no flag points at the words asked about.
     """
-    found = _demand().match(text, start, end)
+    found = _unflagged_ask(_demand(), text, start, end, spans)
+    return f"{_blocks()['ask']['asked_as']} {found.group('ask')}" if found else None
+
+
+def _unflagged_ask(pattern: re.Pattern, text: str, start: int, end: int,
+                   spans: list[tuple[int, int]]) -> re.Match | None:
+    """``pattern``'s match of the sentence ``text[start:end]``, if no span touches what it asks (its ``ask``)."""
+    found = pattern.match(text, start, end)
     if not found or any(a < found.end("ask") and found.start("ask") < b for a, b in spans):
         return None
-    return f"{_blocks()['ask']['asked_as']} {found.group('ask')}"
+    return found
 
 
 @cache
