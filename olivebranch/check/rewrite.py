@@ -865,7 +865,7 @@ def _missing(said: str, asks: bool, theirs: list[str], shown: set[str], add: dic
     lines = []
     if "i_statement" not in shown and not re.search(r"\bi(?:'ve|'m|'d| miss| feel| would| want| care)\b", said.lower()):
         lines.append(add["i_statement"])
-    if not asks and "?" not in said:
+    if not asks:
         lines.append(add["open_question"])
     if not _already_said("gives_space", add["gives_space"], theirs, shown, blocks):
         lines.append(add["gives_space"])
