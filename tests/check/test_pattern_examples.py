@@ -106,6 +106,10 @@ POSITIVES = {
         "text me back or you won't have to worry about me ever again",
     ],
     "manipulation": [
+        "if u don't want me there's plenty who do",
+        "my dms are full rn so whatever",
+        "tagged u in the pic, let's see how ur new gf likes it",
+        "changed my status so everyone can see what you did",
         "whatever, there's loads of guys lined up to take you out tbh",
         "two more days of silence and your dad hears the truth about what you did",
         "don't worry about me, i've moved on. i have a date saturday actually. have a nice life",
@@ -144,6 +148,9 @@ POSITIVES = {
         "block me all you want, you can't get rid of me",
     ],
     "guilt_trip": [
+        "i gave up my job for this family and none of you call",
+        "i try so hard and i get nothing back",
+        "i listened to you for hours every night and now you can't even text",
         "i've barely slept since you moved out. hope it was worth it",
         "i gave you everything and you just walked away",
         "i drove four hours to see you and you can't even say thanks",
@@ -237,6 +244,7 @@ POSITIVES = {
         "i'm sorry the truth hurts",
     ],
     "sarcasm": [
+        "he actually replies, unlike some people",
         "well thanks for nothing then",
         "three weeks on read. love that for me",
         "saw your story, so at least i know you're alive",
@@ -396,6 +404,12 @@ HARD_NEGATIVES = [
     "either we order in or i'm making pasta, your call",
     "my sister said i looked amazing at the wedding!!",
     "i hope you're happy now in the new place, you deserve it",
+    "you've got lots of people who care about you, remember that",
+    "there are plenty of people who would be lucky to have you",
+    "loads of people that went to school with us are coming",
+    "i left early for the family dinner, sorry i missed you",
+    "we got nothing back from the landlord about the deposit yet",
+    "at least you can do it from home now",
 ]
 
 
