@@ -563,10 +563,16 @@ def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) 
     carries what the person wants, but many a question in a flagged draft
     is a jab ("its 2am and you're still 'asleep'?") that checks fine alone,
     falling just short of a flag; so it is kept only when the model's
-    concern is well below its gate (``max_ask_concern``).
+    concern is well below its gate (``max_ask_concern``). A date in it
+    (:func:`_date`: "can u drop the passports round before saturday?") is
+    weighed apart: checked alone, the question has passed without a flag,
+    and its date is part of what they need, though the model comes near a
+    flag on any deadline; so the concern is taken without it. Not so "right
+    now" ("can we talk right now?"), which is the demand itself.
     """
     return (_asks(sentence) and count_words(sentence) >= limits["min_ask_words"]
-            and concern(_capitalise(sentence)) < limits["max_ask_concern"])
+            and concern(_capitalise(_cut(sentence, [m.span() for m in _date().finditer(sentence)])))
+            < limits["max_ask_concern"])
 
 
 def _asks(sentence: str) -> bool:
@@ -712,11 +718,16 @@ def _without_deadlines(text: str, start: int, end: int, spans: list[tuple[int, i
     deadlines = sorted((a, b) for a, b in near if _deadline().fullmatch(text[a:b]))
     if not deadlines or any(not (a <= first and b >= last) for a, b in near if (a, b) not in deadlines):
         return None
-    kept, at = [], start
-    for a, b in deadlines:
+    return _cut(text[start:end], [(a - start, b - start) for a, b in deadlines])
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the words at ``spans`` (in order, not overlapping), its spaces tidied."""
+    kept, at = [], 0
+    for a, b in spans:
         kept.append(text[at:a])
         at = b
-    kept.append(text[at:end])
+    kept.append(text[at:])
     return re.sub(r"\s+([,;:.!?])", r"\1", re.sub(r"\s+", " ", "".join(kept))).strip()
 
 
@@ -776,6 +787,12 @@ def _demand() -> re.Pattern:
 def _deadline() -> re.Pattern:
     """Any of the deadlines a demand is cut with (``[deadline] words``)."""
     return any_of(_blocks()["deadline"]["words"], re.IGNORECASE)
+
+
+@cache
+def _date() -> re.Pattern:
+    """Any of the deadlines that name a day ("by friday", "before the weekend"), not a moment ("now", "asap")."""
+    return any_of([w for w in _blocks()["deadline"]["words"] if w.split()[0] in ("by", "before")], re.IGNORECASE)
 
 
 def _replacements(draft: Draft, flags: tuple[Flag, ...], blocks: dict) -> list[tuple[str, str]]:
@@ -844,7 +861,10 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     asks = [s for s in theirs if "?" in s or _requests().match(s)]  # after our lines: theirs is the question asked
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
-    body += _missing(" ".join(body), bool(asks), theirs, shown, _lines_for(kind, blocks), blocks) + [_end(s) for s in sign_offs]
+    add = _lines_for(kind, blocks)
+    if kind == "practical" and any(_date().search(s) for s in asks):  # "... before saturday?": no "No rush"
+        add |= blocks["kinds"]["practical"]["dated"]
+    body += _missing(" ".join(body), bool(asks), theirs, shown, add, blocks) + [_end(s) for s in sign_offs]
     if not greeting:
         return " ".join(map(_capitalise, body))
     first, rest = body[0], [_capitalise(part) for part in body[1:]]

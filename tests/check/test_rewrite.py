@@ -138,6 +138,28 @@ def test_a_plain_question_is_kept_only_when_the_model_sees_nothing_in_it(sentenc
     assert found == ([(sentence, ())] if kept else [])
 
 
+@pytest.mark.parametrize("sentence, kept", [
+    ("can you drop the passports round before saturday?", True),  # the date is what they need
+    ("can you let me know by friday about the flat?", True),
+    ("can we talk about it right now?", False),  # "right now" is the demand itself
+])
+def test_a_date_in_a_plain_question_is_weighed_apart(sentence, kept):
+    from olivebranch.check.rewrite import _good_sentences
+    from olivebranch.check.text import Draft
+
+    def concern(text):  # the model comes near a flag on any deadline
+        return 0.9 if re.search(r"\b(?:before|by|now)\b", text, re.IGNORECASE) else 0.1
+
+    found = _good_sentences(Draft(sentence), (), "", _alone({}), concern)
+    assert found == ([(sentence, ())] if kept else [])
+
+
+def test_a_dated_request_is_thanked_without_no_rush():
+    result = check("can u drop the kids' passports round before saturday? honestly you never help with anything")
+    assert "blame" in result.codes
+    assert result.rewrite == "Can u drop the kids' passports round before saturday? Thank you."
+
+
 def _calm(text: str) -> float:
     """A concern that keeps plain news and questions: the model sees nothing in any text."""
     return 0.1
