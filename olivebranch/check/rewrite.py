@@ -893,11 +893,12 @@ def _missing(said: str, asks: bool, theirs: list[str], shown: set[str], add: dic
 
 
 def _kind(kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str, str]]) -> str:
-    """What the draft is, by what the rewrite keeps of it and puts in: ``apology``, ``news``, ``practical`` or ``missing``.
+    """What the draft is, by what the rewrite keeps of it and puts in: ``apology``, ``news``, ``wishes``, ``practical`` or ``missing``.
 
     An apology of theirs, or one owned in place of a hedged one; else their
     news of something happening (:func:`_tells_of_an_event`: "I'm moving to
-    Leeds on Friday"); else a plain request with no
+    Leeds on Friday"); else their wishes for the other person's day
+    (:func:`_occasion`: "happy birthday!"); else a plain request with no
     feeling beside it ("can you drop my keys off on Friday?"), unless it asks
     about the two of them ("are we still together?", ``[kinds.practical]
     about_us``); else they miss the person. The first that fits, so the same
@@ -908,9 +909,17 @@ def _kind(kept: list[tuple[str, tuple[str, ...]]], replacements: list[tuple[str,
         return "apology"
     if any(_tells_of_an_event(s) for s, _ in kept):
         return "news"
+    if any(_occasion().match(s) for s, _ in kept):
+        return "wishes"
     if "ask" in shows and not shows & {"i_statement", "warmth"} and not any(_about_us().search(s) for s, _ in kept):
         return "practical"
     return "missing"
+
+
+@cache
+def _occasion() -> re.Pattern:
+    """A sentence that opens on wishes for their day ("happy birthday!", ``[kinds.wishes] openings``)."""
+    return re.compile(r"\W*" + any_of(_blocks()["kinds"]["wishes"]["openings"]).pattern, re.IGNORECASE)
 
 
 @cache

@@ -516,6 +516,18 @@ def test_an_or_not_is_not_cut_from_a_question_when_a_flag_points_at_what_it_asks
     assert _without_or_not("or not, I'm coming", 0, 18, []) is None
 
 
+def test_wishes_for_their_day_carry_no_hurt_of_ours():
+    rewrite = _rewrite(BIRTHDAY)
+    assert rewrite.startswith("Happy birthday! Hope it's a good one. I've missed you.")
+    assert "hurt" not in rewrite and "bothered" not in rewrite
+
+
+def test_the_cold_half_of_hot_and_cold_is_a_reproach():
+    from olivebranch.check.rewrite import _reproach
+    assert _reproach().search("Honestly I'm so over u.")
+    assert "over u" not in _rewrite("honestly i'm so over u. anyway what are u up to tonight? 😘")
+
+
 def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
     from olivebranch.check.rewrite import _reproach
     assert _reproach().search("I hope you know that.")
@@ -817,6 +829,7 @@ DAD = "Hi Dad, I know you're busy but you never call me back. Love you."
 SLEEP = "Sleep well x. Not that you care."
 BOTHER = "hi sorry to bother u again i know ur busy but did u get my last msg? no worries if not!! sorry"
 MIKE = "hey mike. you never answer my texts. are we still on for saturday?"
+BIRTHDAY = "happy birthday! hope it's a good one. shame you couldn't be bothered to come to mine"
 
 
 def _rewrite(text: str) -> str:
@@ -919,9 +932,9 @@ def test_a_name_after_a_greeting_gets_its_capital():
 @pytest.mark.parametrize("text, kind", [
     (BABE, "apology"), (DISAPPEARED, "apology"), (LETTER, "apology"),
     (HOSPITAL, "news"), (LEEDS, "news"), (FLY, "news"),
-    (KEYS, "practical"), (MIKE, "practical"),
+    (KEYS, "practical"), (MIKE, "practical"), (BIRTHDAY, "wishes"),
     (DAD, None), ("you never call me", None),
-], ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys", "mike", "dad", "missing"])
+], ids=["babe", "disappeared", "letter", "hospital", "leeds", "fly", "keys", "mike", "birthday", "dad", "missing"])
 def test_the_lines_added_follow_what_the_draft_is(text, kind):
     from olivebranch.check.rewrite import _blocks
 
@@ -939,6 +952,7 @@ def test_the_lines_added_follow_what_the_draft_is(text, kind):
     ([("I'm at the hospital with Gran.", ())], [("pressure", "")], "news"),
     ([("Grandma had a stroke this morning.", ("warmth",))], [], "news"),
     ([("Can you drop my keys off on Friday?", ())], [("blame", "")], "practical"),
+    ([("Happy birthday!", ("warmth",))], [("blame", "I've been feeling hurt and a bit far from you.")], "wishes"),
     ([("Can you drop my keys off on Friday?", ()), ("I miss you.", ("i_statement",))], [], "missing"),
     ([], [("blame", "")], "missing"),
 ])
