@@ -522,10 +522,11 @@ def test_wishes_for_their_day_carry_no_hurt_of_ours():
     assert "hurt" not in rewrite and "bothered" not in rewrite
 
 
-def test_the_cold_half_of_hot_and_cold_is_a_reproach():
+def test_a_cold_goodbye_or_the_cold_half_of_hot_and_cold_is_a_reproach():
     from olivebranch.check.rewrite import _reproach
     assert _reproach().search("Honestly I'm so over u.")
     assert "over u" not in _rewrite("honestly i'm so over u. anyway what are u up to tonight? 😘")
+    assert "life" not in _rewrite("you're honestly the most selfish person i've ever met. enjoy ur life")
 
 
 def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
