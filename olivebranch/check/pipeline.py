@@ -7,6 +7,8 @@ into flags with spans, strengths, a verdict, a rewrite and, for any sign of
 self-harm, support resources.
 """
 
+import re
+
 from olivebranch import support
 from olivebranch.boundary import says_no_contact
 from olivebranch.check import rewrite as rewriting
@@ -127,7 +129,7 @@ def _flags(hits: tuple[Hit, ...], draft: Draft) -> tuple[Flag, ...]:
             evidence = [h for h in mine if h.kind == "evidence"]
             spans += [(h.start, h.end) for h in evidence] if decisive else _model_spans(draft, model, evidence)
         info = flag_info(code)
-        for start, end in (_words_of(draft.text, *span) for span in _merge(spans)):
+        for start, end in (_to_clause_end(draft.text, *_words_of(draft.text, *span)) for span in _merge(spans)):
             flags.append(Flag(code, info.severity, start, end, info.why, info.sources, info.suggestion))
     crisis = [(f.start, f.end) for f in flags if f.code == "self_harm"]
     flags = [f for f in flags
@@ -187,6 +189,25 @@ def _words_of(text: str, start: int, end: int) -> tuple[int, int]:
     while text[end - 1].isspace():
         end -= 1
     return first, end
+
+
+# One or two words left before a clause ends, none of them a word that joins on a new thought.
+_TAIL = re.compile(r"(?:[ \t]+(?!(?:and|but|so|or|because|cos|coz|though|tho|if|when|while|unless)\b)[\w'’]+){1,2}"
+                   r"(?=[ \t]*(?:[.,;:!?\n]|$))", re.IGNORECASE)
+
+
+def _to_clause_end(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span taken on to the end of its clause when only a word or two is left of it.
+
+    A pattern matches as few words as say what it is, and stopping there
+    leaves the rest of the phrase outside the highlight ("the most selfish
+    person i've ever" of "... i've ever met.", "you never help" of "you
+    never help with anything"). One or two words more, up to a stop or a
+    comma, complete it; a word that joins on a new thought ("... but ok")
+    does not belong to it.
+    """
+    tail = _TAIL.match(text, end) if end < len(text) and text[end - 1:end].isalnum() else None
+    return (start, tail.end()) if tail else (start, end)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

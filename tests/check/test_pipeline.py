@@ -105,6 +105,19 @@ def test_a_span_starts_at_its_words_not_the_stop_before_them(text, words):
     assert words in [text[f.start:f.end] for f in check(text).flags]
 
 
+@pytest.mark.parametrize("text, end", [
+    ("you never help with anything", "you never help with anything"),  # two words left: taken in
+    ("you never help with anything at all", "you never help"),  # more: left as the pattern found it
+    ("you never help but ok", "you never help"),  # a new thought is not part of it
+    ("you never help, honestly", "you never help"),  # a comma ends the clause
+    ("you never help 🙃", "you never help"),
+])
+def test_a_span_takes_in_the_last_word_or_two_of_its_clause(text, end):
+    from olivebranch.check.pipeline import _to_clause_end
+
+    assert text[slice(*_to_clause_end(text, 0, len("you never help")))] == end
+
+
 def test_flags_are_most_severe_first():
     result = check("you owe me an answer. answer me by tonight or we're done")
     order = {"high": 0, "medium": 1, "low": 2}

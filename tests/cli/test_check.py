@@ -276,7 +276,7 @@ def test_a_narrow_terminal_gets_the_message_wrapped_once_and_indented(cli, plain
     message = lines[lines.index(messages.CHECK_MESSAGE_TITLE) + 1:]
     message = message[:message.index("")]
     assert len(message) > 1 and all(line.startswith("  ") and len(line) <= int(columns) for line in message)
-    assert "[[You never make time for me]]" in flat(res.out)
+    assert "[[You never make time for me anymore]]" in flat(res.out)
     assert all(line == line.rstrip() and len(line) <= int(columns) for line in lines)
 
 
@@ -350,7 +350,7 @@ def test_readable_self_harm_shows_support_and_one_kind_line_and_no_coaching(cli,
     out = flat(cli("check", CRISIS_AND_MORE).out)
     assert out.startswith(messages.SUPPORT_TITLE)
     kind_line = flat(messages.AFTER_SUPPORT)
-    assert out.endswith(f"{kind_line} {messages.CHECK_CRISIS_WORDS.format(words='“kill myself”')} "
+    assert out.endswith(f"{kind_line} {messages.CHECK_CRISIS_WORDS.format(words='“kill myself then”')} "
                         f"{messages.CHECK_CRISIS_REST}")
     for shown in (messages.CHECK_FLAGS_TITLE, messages.CHECK_MESSAGE_TITLE, messages.CHECK_REWRITE_TITLE,
                   messages.CHECK_STRENGTHS_TITLE, messages.CHECK_HEADLINE["dont_send"], "Try this", "[["):
