@@ -47,7 +47,7 @@ def test_false_alarms_by_flag_count_each_flag_on_clean_drafts_most_first():
 DRAFTS = [
     ("i want to kill myself", ("self_harm",)),
     ("i dont think i can keep going like this", ("self_harm",)),
-    ("you'd all be better off", ("self_harm",)),
+    ("giving away my guitar, you should have it", ("self_harm",)),
     ("take care of yourself x", ()),
     ("traffic is mental, running 20 mins late", ()),
     ("how was the gig last night?", ()),

@@ -20,7 +20,6 @@ EVIDENCE = {
         "counted out all the tablets. there's enough now",
         "i keep staring at the pills on my nightstand",
         "just tell my sister i'm sorry",
-        "gave away my guitar and my books this week. don't ask",
     ],
     "non_apology": ["sorry if i came across badly at dinner", "sorry if u were upset, i was just joking"],
     "manipulation": [
@@ -85,7 +84,6 @@ EVIDENCE = {
         "i was there every night at the hospital. something to think about",
         "the doctor says it's stress. i wonder where that came from",
         "i cook, i clean, i pay. what have you ever done for me",
-        "i fed your fish all summer, least u could do is reply",
         "i thought family meant something",
         "why am i always the only one who makes an effort",
         "guess it's a table for one tonight",
@@ -98,9 +96,6 @@ EVIDENCE = {
 
 LOOK_ALIKES = {
     "self_harm": [
-        "giving away my plants before the move, u want the monstera?",
-        "gave away my old coat to the charity shop lol",
-        "i'm giving away my old bookshelves if you'd like them",
         "don't forget your allergy pills, the pollen is mad today",
         "can you grab the meds from the pharmacy on your way?",
         "the kids love the rope swing at the park",
@@ -138,8 +133,7 @@ LOOK_ALIKES = {
         "i guess we could do thursday instead?",
         "your photos from the wedding were so lovely, love that for you",
     ],
-    "guilt_trip": ["i wonder where we should eat friday", "something to look forward to!",
-                   "at least you can do it from home now"],
+    "guilt_trip": ["i wonder where we should eat friday", "something to look forward to!"],
     "non_apology": [
         "sorry if i'm a bit slow replying this week, exams",
         "sorry if this is random, are you still selling the bike?",

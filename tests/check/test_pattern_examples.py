@@ -223,6 +223,7 @@ POSITIVES = {
         "i'm on my knees here",
     ],
     "entitlement": [
+        "i fed your fish all summer, least u could do is reply",
         "you owe me an explanation",
         "i think i deserve an answer at least",
         "i'm owed a proper conversation",
