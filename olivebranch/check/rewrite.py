@@ -104,6 +104,8 @@ _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
 # "I fly out tomorrow and just wanted to say bye").
 _LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b|\s[-–—]+\s)", re.IGNORECASE)
 # A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
+# A question that asks a favour ("can you drop my keys off?"), perhaps after a lead-in ("I've got your key, could you ...").
+_FAVOUR = re.compile(r"(?i:(?:[^?]*,\s+)?(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\b)")
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 # The clauses of a sentence: the stretches between commas, semicolons, colons and spaced dashes ("I love you - answer me").
@@ -508,12 +510,13 @@ def _shows(sentence: str, strengths: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _tells_of_an_event(sentence: str) -> bool:
-    """True when ``sentence`` tells of something happening to them or theirs (``[news] events``), not about "you".
+    """True when ``sentence`` tells of something happening to them or theirs (``[news] events``), not about "you", nor asks.
 
     Nor a wish for the other person's news, which need not say "you"
     ("hope the new job's going great!", "congrats on the new job!!"; ``[news] wishes``).
     """
-    return bool(_events().search(sentence)) and not _SECOND_PERSON.search(sentence) and not _wishes().match(sentence)
+    return (bool(_events().search(sentence)) and not _SECOND_PERSON.search(sentence) and not _wishes().match(sentence)
+            and not _asks(sentence))
 
 
 @cache
@@ -576,8 +579,12 @@ def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) 
 
 
 def _asks(sentence: str) -> bool:
-    """True for a question of theirs, or a request put as one (``[ask] requests``: "let me know if you're coming")."""
-    return bool(_ASK.fullmatch(sentence) or _requests().match(sentence))
+    """True for a question of theirs, or a request put as one (``[ask] requests``: "let me know if you're coming").
+
+    The question may end a sentence that leads into it ("The vet bill came
+    to £340, can you cover half like we agreed?").
+    """
+    return bool(_ASK.fullmatch(sentence) or _ASK.fullmatch(sentence.rsplit(", ", 1)[-1]) or _requests().match(sentence))
 
 
 @cache
@@ -622,9 +629,15 @@ def _is_plain_news(sentence: str, concern: Callable[[str], float], limits: dict,
 
 
 @cache
+def _dates() -> re.Pattern:
+    """A day with a time, or a date (``[news] dates``: "Tuesday at 9", "on the 12th", "June 8th")."""
+    return re.compile("|".join(_blocks()["news"]["dates"]), re.IGNORECASE)
+
+
+@cache
 def _events() -> re.Pattern:
-    """Any of the words that tell of something happening or about to (``[news] events``)."""
-    return any_of(_blocks()["news"]["events"], re.IGNORECASE)
+    """Any of the words that tell of something happening or about to (``[news] events``), or a day or date (``dates``)."""
+    return re.compile(f"{any_of(_blocks()['news']['events']).pattern}|{_dates().pattern}", re.IGNORECASE)
 
 
 @cache
@@ -862,8 +875,8 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     said = [s for s in theirs if s not in asks] + ours[:blocks["limits"]["max_replacements"]] + asks
     body = [_end(s) for s in said]
     add = _lines_for(kind, blocks)
-    if kind == "practical" and any(_date().search(s) for s in asks):  # "... before saturday?": no "No rush"
-        add |= blocks["kinds"]["practical"]["dated"]
+    if kind == "practical":
+        add["gives_space"] = _closer(asks, blocks)
     body += _missing(" ".join(body), bool(asks), theirs, shown, add, blocks) + [_end(s) for s in sign_offs]
     if not greeting:
         return " ".join(map(_capitalise, body))
@@ -872,6 +885,13 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
     if not _STARTS_WITH_I.match(first) and (ours_first or _opens_a_sentence(first)):
         first = first[:1].lower() + first[1:]
     return " ".join([f"{_greeting_line(greeting)}, {first}", *rest])
+
+
+def _closer(asks: list[str], blocks: dict) -> str:
+    """What follows their question or request (``[kinds.practical] closers``): thanks for a favour, no "No rush" beside a date."""
+    favour = any(_FAVOUR.match(s) or _requests().match(s) for s in asks)
+    dated = any(_date().search(s) or _dates().search(s) for s in asks)
+    return blocks["kinds"]["practical"]["closers"][("favour" if favour else "question") + ("_dated" if dated else "")]
 
 
 def _missing(said: str, asks: bool, theirs: list[str], shown: set[str], add: dict, blocks: dict) -> list[str]:

@@ -498,7 +498,34 @@ def test_a_question_of_theirs_asked_in_a_demands_place_is_the_only_question(text
     ("are u mad at me or not. just say it", None),
 ], ids=["friday", "together", "mad"])
 def test_a_question_about_the_two_of_them_is_no_favour_to_thank_them_for(text, kind):
-    assert ("thank you" in _rewrite(text)) == (kind == "practical")
+    rewrite = _rewrite(text)
+    assert "thank you" not in rewrite and ("No rush." in rewrite) == (kind == "practical")
+
+
+@pytest.mark.parametrize("asks, closer", [
+    (["Can you drop my keys off on Friday?"], "No rush, and thank you."),  # a favour
+    (["I've got your key, when's good to drop it off?"], "No rush."),  # a question: nothing to thank them for
+    (["Let me know if you're coming."], "No rush, and thank you."),
+    (["Can u drop the passports round before saturday?"], "Thank you."),  # its own date: no "No rush"
+    (["The landlord is coming Tuesday at 9, can you be in?"], "Thank you."),
+    (["Are we still on for the 20th?"], ""),
+])
+def test_a_request_is_thanked_only_for_a_favour_and_told_no_rush_only_without_a_date(asks, closer):
+    from olivebranch.check.rewrite import _blocks, _closer
+
+    assert _closer(asks, _blocks()) == closer
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The dog's vet bill came to £340, can you cover half like we agreed? Pay by Friday or I'm taking you to small claims.",
+     "The dog's vet bill came to £340, can you cover half like we agreed?"),
+    ("Mum's 60th is on June 8th at the Crown. After everything I've done organising it on my own, the least you could do is show up.",
+     "Mum's 60th is on June 8th at the Crown."),
+    ("We're having a little memorial for Grandad on Sunday at 2. After all the times I've covered for you with the family, you could at least come.",
+     "We're having a little memorial for Grandad on Sunday at 2."),
+])
+def test_the_arrangement_a_draft_was_written_for_is_kept(text, kept):
+    assert _rewrite(text).startswith(kept)
 
 
 def test_a_demand_is_not_asked_again_when_a_flag_points_at_what_it_asks():
@@ -943,7 +970,10 @@ def test_the_lines_added_follow_what_the_draft_is(text, kind):
     lines = {**blocks["add"], **(blocks["kinds"][kind] if kind else {})}
     rewrite = _rewrite(text)
     assert (blocks["add"]["open_question"] in rewrite) == bool(lines["open_question"])
-    assert lines["gives_space"] in rewrite
+    if kind == "practical":  # what follows their question depends on it (test below)
+        assert any(closer in rewrite for closer in blocks["kinds"]["practical"]["closers"].values() if closer)
+    else:
+        assert lines["gives_space"] in rewrite
     assert rewrite == check(text).rewrite  # the same every time
 
 
