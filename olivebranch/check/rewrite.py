@@ -151,6 +151,7 @@ def suggest(draft: Draft, flags: tuple[Flag, ...], strengths: tuple[str, ...],
     blocks = _blocks()
     greeting = _greeting(draft.text, _spans(flags, draft.text))
     flags = _past_greeting(flags, draft.text, greeting)
+    flags = _without_sincere_apologies(draft, flags, recheck)
     kept = _good_sentences(draft, flags, greeting, recheck, concern)
     replacements = _replacements(draft, flags, blocks)
     for candidate in (_compose(greeting, kept, replacements, blocks),
@@ -414,6 +415,34 @@ def _past_greeting(flags: tuple[Flag, ...], text: str, greeting: str) -> tuple[F
         return flags
     opening = at + left_out.end()
     return tuple(f for f in flags if f.code in _WHOLE_DRAFT_FLAGS or not at < _words_only(f.start, f.end, text)[1] <= opening)
+
+
+def _without_sincere_apologies(draft: Draft, flags: tuple[Flag, ...],
+                               recheck: Callable[[str], CheckResult]) -> tuple[Flag, ...]:
+    """``flags`` but a hedged apology's that points at a sincere one, whose hedge comes after it.
+
+    "I'm truly sorry I hurt you. Think you overreacted a bit though." is a
+    hedged apology, and the flag may point at the apology itself, the
+    sentence the model found it in; the hedge is a sentence of its own,
+    flagged or left out with the rest. So when every sentence the flag
+    points at checks fine alone, and one shows an apology, the apology is
+    kept in the person's own words, which say more than "I'm sorry for my
+    part in what happened". A sentence it points at that does not check
+    fine alone is the hedge, and must carry a flag of its own ("But you
+    really need to stop holding grudges").
+    """
+    least = _blocks()["apology"]["min_own_words"]
+
+    def sincere(flag: Flag) -> bool:
+        others = [f for f in flags if f is not flag]
+        said = [(s, draft.text[s.start:s.end]) for s in draft.sentences if s.start < flag.end and flag.start < s.end]
+        results = [(s, text, recheck(_capitalise(text))) for s, text in said]
+        return any("apology" in r.strengths and count_words(text) >= least for _, text, r in results if r.verdict == "send") and all(
+            r.verdict == "send" or any(f.start < s.end and s.start < f.end for f in others) for s, _, r in results)
+
+    if any(f.code == "sarcasm" for f in flags):
+        return flags
+    return tuple(f for f in flags if f.code != "non_apology" or not sincere(f))
 
 
 def _spans(flags: tuple[Flag, ...], text: str) -> list[tuple[int, int]]:

@@ -556,6 +556,25 @@ def test_a_cold_goodbye_or_the_cold_half_of_hot_and_cold_is_a_reproach():
     assert "life" not in _rewrite("you're honestly the most selfish person i've ever met. enjoy ur life")
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("I'm truly sorry I hurt you. Think you overreacted a bit though.", "I'm truly sorry I hurt you."),
+    ("I want to say sorry for missing your recital. I was wrong to put work first. But you really need to stop "
+     "holding grudges, it's not healthy.", "I want to say sorry for missing your recital."),
+    ("fine, sorry. happy now?", None),  # grudging: too short, and beside sarcasm
+    ("ok im sorry for being moody. happy now? can u reply", None),
+])
+def test_a_sincere_apology_before_its_hedge_is_kept_in_their_words(text, kept):
+    rewrite = _rewrite(text)
+    if kept:
+        assert rewrite.startswith(kept) and "for my part" not in rewrite
+    else:
+        assert rewrite.startswith("I'm sorry for my part in what happened.")
+
+
+def test_what_others_said_against_them_is_a_reproach():
+    assert "right about you" not in _rewrite("Your family were right about you, you're cold and you only care about money.")
+
+
 def test_a_pointing_line_is_a_reproach_only_at_the_end_of_its_sentence():
     from olivebranch.check.rewrite import _reproach
     assert _reproach().search("I hope you know that.")
