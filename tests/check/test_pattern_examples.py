@@ -106,6 +106,7 @@ POSITIVES = {
         "text me back or you won't have to worry about me ever again",
     ],
     "manipulation": [
+        "your boss might be interested to hear what you get up to at weekends",
         "if u don't want me there's plenty who do",
         "my dms are full rn so whatever",
         "tagged u in the pic, let's see how ur new gf likes it",
@@ -245,6 +246,8 @@ POSITIVES = {
         "i'm sorry the truth hurts",
     ],
     "sarcasm": [
+        "got the job!! but i'm sure you're far too busy to care",
+        "thanks for feeding milo. shame you couldn't be bothered to water the plants",
         "he actually replies, unlike some people",
         "well thanks for nothing then",
         "three weeks on read. love that for me",
@@ -411,6 +414,12 @@ HARD_NEGATIVES = [
     "i left early for the family dinner, sorry i missed you",
     "we got nothing back from the landlord about the deposit yet",
     "at least you can do it from home now",
+    "no worries if you're too busy to reply, i know work is mad",
+    "i'm too busy to reply today, will ring you later",
+    "shame you couldn't make it, we missed you!",
+    "your mum might be interested to hear about the new allotment scheme",
+    "bought some rope for the climbing wall in the garage",
+    "that bit in the film where he jumps off the roof was wild",
 ]
 
 
