@@ -268,6 +268,8 @@ CHECK_FLAGS_TITLE = "What might push them away"
 CHECK_INSTEAD = "Try this: {suggestion}"
 CHECK_STRENGTHS_TITLE = "What works"
 CHECK_REWRITE_TITLE = "A gentler version"
+# After the notes: what the ids in brackets stand for ("S1: Fourteen tips for reconnecting ...").
+CHECK_SOURCES = "The ids in brackets name the articles each note draws on: {sources}."
 CHECK_REWRITE_NONE = "No suggested version this time. Try the ideas above in your own words."
 CHECK_NO_CONTACT_HEADLINE = "The wording is kind, but they've asked not to hear from you."
 CHECK_NO_CONTACT = (

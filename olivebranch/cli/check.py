@@ -145,6 +145,8 @@ def show(result, *, everything: bool = False) -> None:
             print_hanging(out, head, "  • ", "    ")
             para(f"{info.why} ({', '.join(flag.sources)})", "    ", "    ")
             para(messages.CHECK_INSTEAD.format(suggestion=flag.suggestion), "    ", "    ")
+        out.print()
+        para(_legend(result.flags), "  ", "  ", "" if plain else "dim")
     if result.strengths and not result.language:
         out.print()
         title(messages.CHECK_STRENGTHS_TITLE)
@@ -155,6 +157,14 @@ def show(result, *, everything: bool = False) -> None:
         out.print()
         title(messages.CHECK_REWRITE_TITLE)
         para(result.rewrite or messages.CHECK_REWRITE_NONE)
+
+
+def _legend(flags) -> str:
+    """What the source ids after the notes stand for, each once, in id order."""
+    from olivebranch.sources import sources
+
+    ids = sorted({sid for flag in flags for sid in flag.sources})
+    return messages.CHECK_SOURCES.format(sources="; ".join(f"{sid}, “{sources()[sid].title}”" for sid in ids))
 
 
 def _other_language(language: str) -> str:

@@ -494,3 +494,14 @@ def test_readable_no_contact_says_so_and_offers_no_wording(cli, plain_env):
     kind = flat(cli("check", "You asked me to stop texting, so I will. Take care of yourself.").out)
     assert kind.startswith(f"{messages.CHECK_NO_CONTACT_HEADLINE} {flat(messages.CHECK_NO_CONTACT)}")
     assert messages.CHECK_HEADLINE["send"] not in kind
+
+
+def test_the_notes_say_what_their_source_ids_stand_for(cli, plain_env):
+    from olivebranch.sources import sources
+
+    out = flat(cli("check", "Hi Alex. You never make time for me anymore. Answer me by Friday or we're done.").out)
+    shown = sorted(set(re.findall(r"\b(S\d)\b", out.split(messages.CHECK_FLAGS_TITLE)[1].split("The ids")[0])))
+    assert shown
+    for sid in shown:
+        assert f"{sid}, “{sources()[sid].title}”" in out
+    assert "S0," not in out  # only the ids the notes cite
