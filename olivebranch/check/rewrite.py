@@ -103,9 +103,9 @@ _ELLIPTICAL = re.compile(rf"(?i:(?:{_AUXILIARIES}|had|don'?t|didn'?t"
 # The first clause of a sentence, before a comma, a spaced dash or a joining word ("I fly out tomorrow" of
 # "I fly out tomorrow and just wanted to say bye").
 _LEAD = re.compile(r"(.+?)\s*(?:[,;:]|\s(?:and|but)\b|\s[-–—]+\s)", re.IGNORECASE)
-# A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 # A question that asks a favour ("can you drop my keys off?"), perhaps after a lead-in ("I've got your key, could you ...").
 _FAVOUR = re.compile(r"(?i:(?:[^?]*,\s+)?(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\b)")
+# A question of the person's own ("are we still on for saturday?", "can you drop my keys off?").
 _ASK = re.compile(rf"(?i:(?:{_AUXILIARIES}|shall|what|when|where|which|who|how)\b[^?]*\?+)")
 _WHOLE_DRAFT_FLAGS = set(MECHANICAL_FLAGS)
 # The clauses of a sentence: the stretches between commas, semicolons, colons and spaced dashes ("I love you - answer me").
@@ -437,8 +437,11 @@ def _without_sincere_apologies(draft: Draft, flags: tuple[Flag, ...],
         others = [f for f in flags if f is not flag]
         said = [(s, draft.text[s.start:s.end]) for s in draft.sentences if s.start < flag.end and flag.start < s.end]
         results = [(s, text, recheck(_capitalise(text))) for s, text in said]
-        return any("apology" in r.strengths and count_words(text) >= least for _, text, r in results if r.verdict == "send") and all(
-            r.verdict == "send" or any(f.start < s.end and s.start < f.end for f in others) for s, _, r in results)
+        owned = any(r.verdict == "send" and "apology" in r.strengths and count_words(text) >= least
+                    for _, text, r in results)
+        hedges_flagged = all(r.verdict == "send" or any(f.start < s.end and s.start < f.end for f in others)
+                             for s, _, r in results)
+        return owned and hedges_flagged
 
     if any(f.code == "sarcasm" for f in flags):
         return flags
