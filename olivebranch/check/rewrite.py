@@ -599,14 +599,14 @@ def _is_plain_ask(sentence: str, concern: Callable[[str], float], limits: dict) 
     is a jab ("its 2am and you're still 'asleep'?") that checks fine alone,
     falling just short of a flag; so it is kept only when the model's
     concern is well below its gate (``max_ask_concern``). A date in it
-    (:func:`_date`: "can u drop the passports round before saturday?") is
+    (:func:`_day_deadline`: "can u drop the passports round before saturday?") is
     weighed apart: checked alone, the question has passed without a flag,
     and its date is part of what they need, though the model comes near a
     flag on any deadline; so the concern is taken without it. Not so "right
     now" ("can we talk right now?"), which is the demand itself.
     """
     return (_asks(sentence) and count_words(sentence) >= limits["min_ask_words"]
-            and concern(_capitalise(_cut(sentence, [m.span() for m in _date().finditer(sentence)])))
+            and concern(_capitalise(_cut(sentence, [m.span() for m in _day_deadline().finditer(sentence)])))
             < limits["max_ask_concern"])
 
 
@@ -835,7 +835,7 @@ def _deadline() -> re.Pattern:
 
 
 @cache
-def _date() -> re.Pattern:
+def _day_deadline() -> re.Pattern:
     """Any of the deadlines that name a day ("by friday", "before the weekend"), not a moment ("now", "asap")."""
     return any_of([w for w in _blocks()["deadline"]["words"] if w.split()[0] in ("by", "before")], re.IGNORECASE)
 
@@ -922,7 +922,7 @@ def _compose(greeting: str, kept: list[tuple[str, tuple[str, ...]]], replacement
 def _closer(asks: list[str], blocks: dict) -> str:
     """What follows their question or request (``[kinds.practical] closers``): thanks for a favour, no "No rush" beside a date."""
     favour = any(_FAVOUR.match(s) or _requests().match(s) for s in asks)
-    dated = any(_date().search(s) or _dates().search(s) for s in asks)
+    dated = any(_day_deadline().search(s) or _dates().search(s) for s in asks)
     return blocks["kinds"]["practical"]["closers"][("favour" if favour else "question") + ("_dated" if dated else "")]
 
 
